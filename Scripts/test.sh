@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: builds once (debug), installs the Python peer (the official Spot SDK) into
+# .venv if it is not there, then runs the Swift tests, which drive and are driven by it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BOSDYN_VERSION=5.2.0
+if ! .venv/bin/python -c "import bosdyn.mission, bosdyn.client" 2>/dev/null; then
+  echo "Installing the Python peer (bosdyn-client and bosdyn-mission $BOSDYN_VERSION) into .venv"
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check \
+    "bosdyn-client==$BOSDYN_VERSION" "bosdyn-mission==$BOSDYN_VERSION"
+fi
+
+swift build --build-tests
+BOSDYN_TEST_PYTHON="$PWD/.venv/bin/python" \
+BOSDYN_TEST_BIN="$(swift build --show-bin-path)" \
+  swift test --skip-build "$@"

@@ -1,0 +1,46 @@
+import ArgumentParser
+import BosdynClient
+import BosdynMission
+import Foundation
+import SwiftProtobuf
+
+/// `build-mission`: writes a one-node mission whose node calls the hello-world callback.
+@main
+struct BuildMission: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build-mission",
+    abstract: "Build a single-node mission whose node calls a remote mission service."
+  )
+
+  @Argument(help: "File to save the mission to.")
+  var outputFile: String
+
+  @Option(
+    help: "Resource the remote mission needs, like \"body\". Comma separated for several.")
+  var addResources: String?
+
+  @Option(
+    help: "The user-string input to Tick. Set to the node name in Autowalk missions.")
+  var userString: String?
+
+  @Option(help: "The service's name in the robot's directory.")
+  var serviceName = "hello-world-callback"
+
+  func run() throws {
+    var call = RemoteGrpcNode(serviceName: self.serviceName, host: "localhost")
+    if let resources = self.addResources {
+      call.leaseResources = resources.split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    if let userString = self.userString {
+      call.inputs = [.constant("user-string", string: userString)]
+    }
+    let bytes: Data = try call.makeNode().serializedBytes()
+    do {
+      try bytes.write(to: URL(fileURLWithPath: self.outputFile))
+    } catch {
+      throw ValidationError("Cannot write \(self.outputFile): \(error.localizedDescription)")
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import BosdynClient
+import BosdynMission
+import ExampleServicers
+import Logging
+import ServiceLifecycle
+
+/// `hello-world-mission-service`: the document's hello-world callback, in Swift.
+@main
+struct HelloWorldMissionService: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "hello-world-mission-service",
+    abstract: "Run the hello-world remote mission service (greets whoever each Tick names).",
+    subcommands: [Local.self]
+  )
+}
+
+extension HelloWorldMissionService {
+  /// `local`: serve directly on a port, no robot involved.
+  struct Local: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run this example locally; clients connect straight to --port.")
+
+    @Option(
+      help: """
+        The port number the service can be reached at (it cannot be firewalled). \
+        0 picks a free port and prints it.
+        """)
+    var port = 0
+
+    @Option(help: "The address to listen on; '::' accepts IPv4 and IPv6 on every interface.")
+    var bind = "::"
+
+    func run() async throws {
+      BosdynLogHandler.bootstrap()
+      let logger = Logger(label: "hello-world")
+      let server = RemoteMissionServer(
+        servicer: HelloWorldServicer(logger: logger),
+        configuration: .init(host: self.bind, port: self.port),
+        logger: logger
+      )
+      try await runUntilSignalled(server, logger: logger) { port in
+        if self.port == 0 {
+          print("\(HelloWorldServicer.directoryName) service listening on port \(port).")
+        }
+        print("\(HelloWorldServicer.directoryName) service running.\nCtrl + C to shutdown.")
+      }
+    }
+  }
+}

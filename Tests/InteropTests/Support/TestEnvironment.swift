@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// Where the tests find the Python peer and the built executables.
+///
+/// `Scripts/test.sh` sets both variables; run bare, the tests look in the package's `.venv`
+/// and `.build/debug`, and fail with a hint when the Python peer is missing.
+enum TestEnvironment {
+  static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static var python: String {
+    get throws {
+      let path =
+        ProcessInfo.processInfo.environment["BOSDYN_TEST_PYTHON"]
+        ?? packageRoot.appendingPathComponent(".venv/bin/python").path
+      guard FileManager.default.isExecutableFile(atPath: path) else {
+        throw SetupError(
+          "No Python peer at \(path): run Scripts/test.sh, which installs bosdyn-client 5.2.0")
+      }
+      return path
+    }
+  }
+
+  static func executable(_ name: String) throws -> String {
+    let directory =
+      ProcessInfo.processInfo.environment["BOSDYN_TEST_BIN"]
+      ?? packageRoot.appendingPathComponent(".build/debug").path
+    let path = directory + "/" + name
+    guard FileManager.default.isExecutableFile(atPath: path) else {
+      throw SetupError("No \(name) in \(directory): run Scripts/test.sh (it builds everything)")
+    }
+    return path
+  }
+
+  static func script(_ name: String) -> String {
+    packageRoot.appendingPathComponent("Tests/InteropTests/Python/\(name)").path
+  }
+
+  struct SetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+  }
+}
