@@ -31,14 +31,26 @@ extension HelloWorldMissionService {
     @Option(help: "The address to listen on; '::' accepts IPv4 and IPv6 on every interface.")
     var bind = "::"
 
+    @Flag(
+      help: """
+        Keep per-session state: EstablishSession returns a session id and ticks with an \
+        unknown id get STATUS_INVALID_SESSION_ID.
+        """)
+    var sessions = false
+
     func run() async throws {
       BosdynLogHandler.bootstrap()
       let logger = Logger(label: "hello-world")
-      let server = RemoteMissionServer(
-        servicer: HelloWorldServicer(logger: logger),
-        configuration: .init(host: self.bind, port: self.port),
-        logger: logger
-      )
+      let configuration = RemoteMissionServer.Configuration(
+        host: self.bind, port: self.port, name: "HelloWorldServicer")
+      let server =
+        self.sessions
+        ? RemoteMissionServer(
+          servicer: SessionManagingServicer(HelloWorldSessionServicer(logger: logger)),
+          configuration: configuration, logger: logger)
+        : RemoteMissionServer(
+          servicer: HelloWorldServicer(logger: logger), configuration: configuration,
+          logger: logger)
       try await runUntilSignalled(server, logger: logger) { port in
         if self.port == 0 {
           print("\(HelloWorldServicer.directoryName) service listening on port \(port).")

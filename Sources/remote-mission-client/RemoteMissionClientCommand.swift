@@ -9,7 +9,7 @@ struct RemoteMissionClientCommand: AsyncParsableCommand {
     commandName: "remote-mission-client",
     abstract: "Establish a session with a remote mission service, tick it until it is done, "
       + "then stop and tear down the session.",
-    subcommands: [Local.self]
+    subcommands: [Local.self, BenchTicks.self]
   )
 
   @OptionGroup var session: SessionOptions
@@ -38,7 +38,7 @@ enum TargetService: String, EnumerableFlag {
 /// Options shared by every way of reaching the service.
 struct SessionOptions: ParsableArguments {
   @Flag(exclusivity: .exclusive)
-  var target: TargetService
+  var target: TargetService?
 
   @Option(
     help: """
@@ -61,6 +61,12 @@ extension RemoteMissionClientCommand {
 
     @Option(help: "The port number the service can be reached at.")
     var port: Int
+
+    func validate() throws {
+      if self.parent.session.target == nil {
+        throw ValidationError("Choose the service: --hello-world or --power-off.")
+      }
+    }
 
     func run() async throws {
       do {

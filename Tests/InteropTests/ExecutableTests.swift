@@ -60,7 +60,8 @@ struct ExecutableTests {
   @Test func theClientFailsClearlyOnAClosedPort() async throws {
     let (server, port) = try await self.startHelloWorld()
     server.signal(SIGTERM)
-    #expect(try await server.waitForExit() == 0)
+    let status = try await server.waitForExit()
+    #expect(status == 0, "stderr: \(server.stderr)")
 
     let result = try await ChildProcess.run(
       try TestEnvironment.executable("remote-mission-client"),

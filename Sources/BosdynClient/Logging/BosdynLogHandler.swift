@@ -19,9 +19,16 @@ public struct BosdynLogHandler: LogHandler {
 
   /// Installs this handler for every `Logger` of the process, as Python's `setup_logging` does
   /// for the root logger; `verbose` lowers the level to debug.
+  ///
+  /// The environment variable `BOSDYN_LOG_LEVEL` (`debug`, `info`, `warning`, `error`, …)
+  /// overrides the level, for example to silence per-tick logging in production.
   public static func bootstrap(verbose: Bool = false) {
-    let level: Logger.Level = verbose ? .debug : .info
-    LoggingSystem.bootstrap { _ in BosdynLogHandler(level: level) }
+    var level: Logger.Level = verbose ? .debug : .info
+    if let name = ProcessInfo.processInfo.environment["BOSDYN_LOG_LEVEL"]?.lowercased() {
+      level = Logger.Level(rawValue: name == "warn" ? "warning" : name) ?? level
+    }
+    let chosen = level
+    LoggingSystem.bootstrap { _ in BosdynLogHandler(level: chosen) }
   }
 
   /// Reads or writes one metadata value.

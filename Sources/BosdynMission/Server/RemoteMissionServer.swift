@@ -1,7 +1,10 @@
 import GRPCCore
 import GRPCNIOTransportHTTP2
 public import Logging
+import NIOCore
+import NIOPosix
 public import ServiceLifecycle
+import Synchronization
 
 /// Hosts a ``RemoteMissionServicer`` over gRPC: the Swift counterpart of the Python
 /// `GrpcServiceRunner`.
@@ -16,8 +19,28 @@ public import ServiceLifecycle
 ///   services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
 /// try await group.run()
 /// ```
+///
+/// By default the server runs one event loop per core, each with its own listening socket on
+/// the shared port, and runs every call's handler on the event loop of its connection (see
+/// ``Configuration/eventLoops``): a Tick then never changes threads.
 public final class RemoteMissionServer: Service, Sendable {
-  private let grpcServer: GRPCServer<HTTP2ServerTransport.Posix>
+  private typealias Server = GRPCServer<HTTP2ServerTransport.Posix>
+
+  /// One event loop with its listening socket and gRPC server.
+  private struct Shard: Sendable {
+    let server: Server
+    let group: MultiThreadedEventLoopGroup
+    let executor: EventLoopTaskExecutor?
+  }
+
+  private enum State {
+    case idle(waiters: [CheckedContinuation<Int, any Error>])
+    case listening(port: Int, shards: [Shard])
+    case stopped(port: Int?)
+  }
+
+  private let state = Mutex(State.idle(waiters: []))
+  private let service: any RegistrableRPCService
   private let logger: Logger
   private let name: String
 
@@ -35,23 +58,7 @@ public final class RemoteMissionServer: Service, Sendable {
     configuration: Configuration = .defaults,
     logger: Logger = Logger(label: "bosdyn.mission.server")
   ) {
-    var transportConfig = HTTP2ServerTransport.Posix.Config.defaults
-    if let delay = configuration.maxFlushDelay {
-      transportConfig.connection.flushCoalescing = .init(maxFlushDelay: delay, maxBytes: 64 * 1024)
-    } else {
-      transportConfig.connection.flushCoalescing = nil
-    }
-    let transport = HTTP2ServerTransport.Posix(
-      address: configuration.host.contains(":")
-        ? .ipv6(host: configuration.host, port: configuration.port)
-        : .ipv4(host: configuration.host, port: configuration.port),
-      transportSecurity: .plaintext,
-      config: transportConfig
-    )
-    self.grpcServer = GRPCServer(
-      transport: transport,
-      services: [RemoteMissionServiceAdapter(servicer: servicer, logger: logger)]
-    )
+    self.service = RemoteMissionServiceAdapter(servicer: servicer, logger: logger)
     self.logger = logger
     self.name = configuration.name ?? String(describing: type(of: servicer))
     self.configuration = configuration
@@ -61,14 +68,37 @@ public final class RemoteMissionServer: Service, Sendable {
   ///
   /// - Throws: When the address cannot be bound (port in use, bad host).
   public func serve() async throws {
+    let shards: [Shard]
+    let port: Int
+    do {
+      (port, shards) = try self.makeShards()
+    } catch {
+      self.finish(with: .failure(error))
+      throw error
+    }
+    let waiters = self.state.withLock { state -> [CheckedContinuation<Int, any Error>]? in
+      guard case .idle(let waiters) = state else { return nil }
+      state = .listening(port: port, shards: shards)
+      return waiters
+    }
+    guard let waiters else {
+      // Shut down before it started.
+      for shard in shards { try? await shard.group.shutdownGracefully() }
+      return
+    }
+    for waiter in waiters { waiter.resume(returning: port) }
+    self.logger.info("Started the \(self.name) server.")
+
+    defer { self.finish(with: .success(port)) }
     try await withThrowingDiscardingTaskGroup { group in
-      group.addTask {
-        try await self.grpcServer.serve()
+      for shard in shards {
+        group.addTask(executorPreference: shard.executor) {
+          try await shard.server.serve()
+        }
       }
-      // The address resolves once bound; a failed bind throws here and from serve().
-      if (try? await self.grpcServer.listeningAddress) != nil {
-        self.logger.info("Started the \(self.name) server.")
-      }
+    }
+    for shard in shards {
+      try? await shard.group.shutdownGracefully()
     }
   }
 
@@ -82,21 +112,84 @@ public final class RemoteMissionServer: Service, Sendable {
     }
   }
 
-  /// Stops accepting calls and lets in-flight calls finish; safe to call more than once.
+  /// Stops accepting calls and lets in-flight calls finish; safe to call more than once, and
+  /// before ``serve()`` (which then returns at once).
   public func beginGracefulShutdown() {
-    self.grpcServer.beginGracefulShutdown()
+    let shards = self.state.withLock { state -> [Shard] in
+      switch state {
+      case .idle(let waiters):
+        state = .stopped(port: nil)
+        let error = RuntimeError(code: .serverIsStopped, message: "The server was shut down.")
+        for waiter in waiters { waiter.resume(throwing: error) }
+        return []
+      case .listening(_, let shards):
+        return shards
+      case .stopped:
+        return []
+      }
+    }
+    for shard in shards { shard.server.beginGracefulShutdown() }
   }
 
   /// The port the server listens on, once bound: the one the system picked when the
-  /// configuration asked for port 0.
+  /// configuration asked for port 0. Waits for ``serve()`` to bind.
   ///
   /// - Throws: When the server failed to bind or stopped before binding.
   public func listeningPort() async throws -> Int {
-    guard let address = try await self.grpcServer.listeningAddress else {
-      throw RuntimeError(code: .serverIsStopped, message: "The server is not listening.")
+    try await withCheckedThrowingContinuation { continuation in
+      let result = self.state.withLock { state -> Result<Int, any Error>? in
+        switch state {
+        case .idle(var waiters):
+          waiters.append(continuation)
+          state = .idle(waiters: waiters)
+          return nil
+        case .listening(let port, _):
+          return .success(port)
+        case .stopped(let port?):
+          return .success(port)
+        case .stopped(nil):
+          return .failure(
+            RuntimeError(code: .serverIsStopped, message: "The server is not listening."))
+        }
+      }
+      if let result { continuation.resume(with: result) }
     }
-    if let ipv4 = address.ipv4 { return ipv4.port }
-    if let ipv6 = address.ipv6 { return ipv6.port }
-    throw RuntimeError(code: .transportError, message: "The server listens on \(address).")
+  }
+
+  private func finish(with result: Result<Int, any Error>) {
+    let waiters = self.state.withLock { state -> [CheckedContinuation<Int, any Error>] in
+      defer { state = .stopped(port: try? result.get()) }
+      if case .idle(let waiters) = state { return waiters }
+      return []
+    }
+    for waiter in waiters { waiter.resume(with: result) }
+  }
+
+  private func makeShards() throws -> (Int, [Shard]) {
+    var transportConfig = HTTP2ServerTransport.Posix.Config.defaults
+    if let delay = self.configuration.maxFlushDelay {
+      transportConfig.connection.flushCoalescing = .init(maxFlushDelay: delay, maxBytes: 64 * 1024)
+    } else {
+      transportConfig.connection.flushCoalescing = nil
+    }
+    let count = self.configuration.eventLoops ?? System.coreCount
+    let (port, sockets) = try ReusePortListeners.open(
+      host: self.configuration.host, port: self.configuration.port, count: count)
+    let shards = sockets.map { socket in
+      let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+      let transport = HTTP2ServerTransport.Posix(
+        listeningSocketDescriptor: Int(socket),
+        transportSecurity: .plaintext,
+        config: transportConfig,
+        eventLoopGroup: group
+      )
+      return Shard(
+        server: Server(transport: transport, services: [self.service]),
+        group: group,
+        executor: self.configuration.handlersOnEventLoops
+          ? EventLoopTaskExecutor(eventLoop: group.next()) : nil
+      )
+    }
+    return (port, shards)
   }
 }
