@@ -38,11 +38,25 @@ extension HelloWorldMissionService {
         """)
     var sessions = false
 
+    @Option(help: "Event loop threads serving connections (default: one per core).")
+    var eventLoops: Int?
+
+    @Flag(
+      inversion: .prefixedNo,
+      help: "Run handlers on their connection's event loop (fast) rather than a thread pool.")
+    var handlersOnEventLoops = true
+
+    @Option(help: ArgumentHelp("Most time a response may wait to be flushed with others, in µs.", visibility: .hidden))
+    var maxFlushDelayMicroseconds: Int = 0
+
     func run() async throws {
       BosdynLogHandler.bootstrap()
       let logger = Logger(label: "hello-world")
       let configuration = RemoteMissionServer.Configuration(
-        host: self.bind, port: self.port, name: "HelloWorldServicer")
+        host: self.bind, port: self.port, name: "HelloWorldServicer",
+        maxFlushDelay: self.maxFlushDelayMicroseconds < 0
+          ? nil : .microseconds(self.maxFlushDelayMicroseconds),
+        eventLoops: self.eventLoops, handlersOnEventLoops: self.handlersOnEventLoops)
       let server =
         self.sessions
         ? RemoteMissionServer(

@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 public import Logging
 
 /// A swift-log handler writing the Python SDK's console format to standard error:

@@ -6,6 +6,12 @@ import NIOPosix
 public import ServiceLifecycle
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Hosts a ``RemoteMissionServicer`` over gRPC: the Swift counterpart of the Python
 /// `GrpcServiceRunner`.
 ///
@@ -29,7 +35,6 @@ public final class RemoteMissionServer: Service, Sendable {
   /// One event loop with its listening socket and gRPC server.
   private struct Shard: Sendable {
     let server: Server
-    let group: MultiThreadedEventLoopGroup
     let executor: EventLoopTaskExecutor?
   }
 
@@ -68,22 +73,25 @@ public final class RemoteMissionServer: Service, Sendable {
   ///
   /// - Throws: When the address cannot be bound (port in use, bad host).
   public func serve() async throws {
-    let shards: [Shard]
     let port: Int
+    let sockets: [Int32]
     do {
-      (port, shards) = try self.makeShards()
+      (port, sockets) = try ReusePortListeners.open(
+        host: self.configuration.host, port: self.configuration.port,
+        count: self.configuration.eventLoops ?? System.coreCount)
     } catch {
       self.finish(with: .failure(error))
       throw error
     }
+    let shards = self.makeShards(sockets: sockets)
     let waiters = self.state.withLock { state -> [CheckedContinuation<Int, any Error>]? in
       guard case .idle(let waiters) = state else { return nil }
       state = .listening(port: port, shards: shards)
       return waiters
     }
     guard let waiters else {
-      // Shut down before it started.
-      for shard in shards { try? await shard.group.shutdownGracefully() }
+      // Shut down before it started: close the sockets no transport took over.
+      for socket in sockets { close(socket) }
       return
     }
     for waiter in waiters { waiter.resume(returning: port) }
@@ -96,9 +104,6 @@ public final class RemoteMissionServer: Service, Sendable {
           try await shard.server.serve()
         }
       }
-    }
-    for shard in shards {
-      try? await shard.group.shutdownGracefully()
     }
   }
 
@@ -165,31 +170,24 @@ public final class RemoteMissionServer: Service, Sendable {
     for waiter in waiters { waiter.resume(with: result) }
   }
 
-  private func makeShards() throws -> (Int, [Shard]) {
+  private func makeShards(sockets: [Int32]) -> [Shard] {
     var transportConfig = HTTP2ServerTransport.Posix.Config.defaults
     if let delay = self.configuration.maxFlushDelay {
       transportConfig.connection.flushCoalescing = .init(maxFlushDelay: delay, maxBytes: 64 * 1024)
     } else {
       transportConfig.connection.flushCoalescing = nil
     }
-    let count = self.configuration.eventLoops ?? System.coreCount
-    let (port, sockets) = try ReusePortListeners.open(
-      host: self.configuration.host, port: self.configuration.port, count: count)
-    let shards = sockets.map { socket in
-      let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    return zip(sockets, SharedEventLoops.first(sockets.count)).map { socket, loop in
       let transport = HTTP2ServerTransport.Posix(
         listeningSocketDescriptor: Int(socket),
         transportSecurity: .plaintext,
         config: transportConfig,
-        eventLoopGroup: group
+        eventLoopGroup: loop.group
       )
       return Shard(
         server: Server(transport: transport, services: [self.service]),
-        group: group,
-        executor: self.configuration.handlersOnEventLoops
-          ? EventLoopTaskExecutor(eventLoop: group.next()) : nil
+        executor: self.configuration.handlersOnEventLoops ? loop.executor : nil
       )
     }
-    return (port, shards)
   }
 }

@@ -1,0 +1,442 @@
+#!/usr/bin/env bash
+# Benchmark of the Swift hello-world remote mission service against the Python SDK reference
+# and against nghttpd (this machine's HTTP/2 upper bound).
+#
+# Usage: Scripts/benchmark.sh            (from anywhere; works in the repository root)
+#
+# Environment knobs (defaults in brackets):
+#   SKIP_BUILD=1        do not run `swift build`; use whatever is in .build-release/release [0]
+#   QUICK=1             smoke test: REPEATS=1 DURATION=3 WARMUP=1 TICKS=300 SESSIONS=500
+#   REPEATS             runs of every measurement; tables show medians [3]
+#   DURATION, WARMUP    h2load main duration and warm-up, seconds [10, 2]
+#   TICKS               sequential client ticks per run [2000]
+#   SESSIONS            EstablishSession calls before reading the server's RSS [10000]
+#   BODY=who            load with TickRequest params who=World instead of a bare TickRequest
+#   LOGGING=0           skip the logging-cost runs (servers with BOSDYN_LOG_LEVEL=warning)
+#   SECTIONS            any of: load client cold rss [all four]
+#   SWIFT_SESSION_ARGS  extra arguments for the Swift server in the RSS run, for a
+#                       session-keeping variant (e.g. "--sessions") [none]
+#   BENCH_VENV          Python venv to create/reuse [.venv in the repository root]
+#   PYTHON              interpreter that creates the venv [python3]
+#   BUILD_TIMEOUT       seconds allowed for each `swift build` [3600]
+#   SWIFT_SERVER_ARGS   extra options for the Swift server (e.g. "--event-loops 1")
+#   SWIFT_BIN_DIR       with SKIP_BUILD=1: where the Swift binaries are [.build-release/release]
+#
+# Everything listens on 127.0.0.1 only; every server started here is stopped on exit.
+# Raw outputs, the results file and summary.txt go to bench-results/<timestamp>/
+# (bench-results/latest points at the newest run).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+readonly HOST=127.0.0.1
+readonly TICK_PATH=/bosdyn.api.mission.RemoteMissionService/Tick
+readonly BENCH="$ROOT/Scripts/bench"
+# SWIFT_BIN_DIR (with SKIP_BUILD=1) points the benchmark at other binaries, e.g. stand-ins.
+readonly SWIFT_BIN_DIR="${SWIFT_BIN_DIR:-$ROOT/.build-release/release}"
+readonly SWIFT_SERVER="$SWIFT_BIN_DIR/hello-world-mission-service"
+readonly SWIFT_CLIENT="$SWIFT_BIN_DIR/remote-mission-client"
+
+if [[ "${QUICK:-0}" == 1 ]]; then
+  : "${REPEATS:=1}" "${DURATION:=3}" "${WARMUP:=1}" "${TICKS:=300}" "${SESSIONS:=500}"
+fi
+REPEATS=${REPEATS:-3}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-2}
+TICKS=${TICKS:-2000}
+SESSIONS=${SESSIONS:-10000}
+SKIP_BUILD=${SKIP_BUILD:-0}
+LOGGING=${LOGGING:-1}
+SECTIONS=${SECTIONS:-load client cold rss}
+SWIFT_SESSION_ARGS=${SWIFT_SESSION_ARGS:---sessions}
+VENV=${BENCH_VENV:-$ROOT/.venv}
+BUILD_TIMEOUT=${BUILD_TIMEOUT:-3600}
+H2LOAD_TIMEOUT=$((DURATION + WARMUP + 60))
+
+RUN_DIR="$ROOT/bench-results/$(date +%Y%m%d-%H%M%S)"
+RAW="$RUN_DIR/raw"
+RESULTS="$RUN_DIR/results.txt"
+INPUTS="$RUN_DIR/inputs"
+mkdir -p "$RAW" "$INPUTS"
+ln -sfn "$(basename "$RUN_DIR")" "$ROOT/bench-results/latest"
+
+say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { say "ERROR: $*"; exit 1; }
+record() { printf '%s\n' "$*" >>"$RESULTS"; }
+note() { say "$*"; record "kind=note msg=$*"; }
+has_section() { [[ " $SECTIONS " == *" $1 "* ]]; }
+
+# ---------------------------------------------------------------- servers and cleanup
+declare -A PID=() PORT=() ERRLOG=()
+ALL_PIDS=()
+
+stop_pid() {
+  local pid=$1 i
+  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local status=$? pid
+  trap - EXIT INT TERM
+  for pid in "${ALL_PIDS[@]}"; do stop_pid "$pid"; done
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+stop_server() {
+  local name=$1
+  [[ -n "${PID[$name]:-}" ]] || return 0
+  stop_pid "${PID[$name]}"
+  unset "PID[$name]" "PORT[$name]"
+}
+
+# A free TCP port on 127.0.0.1 (for servers that cannot pick and report one themselves).
+free_port() {
+  "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+
+# wait_port PORT PID TIMEOUT_SECONDS: until PORT accepts on 127.0.0.1; fails if PID dies.
+wait_port() {
+  local port=$1 pid=$2 deadline=$((SECONDS + $3))
+  while ((SECONDS < deadline)); do
+    kill -0 "$pid" 2>/dev/null || return 1
+    port_open "$port" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# wait_listen_line FILE PID TIMEOUT: prints N from "... listening on port N." in FILE.
+wait_listen_line() {
+  local file=$1 pid=$2 deadline=$((SECONDS + $3)) port
+  while ((SECONDS < deadline)); do
+    port=$(sed -n 's/.*listening on port \([0-9][0-9]*\)\..*/\1/p' "$file" 2>/dev/null | head -n 1)
+    [[ -n "$port" ]] && { echo "$port"; return 0; }
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.05
+  done
+  return 1
+}
+
+# start_grpc_server NAME ENV_ASSIGNMENT... -- COMMAND...: COMMAND gets `--port 0` appended and
+# must print "listening on port N."; its stderr (the log) goes to $RAW/NAME.log.
+start_grpc_server() {
+  local name=$1 envs=() pid port
+  shift
+  while [[ $# -gt 0 && "$1" != -- ]]; do envs+=("$1"); shift; done
+  shift
+  env ${envs[@]+"${envs[@]}"} "$@" --port 0 </dev/null >"$RAW/$name.stdout" 2>"$RAW/$name.log" &
+  pid=$!
+  ALL_PIDS+=("$pid")
+  if ! port=$(wait_listen_line "$RAW/$name.stdout" "$pid" 60) || ! wait_port "$port" "$pid" 30
+  then
+    say "$name did not start; its output:"
+    tail -n 20 "$RAW/$name.stdout" "$RAW/$name.log" >&2 || true
+    stop_pid "$pid"
+    return 1
+  fi
+  PID[$name]=$pid PORT[$name]=$port ERRLOG[$name]="$RAW/$name.log"
+  say "$name: pid $pid on $HOST:$port"
+}
+
+start_nghttpd() {
+  local port pid
+  port=$(free_port)
+  nghttpd --no-tls -a "$HOST" -d "$INPUTS/htdocs" --trailer 'grpc-status: 0' "$port" \
+    </dev/null >"$RAW/nghttpd.stdout" 2>"$RAW/nghttpd.log" &
+  pid=$!
+  ALL_PIDS+=("$pid")
+  wait_port "$port" "$pid" 30 || { stop_pid "$pid"; return 1; }
+  PID[nghttpd]=$pid PORT[nghttpd]=$port
+  say "nghttpd: pid $pid on $HOST:$port"
+}
+
+# Server command lines without --port (set once the venv is known).
+# SWIFT_SERVER_ARGS adds options to the Swift server, to compare configurations
+# (e.g. "--event-loops 1" or "--no-handlers-on-event-loops").
+read -r -a SWIFT_SERVER_EXTRA <<<"${SWIFT_SERVER_ARGS:-}"
+SWIFT_CMD=("$SWIFT_SERVER" local --bind "$HOST" "${SWIFT_SERVER_EXTRA[@]}")
+PY_CMD=()
+
+# ---------------------------------------------------------------- 1. Python venv
+ensure_venv() {
+  local check='import importlib.metadata as m, bosdyn.mission, bosdyn.client, grpc
+assert m.version("bosdyn-mission") == m.version("bosdyn-client") == "5.2.0", "not 5.2.0"'
+  if [[ -x "$VENV/bin/python" ]] && "$VENV/bin/python" -c "$check" 2>/dev/null; then
+    say "reusing venv $VENV"
+  else
+    say "creating venv $VENV with bosdyn-client/bosdyn-mission 5.2.0"
+    [[ -x "$VENV/bin/python" ]] || timeout 300 "${PYTHON:-python3}" -m venv "$VENV"
+    timeout 900 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+      'bosdyn-client==5.2.0' 'bosdyn-mission==5.2.0'
+    "$VENV/bin/python" -c "$check" || die "the venv at $VENV cannot import bosdyn.mission 5.2.0"
+  fi
+  PY="$VENV/bin/python"
+  PY_CMD=("$PY" "$BENCH/python_hello_world.py" --bind "$HOST")
+}
+
+# ---------------------------------------------------------------- 2. Swift build
+build_swift() {
+  local product
+  if [[ "$SKIP_BUILD" == 1 ]]; then
+    say "SKIP_BUILD=1: using existing binaries in $SWIFT_BIN_DIR"
+    return 0
+  fi
+  for product in hello-world-mission-service remote-mission-client; do
+    say "swift build -c release --product $product (log: $RAW/build-$product.log)"
+    timeout "$BUILD_TIMEOUT" swift build -c release --scratch-path .build-release \
+      --product "$product" >"$RAW/build-$product.log" 2>&1 ||
+      { tail -n 30 "$RAW/build-$product.log" >&2; die "swift build of $product failed"; }
+  done
+}
+
+swift_client_has_bench() {
+  [[ -x "$SWIFT_CLIENT" ]] && timeout 20 "$SWIFT_CLIENT" bench-ticks --help >/dev/null 2>&1
+}
+
+# ---------------------------------------------------------------- checks
+# Every gRPC server must answer the exact body h2load sends with grpc-status 0 and
+# STATUS_SUCCESS; h2load itself only sees HTTP 200, which gRPC errors have too.
+verify_server() {
+  local name=$1 port=${PORT[$1]}
+  timeout 60 "$PY" "$BENCH/check_tick.py" --port "$port" \
+    --body "$INPUTS/tick_request.bin" --body "$INPUTS/tick_request_who.bin" \
+    >"$RAW/check-$name.txt" 2>&1 || { cat "$RAW/check-$name.txt" >&2; return 1; }
+  timeout 30 nghttp -n -v -d "$BODY_FILE" -H 'content-type: application/grpc' \
+    -H 'te: trailers' "http://$HOST:$port$TICK_PATH" >"$RAW/nghttp-$name.txt" 2>&1 || true
+  grep -q 'recv (stream_id=[0-9]*) grpc-status: 0' "$RAW/nghttp-$name.txt" ||
+    { say "$name: no 'grpc-status: 0' trailer for the h2load body (see $RAW/nghttp-$name.txt)"
+      return 1; }
+  say "$name: Tick answers verified ($(grep -c '^ok' "$RAW/check-$name.txt") checks, trailer grpc-status 0)"
+}
+
+greetings() { # greeting lines logged so far by server $1 (0 if it logs nowhere we read)
+  local file=${ERRLOG[$1]:-}
+  [[ -n "$file" && -f "$file" ]] || { echo 0; return; }
+  grep -c 'Hello World!' "$file" || true
+}
+
+# ---------------------------------------------------------------- 4. h2load runs
+run_h2load() {
+  local server=$1 load=$2 rep=$3 clients streams out log stats before after logged_ok=n/a
+  case "$load" in
+    1x1) clients=1 streams=1 ;;
+    8x16) clients=8 streams=16 ;;
+  esac
+  out="$RAW/h2load-$server-$load-$rep.txt"
+  log="$RAW/h2load-$server-$load-$rep.tsv"
+  rm -f "$log" # h2load appends to --log-file
+  before=$(greetings "$server")
+  if ! timeout "$H2LOAD_TIMEOUT" h2load -c "$clients" -m "$streams" -t 1 \
+    -D "$DURATION" --warm-up-time "$WARMUP" -d "$BODY_FILE" \
+    -H 'content-type: application/grpc' -H 'te: trailers' --log-file "$log" \
+    "http://$HOST:${PORT[$server]}$TICK_PATH" >"$out" 2>&1; then
+    note "h2load against $server ($load, run $rep) failed; see $out"
+    return 0
+  fi
+  if ! stats=$("$PY" "$BENCH/h2load_stats.py" "$out" "$log" 2>>"$RAW/errors.txt"); then
+    note "could not read h2load output for $server ($load, run $rep); see $out"
+    return 0
+  fi
+  if [[ "$server" == swift || "$server" == python ]]; then
+    sleep 0.2
+    after=$(greetings "$server")
+    local succeeded
+    succeeded=$(sed -n 's/.*succeeded=\([0-9]*\).*/\1/p' <<<"$stats")
+    logged_ok=$([[ $((after - before)) -ge ${succeeded:-0} ]] && echo yes || echo no)
+  fi
+  record "kind=h2load server=$server load=$load rep=$rep $stats server_logged_ok=$logged_ok"
+  gzip -1 -f "$log" # per-request rows: up to ~50 MB a run against nghttpd
+  say "$(printf '%-13s %-5s run %s: %s' "$server" "$load" "$rep" \
+    "$(sed -E 's/.*rps=([0-9.]+).*succeeded=([0-9]+).*p50_ms=([0-9.]+).*p99_ms=([0-9.]+).*/\1 req\/s, \2 ok, p50 \3 ms, p99 \4 ms/' <<<"$stats")")"
+}
+
+section_load() {
+  local rep load server servers=()
+  for server in swift python nghttpd swift-quiet python-quiet; do
+    [[ -n "${PORT[$server]:-}" ]] && servers+=("$server")
+  done
+  say "h2load: ${servers[*]} × loads 1x1 8x16 × $REPEATS runs of ${DURATION}s (+${WARMUP}s warm-up)"
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    for load in 1x1 8x16; do
+      for server in "${servers[@]}"; do
+        run_h2load "$server" "$load" "$rep"
+      done
+    done
+  done
+}
+
+# ---------------------------------------------------------------- 5a. client tick loops
+section_client() {
+  local rep server line swift_client=0 servers=()
+  for server in swift python nghttpd; do
+    [[ -n "${PORT[$server]:-}" ]] && servers+=("$server")
+  done
+  # HOOK: `remote-mission-client bench-ticks --host-ip H --port P --count N` printing
+  # `ticks_per_second=<float> p50_ms=<float> p99_ms=<float>` (not written yet).
+  if swift_client_has_bench; then swift_client=1; else note "swift client: n/a"; fi
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    for server in "${servers[@]}"; do
+      if line=$(timeout 600 "$PY" "$BENCH/python_client_ticks.py" --host-ip "$HOST" \
+        --port "${PORT[$server]}" --count "$TICKS" 2>>"$RAW/client-python-$server.err"); then
+        record "kind=client_ticks client=python server=$server rep=$rep $line"
+        say "python client -> $server run $rep: $line"
+      else
+        record "kind=client_ticks client=python server=$server rep=$rep msg=failed"
+        say "python client -> $server run $rep failed; see $RAW/client-python-$server.err"
+      fi
+      ((swift_client)) || continue
+      if line=$(timeout 600 "$SWIFT_CLIENT" bench-ticks --host-ip "$HOST" \
+        --port "${PORT[$server]}" --count "$TICKS" 2>>"$RAW/client-swift-$server.err" |
+        grep -E '^ticks_per_second=' | tail -n 1) && [[ -n "$line" ]]; then
+        record "kind=client_ticks client=swift server=$server rep=$rep $line"
+        say "swift client -> $server run $rep: $line"
+      else
+        record "kind=client_ticks client=swift server=$server rep=$rep msg=failed"
+        say "swift client -> $server run $rep failed; see $RAW/client-swift-$server.err"
+      fi
+    done
+  done
+}
+
+# ---------------------------------------------------------------- 5b. cold start
+section_cold() {
+  local rep name port line cmd=()
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    for name in swift python; do
+      [[ "$name" == swift && ! -x "$SWIFT_SERVER" ]] && continue
+      port=$(free_port)
+      if [[ "$name" == swift ]]; then cmd=("${SWIFT_CMD[@]}"); else cmd=("${PY_CMD[@]}"); fi
+      if line=$(timeout 120 "$PY" "$BENCH/cold_start.py" --port "$port" \
+        --log "$RAW/cold-$name-$rep.log" -- "${cmd[@]}" --port "$port" \
+        2>>"$RAW/cold-$name.err"); then
+        record "kind=cold_start server=$name rep=$rep $line"
+        say "cold start $name run $rep: $line"
+      else
+        record "kind=cold_start server=$name rep=$rep msg=failed"
+        say "cold start $name run $rep failed; see $RAW/cold-$name.err"
+      fi
+    done
+  done
+}
+
+# ---------------------------------------------------------------- 5c. RSS with many sessions
+section_rss() {
+  local name line variant extra=() cmd=()
+  for name in swift python; do
+    [[ "$name" == swift && ! -x "$SWIFT_SERVER" ]] && continue
+    extra=() variant=hello-world
+    # HOOK: a session-keeping Swift variant, e.g. SWIFT_SESSION_ARGS="--sessions".
+    if [[ "$name" == swift && -n "$SWIFT_SESSION_ARGS" ]]; then
+      read -r -a extra <<<"$SWIFT_SESSION_ARGS"
+      variant="hello-world${SWIFT_SESSION_ARGS// /}"
+    fi
+    if [[ "$name" == swift ]]; then cmd=("${SWIFT_CMD[@]}"); else cmd=("${PY_CMD[@]}"); fi
+    if ! start_grpc_server "rss-$name" -- "${cmd[@]}" ${extra[@]+"${extra[@]}"}; then
+      note "rss: $name server did not start"
+      continue
+    fi
+    if line=$(timeout 900 "$PY" "$BENCH/sessions_rss.py" --host-ip "$HOST" \
+      --port "${PORT[rss-$name]}" --pid "${PID[rss-$name]}" --sessions "$SESSIONS" \
+      2>>"$RAW/rss-$name.err"); then
+      record "kind=sessions_rss server=$name variant=$variant $line"
+      say "rss $name ($variant): $line"
+    else
+      record "kind=sessions_rss server=$name variant=$variant msg=failed (see raw/rss-$name.err)"
+    fi
+    stop_server "rss-$name"
+  done
+}
+
+# ================================================================ main
+command -v h2load >/dev/null || die "h2load not found (Debian package nghttp2-client)"
+command -v nghttpd >/dev/null || die "nghttpd not found (Debian package nghttp2-server)"
+command -v nghttp >/dev/null || die "nghttp not found (Debian package nghttp2-client)"
+
+ensure_venv
+build_swift
+
+"$PY" "$BENCH/bodies.py" "$INPUTS" >"$RAW/bodies.txt"
+case "${BODY:-plain}" in
+  plain) BODY_FILE="$INPUTS/tick_request.bin" ;;
+  who) BODY_FILE="$INPUTS/tick_request_who.bin" ;;
+  *) die "BODY must be plain or who" ;;
+esac
+
+{
+  echo "date: $(date -Is)"
+  echo "host: $(uname -srm), $(nproc) cpus"
+  echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "h2load: $(h2load --version | head -n 1)"
+  echo "python: $("$PY" --version 2>&1), bosdyn $("$PY" -c 'import importlib.metadata as m; print(m.version("bosdyn-mission"))')"
+  if [[ -x "$SWIFT_SERVER" ]]; then
+    echo "swift server: built $(date -r "$SWIFT_SERVER" -Is)"
+  else
+    echo "swift server: missing"
+  fi
+  echo "body: $(basename "$BODY_FILE") ($(stat -c %s "$BODY_FILE") bytes)"
+} >"$RUN_DIR/env.txt"
+record "kind=settings repeats=$REPEATS duration=$DURATION warmup=$WARMUP ticks=$TICKS sessions=$SESSIONS body=${BODY:-plain}"
+
+# 3. Servers. Logging stays on (to a file) for the main Swift and Python servers.
+if [[ -x "$SWIFT_SERVER" ]]; then
+  if start_grpc_server swift -- "${SWIFT_CMD[@]}"; then
+    verify_server swift || { note "swift server failed the Tick check; not measured"; stop_server swift; }
+  else
+    note "swift server did not start"
+  fi
+else
+  note "swift server: n/a ($SWIFT_SERVER missing)"
+fi
+start_grpc_server python -- "${PY_CMD[@]}" || die "the Python reference server did not start"
+verify_server python || die "the Python reference server failed the Tick check"
+start_nghttpd || die "nghttpd did not start"
+verify_server nghttpd || die "nghttpd's canned answer failed the Tick check"
+if [[ "$LOGGING" == 1 ]] && has_section load; then
+  # Logging cost: the same servers with the per-tick info greeting filtered out.
+  if [[ -n "${PORT[swift]:-}" ]]; then
+    if ! { start_grpc_server swift-quiet BOSDYN_LOG_LEVEL=warning -- "${SWIFT_CMD[@]}" &&
+      verify_server swift-quiet; }; then
+      note "swift-quiet server unusable"
+      stop_server swift-quiet
+    fi
+    if [[ -n "${PORT[swift-quiet]:-}" && "$(greetings swift-quiet)" != 0 ]]; then
+      note "BOSDYN_LOG_LEVEL=warning does not silence the Swift greetings yet (the quiet run still logs)"
+    fi
+  fi
+  if ! { start_grpc_server python-quiet BOSDYN_LOG_LEVEL=warning -- "${PY_CMD[@]}" &&
+    verify_server python-quiet; }; then
+    note "python-quiet server unusable"
+    stop_server python-quiet
+  fi
+fi
+
+has_section load && section_load
+has_section client && section_client
+for name in swift-quiet python-quiet swift python nghttpd; do stop_server "$name"; done
+has_section cold && section_cold
+has_section rss && section_rss
+
+echo "loadavg at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN_DIR/env.txt"
+find "$RAW" -name '*.log' -size +1M -exec gzip -1 -f {} + # per-tick server logs
+{
+  cat "$RUN_DIR/env.txt"
+  echo
+  "$PY" "$BENCH/report.py" "$RESULTS"
+} >"$RUN_DIR/summary.txt"
+echo
+cat "$RUN_DIR/summary.txt"
+echo
+say "raw outputs and summary: ${RUN_DIR#"$ROOT"/}"

@@ -1,0 +1,78 @@
+import BosdynAPI
+import BosdynClient
+import BosdynMission
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Testing
+
+@Suite("Hosting: ports, event loops, shutdown")
+struct RemoteMissionServerHostingTests {
+  @Test(
+    arguments: [
+      RemoteMissionServer.Configuration(host: "127.0.0.1"),
+      .init(host: "127.0.0.1", eventLoops: 1),
+      .init(host: "127.0.0.1", eventLoops: 3),
+      .init(host: "127.0.0.1", handlersOnEventLoops: false),
+      .init(host: "127.0.0.1", maxFlushDelay: nil),
+      .init(host: "::1"),
+    ])
+  func everyConfigurationServesManyConnections(
+    configuration: RemoteMissionServer.Configuration
+  ) async throws {
+    let server = RemoteMissionServer(
+      servicer: ScriptedServicer { _ in .success() }, configuration: configuration)
+    try await withThrowingTaskGroup { group in
+      group.addTask { try await server.serve() }
+      let port = try await server.listeningPort()
+      #expect(port > 0)
+      // Several connections, so that every listening socket is likely to get one.
+      try await withThrowingTaskGroup { clients in
+        for _ in 0..<6 {
+          clients.addTask {
+            try await RemoteMissionClient.withDirectConnection(
+              host: configuration.host, port: port
+            ) { client in
+              for _ in 0..<20 {
+                let response = try await client.tick(sessionID: "")
+                #expect(response.status == .success)
+              }
+            }
+          }
+        }
+        try await clients.waitForAll()
+      }
+      server.beginGracefulShutdown()
+      try await group.waitForAll()
+    }
+  }
+
+  @Test func aPortInUseIsAClearErrorNotAHang() async throws {
+    // A plain gRPC server holds the port without SO_REUSEPORT, so ours cannot share it.
+    let holder = GRPCServer(
+      transport: HTTP2ServerTransport.Posix(
+        address: .ipv4(host: "127.0.0.1", port: 0), transportSecurity: .plaintext),
+      services: []
+    )
+    try await withThrowingTaskGroup { group in
+      group.addTask { try await holder.serve() }
+      let port = try #require(try await holder.listeningAddress?.ipv4?.port)
+      let server = RemoteMissionServer(
+        servicer: ScriptedServicer { _ in .success() },
+        configuration: .init(host: "127.0.0.1", port: port))
+      let error = await #expect(throws: (any Error).self) { try await server.serve() }
+      #expect("\(error.map { "\($0)" } ?? "")".contains("Cannot listen on"))
+      await #expect(throws: (any Error).self) { _ = try await server.listeningPort() }
+      holder.beginGracefulShutdown()
+      try await group.waitForAll()
+    }
+  }
+
+  @Test func shuttingDownBeforeServingReturnsAtOnce() async throws {
+    let server = RemoteMissionServer(
+      servicer: ScriptedServicer { _ in .success() }, configuration: .init(host: "127.0.0.1"))
+    server.beginGracefulShutdown()
+    server.beginGracefulShutdown()
+    try await server.serve()
+    await #expect(throws: (any Error).self) { _ = try await server.listeningPort() }
+  }
+}
