@@ -57,7 +57,9 @@ let package = Package(
     // Client side: errors, request headers, the remote mission client, log format.
     .target(
       name: "BosdynClient",
-      dependencies: ["BosdynAPI", grpcCore, grpcNIO, grpcProtobuf, swiftProtobuf, logging],
+      dependencies: [
+        "BosdynAPI", grpcCore, grpcNIO, grpcProtobuf, swiftProtobuf, logging, nioCore, nioPosix,
+      ],
       swiftSettings: swiftSettings
     ),
     // Server framework for remote mission services, and mission building.

@@ -1,5 +1,6 @@
-public import GRPCCore
+import GRPCCore
 public import GRPCNIOTransportHTTP2
+import NIOPosix
 
 extension RemoteMissionClient where Transport == HTTP2ClientTransport.Posix {
   /// Connects straight to a service over plaintext HTTP/2 (the document's `local` mode), runs
@@ -18,14 +19,19 @@ extension RemoteMissionClient where Transport == HTTP2ClientTransport.Posix {
     timeout: Duration? = .seconds(10),
     _ body: (RemoteMissionClient) async throws -> Result
   ) async throws -> Result {
+    // The connection and the calls run on one event loop, so a call never changes threads.
+    let loop = SharedEventLoops.next()
     let transport = try HTTP2ClientTransport.Posix(
       target: .dns(host: host, port: port),
       transportSecurity: .plaintext,
-      config: .directConnection
+      config: .directConnection,
+      eventLoopGroup: loop.group
     )
-    return try await withGRPCClient(transport: transport) { grpcClient in
-      try await body(
-        RemoteMissionClient(wrapping: grpcClient, clientName: clientName, timeout: timeout))
+    return try await withTaskExecutorPreference(loop.executor) {
+      try await withGRPCClient(transport: transport) { grpcClient in
+        try await body(
+          RemoteMissionClient(wrapping: grpcClient, clientName: clientName, timeout: timeout))
+      }
     }
   }
 }

@@ -1,3 +1,4 @@
+import BosdynClient
 import GRPCCore
 import GRPCNIOTransportHTTP2
 public import Logging

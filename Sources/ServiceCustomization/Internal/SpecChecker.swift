@@ -55,7 +55,7 @@ enum SpecChecker {
 
   private static func errors(in spec: Bosdyn_Api_StringParam.Spec) -> [PathMessage] {
     guard !spec.defaultValue.isEmpty, !spec.editable, !spec.options.isEmpty,
-      !spec.options.contains(spec.defaultValue)
+      !spec.options.containsCodePoints(spec.defaultValue)
     else { return [] }
     return [
       PathMessage(

@@ -35,14 +35,15 @@ enum ValueChecker {
         .unsupportedParameter,
         "DictParam value contains keys \(PythonRepr.set(unknown)) not present in the spec.")
     }
-    var combined: Failure? = nil
+    var status = Bosdyn_Api_CustomParamError.Status.ok
+    var messages: [PathMessage] = []
     for key in value.values.keys.sortedByCodePoint() {
       guard let failure = self.failure(of: value.values[key]!, against: spec.specs[key]!.spec)
       else { continue }
-      let messages = failure.messages.nested(in: .key(key))
-      combined = Failure(failure.status, (combined?.messages ?? []) + messages)
+      status = failure.status
+      messages += failure.messages.nested(in: .key(key))
     }
-    return combined
+    return messages.isEmpty ? nil : Failure(status, messages)
   }
 
   /// A dict member: its value must have the spec's type (`INVALID_VALUE` otherwise, with
@@ -90,7 +91,7 @@ enum ValueChecker {
         describe: PythonRepr.double)
     case (.stringValue(let string), .stringSpec(let stringSpec)?):
       guard !stringSpec.editable, !stringSpec.options.isEmpty,
-        !stringSpec.options.contains(string.value)
+        !stringSpec.options.containsCodePoints(string.value)
       else { return nil }
       return .invalidValue(
         "Chosen string value \(string.value) not among options "

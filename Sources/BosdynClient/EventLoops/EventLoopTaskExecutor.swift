@@ -1,18 +1,18 @@
-import NIOCore
+package import NIOCore
 
 /// Runs Swift concurrency jobs on one NIO event loop.
 ///
 /// Handlers that prefer this executor run on the thread that already reads and writes their
 /// connection, so a Tick costs no thread hand-offs (on this 2-core class of machine, the
 /// hand-offs between the event loop and the concurrency pool were most of a Tick's cost).
-final class EventLoopTaskExecutor: TaskExecutor {
-  let eventLoop: any EventLoop
+package final class EventLoopTaskExecutor: TaskExecutor {
+  package let eventLoop: any EventLoop
 
-  init(eventLoop: any EventLoop) {
+  package init(eventLoop: any EventLoop) {
     self.eventLoop = eventLoop
   }
 
-  func enqueue(_ job: consuming ExecutorJob) {
+  package func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)
     self.eventLoop.execute {
       job.runSynchronously(on: self.asUnownedTaskExecutor())

@@ -10,3 +10,16 @@ extension Sequence where Element == String {
     self.sorted(by: codePointPrecedes)
   }
 }
+
+/// Code-point equality (Python's `==` on `str`), unlike `String.==` which treats canonically
+/// equivalent texts (precomposed and decomposed accents) as equal.
+func sameCodePoints(_ lhs: String, _ rhs: String) -> Bool {
+  lhs.utf8.elementsEqual(rhs.utf8)
+}
+
+extension Sequence where Element == String {
+  /// Python's `text in options`.
+  func containsCodePoints(_ text: String) -> Bool {
+    self.contains { sameCodePoints($0, text) }
+  }
+}
