@@ -69,27 +69,21 @@ extension RemoteMissionClientCommand {
     }
 
     func run() async throws {
+      let options = self.parent.session
       do {
         try await RemoteMissionClient.withDirectConnection(
           host: self.hostIp, port: self.port, clientName: "RemoteMissionClientExample"
         ) { client in
-          try await runSession(client, options: self.parent.session)
+          try await runSession(client, options: options)
         }
       } catch let error as ClientError {
-        throw CleanExit.failure("\(error)")
+        throw FailureExit(message: "\(error)")
       }
     }
   }
 }
 
-extension CleanExit {
-  /// Prints `message` to standard error and exits 1, without ArgumentParser's usage text.
-  static func failure(_ message: String) -> some Error {
-    FailureExit(message: message)
-  }
-}
-
-/// An error printed as its message alone, with exit code 1.
+/// An error printed as its message alone, with exit code 1 and no usage text.
 struct FailureExit: Error, CustomStringConvertible {
   let message: String
   var description: String { self.message }

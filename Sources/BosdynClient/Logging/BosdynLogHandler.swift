@@ -3,6 +3,9 @@ import Foundation
 #if canImport(Glibc)
   import Glibc
 #endif
+#if canImport(CoreFoundation)
+  import CoreFoundation
+#endif
 public import Logging
 
 /// A swift-log handler writing the Python SDK's console format to standard error:

@@ -12,7 +12,9 @@ extension DictSpec {
   /// the spec refuses, and a negative image size becomes 0. A one-of without a default and a
   /// parameter whose spec has no type cannot be filled in: they are left absent.
   ///
-  /// Against a valid spec the result always passes ``validationError(for:)``.
+  /// Against a valid spec the result passes ``validationError(for:)``, unless a list needs
+  /// more elements than it has and its element type has no default (a one-of without a
+  /// default key): such a list cannot be padded.
   ///
   /// - Parameter value: The parameters to correct, in place.
   /// - Returns: Whether `value` changed.

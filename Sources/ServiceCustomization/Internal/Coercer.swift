@@ -1,4 +1,5 @@
 import BosdynAPI
+import SwiftProtobuf
 
 /// `dict_param_coerce_to`: edits a value until it fits its spec, and says whether it changed.
 ///
@@ -110,23 +111,22 @@ enum Coercer {
   /// Pads with default elements up to the minimum (when the element has a default), truncates
   /// to the maximum, then coerces every element.
   static func coerce(_ list: inout Bosdyn_Api_ListParam, to spec: Bosdyn_Api_ListParam.Spec) -> Bool {
-    var changed = false
     var elements = list.values
     list.values = []
+    let originalCount = elements.count
     if spec.hasMinNumberOfValues, elements.count < spec.minNumberOfValues.value,
       let element = Defaults.value(for: spec.elementSpec)
     {
       let missing = Int(spec.minNumberOfValues.value) - elements.count
       elements += repeatElement(element, count: missing)
-      changed = true
     }
     if spec.hasMaxNumberOfValues {
       let limit = Int(clamping: max(0, spec.maxNumberOfValues.value))
-      if elements.count > limit {
-        elements.removeLast(elements.count - limit)
-        changed = true
-      }
+      if elements.count > limit { elements.removeLast(elements.count - limit) }
     }
+    // Padding appends and truncation cuts the end, so the original elements are a prefix:
+    // the list changed exactly when its length did (padding can be undone by an invalid max).
+    var changed = elements.count != originalCount
     var removed: [Int] = []
     for index in elements.indices {
       switch self.coerce(&elements[index], to: spec.elementSpec) {

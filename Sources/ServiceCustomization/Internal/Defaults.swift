@@ -1,4 +1,5 @@
 import BosdynAPI
+import SwiftProtobuf
 
 /// What an absent parameter stands for (Python's `*_spec_to_default`, with the fixes):
 /// numbers take the default, else the minimum, else the maximum, else 0; strings the default,

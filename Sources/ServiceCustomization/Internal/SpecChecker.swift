@@ -1,4 +1,5 @@
 import BosdynAPI
+import SwiftProtobuf
 
 /// `validate_dict_spec`: the reasons a spec is refused, each with the path to the bad child.
 ///

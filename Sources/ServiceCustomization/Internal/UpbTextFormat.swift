@@ -160,6 +160,7 @@ struct UpbTextFormat {
     _ = withVaList([value]) { arguments in
       vsnprintf(&buffer, buffer.count, format, arguments)
     }
-    return String(cString: buffer)
+    let bytes = buffer.prefix { $0 != 0 }.map { UInt8(truncatingIfNeeded: $0) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

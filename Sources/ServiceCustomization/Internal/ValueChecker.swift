@@ -1,4 +1,5 @@
 import BosdynAPI
+import SwiftProtobuf
 
 /// `create_value_validator(spec)(value)`: why a value does not fit its spec.
 ///
