@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-#if canImport(CoreFoundation)
-  import CoreFoundation
-#endif
 public import Logging
 
 /// A swift-log handler writing the Python SDK's console format to standard error:
@@ -80,16 +74,35 @@ public struct BosdynLogHandler: LogHandler {
   }
 
   /// Local time as Python's `asctime`: `YYYY-MM-DD HH:MM:SS,mmm`.
-  static func timestamp() -> String {
-    var now = timespec()
-    clock_gettime(CLOCK_REALTIME, &now)
-    var seconds = now.tv_sec
-    var parts = tm()
-    localtime_r(&seconds, &parts)
-    let millis = Int(now.tv_nsec / 1_000_000)
-    return String(
-      format: "%04d-%02d-%02d %02d:%02d:%02d,%03d", Int(parts.tm_year) + 1900,
-      Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min),
-      Int(parts.tm_sec), millis)
+  ///
+  /// Computed from the epoch and the time zone's offset rather than with a date formatter:
+  /// it runs for every logged Tick.
+  static func timestamp(_ date: Date = Date()) -> String {
+    let local = date.timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT(for: date))
+    let seconds = Int64(local.rounded(.down))
+    let millis = Int((local - Double(seconds)) * 1000)
+    let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
+    let (year, month, day) = Self.civilDate(daysSinceEpoch: secondOfDay < 0 ? days - 1 : days)
+    let second = secondOfDay < 0 ? secondOfDay + 86_400 : secondOfDay
+    func pad(_ value: Int64, _ width: Int) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) \(pad(second / 3600, 2)):"
+      + "\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2)),\(pad(Int64(millis), 3))"
+  }
+
+  /// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's
+  /// `civil_from_days`).
+  static func civilDate(daysSinceEpoch: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    let z = daysSinceEpoch + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shiftedMonth = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+    let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 }
