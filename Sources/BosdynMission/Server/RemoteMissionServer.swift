@@ -36,6 +36,7 @@ public final class RemoteMissionServer: Service, Sendable {
   /// One event loop with its listening socket and gRPC server.
   private struct Shard: Sendable {
     let server: Server
+    let socket: Int32
     let executor: EventLoopTaskExecutor?
   }
 
@@ -46,6 +47,7 @@ public final class RemoteMissionServer: Service, Sendable {
   }
 
   private let state = Mutex(State.idle(waiters: []))
+  private let shutdownRequested = Atomic(false)
   private let service: any RegistrableRPCService
   private let logger: Logger
   private let name: String
@@ -102,7 +104,15 @@ public final class RemoteMissionServer: Service, Sendable {
     try await withThrowingDiscardingTaskGroup { group in
       for shard in shards {
         group.addTask(executorPreference: shard.executor) {
-          try await shard.server.serve()
+          do {
+            try await shard.server.serve()
+          } catch let error as RuntimeError
+            where error.code == .serverIsStopped && self.shutdownRequested.load(ordering: .relaxed)
+          {
+            // Shut down (a signal right after start) before this shard began serving: its
+            // transport never took the socket over.
+            close(shard.socket)
+          }
         }
       }
     }
@@ -121,6 +131,7 @@ public final class RemoteMissionServer: Service, Sendable {
   /// Stops accepting calls and lets in-flight calls finish; safe to call more than once, and
   /// before ``serve()`` (which then returns at once).
   public func beginGracefulShutdown() {
+    self.shutdownRequested.store(true, ordering: .relaxed)
     let shards = self.state.withLock { state -> [Shard] in
       switch state {
       case .idle(let waiters):
@@ -187,6 +198,7 @@ public final class RemoteMissionServer: Service, Sendable {
       )
       return Shard(
         server: Server(transport: transport, services: [self.service]),
+        socket: socket,
         executor: self.configuration.handlersOnEventLoops ? loop.executor : nil
       )
     }

@@ -67,6 +67,21 @@ struct RemoteMissionServerHostingTests {
     }
   }
 
+  @Test func shuttingDownRightAfterBindingIsClean() async throws {
+    // A signal that arrives as the server starts (before every event loop serves) must not
+    // turn into an error.
+    for _ in 0..<30 {
+      let server = RemoteMissionServer(
+        servicer: ScriptedServicer { _ in .success() }, configuration: .init(host: "127.0.0.1"))
+      try await withThrowingTaskGroup { group in
+        group.addTask { try await server.serve() }
+        _ = try await server.listeningPort()
+        server.beginGracefulShutdown()
+        try await group.waitForAll()
+      }
+    }
+  }
+
   @Test func shuttingDownBeforeServingReturnsAtOnce() async throws {
     let server = RemoteMissionServer(
       servicer: ScriptedServicer { _ in .success() }, configuration: .init(host: "127.0.0.1"))
