@@ -33,6 +33,7 @@ let package = Package(
     .library(name: "BosdynClient", targets: ["BosdynClient"]),
     .library(name: "BosdynMission", targets: ["BosdynMission"]),
     .library(name: "BosdynMissionTesting", targets: ["BosdynMissionTesting"]),
+    .library(name: "ServiceCustomization", targets: ["ServiceCustomization"]),
     .executable(name: "hello-world-mission-service", targets: ["hello-world-mission-service"]),
     .executable(name: "remote-mission-client", targets: ["remote-mission-client"]),
     .executable(name: "build-mission", targets: ["build-mission"]),
@@ -77,17 +78,24 @@ let package = Package(
       dependencies: ["BosdynMission", "BosdynClient", grpcNIO, logging],
       swiftSettings: swiftSettings
     ),
+    // Service customization: parameter specs, their validation, coercion and typed values.
+    .target(
+      name: "ServiceCustomization",
+      dependencies: ["BosdynAPI", swiftProtobuf],
+      swiftSettings: swiftSettings
+    ),
     // The document's example servicers, as a library so tests can host them in-process.
     .target(
       name: "ExampleServicers",
-      dependencies: ["BosdynMission", "BosdynClient", "BosdynAPI", logging],
+      dependencies: ["BosdynMission", "BosdynClient", "BosdynAPI", "ServiceCustomization", logging],
       swiftSettings: swiftSettings
     ),
     // The document's programs, thin wrappers over the libraries.
     .executableTarget(
       name: "hello-world-mission-service",
       dependencies: [
-        "BosdynMission", "BosdynClient", "ExampleServicers", argumentParser, logging, lifecycle,
+        "BosdynMission", "BosdynClient", "ExampleServicers", "ServiceCustomization", argumentParser,
+        logging, lifecycle,
         unixSignals, nioPosix,
       ],
       swiftSettings: swiftSettings
@@ -127,6 +135,12 @@ let package = Package(
         swiftProtobuf,
       ],
       exclude: ["Python"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "ServiceCustomizationTests",
+      dependencies: ["ServiceCustomization", "ExampleServicers", "BosdynAPI", swiftProtobuf],
+      resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings
     ),
   ]

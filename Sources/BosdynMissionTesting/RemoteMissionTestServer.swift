@@ -9,7 +9,7 @@ public import Logging
 ///
 /// ```swift
 /// @Test func greets() async throws {
-///   try await withRemoteMissionTestServer(servicer: HelloWorldServicer()) { client, _ in
+///   try await withRemoteMissionTestServer(servicer: try HelloWorldServicer()) { client, _ in
 ///     let response = try await client.tick(sessionID: "")
 ///     #expect(response.status == .success)
 ///   }

@@ -16,9 +16,9 @@ public struct HelloWorldSessionServicer: RemoteMissionSessionServicer {
 
   private let hello: HelloWorldServicer
 
-  /// Creates the servicer; greetings go to `logger`.
-  public init(logger: Logger = Logger(label: "hello-world"), defaultName: String = "World") {
-    self.hello = HelloWorldServicer(logger: logger, defaultName: defaultName)
+  /// Keeps sessions for `hello`, which does the greeting.
+  public init(_ hello: HelloWorldServicer) {
+    self.hello = hello
   }
 
   /// The logger greetings go to.

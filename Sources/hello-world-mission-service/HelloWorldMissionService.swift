@@ -3,6 +3,7 @@ import BosdynClient
 import BosdynMission
 import ExampleServicers
 import Logging
+import ServiceCustomization
 import ServiceLifecycle
 
 /// `hello-world-mission-service`: the document's hello-world callback, in Swift.
@@ -13,11 +14,41 @@ struct HelloWorldMissionService: AsyncParsableCommand {
     abstract: "Run the hello-world remote mission service (greets whoever each Tick names).",
     subcommands: [Local.self]
   )
+
+  @Option(help: "The label the tablet shows for the name to greet.")
+  var displayName: String?
+
+  @Option(help: "Who Spot greets when the mission names nobody.")
+  var defaultName = "World"
+
+  @Option(
+    name: [.customLong("hello-option"), .customLong("hello-options")],
+    help: "A name the operator may pick (repeatable); without any, the name is free text.")
+  var helloOptions: [String] = []
+
+  @Flag(help: "Coerce parameters that do not fit the spec instead of refusing the Tick.")
+  var coerce = false
+
+  /// The servicer the flags describe; fails on an inconsistent spec.
+  func makeServicer(logger: Logger) throws -> HelloWorldServicer {
+    do {
+      return try HelloWorldServicer(
+        logger: logger,
+        spec: HelloWorldServicer.spec(
+          displayName: self.displayName, defaultName: self.defaultName,
+          helloOptions: self.helloOptions),
+        coerce: self.coerce)
+    } catch let error as InvalidSpecError {
+      throw ValidationError("The parameter spec is invalid: \(error)")
+    }
+  }
 }
 
 extension HelloWorldMissionService {
   /// `local`: serve directly on a port, no robot involved.
   struct Local: AsyncParsableCommand {
+    @ParentCommand var parent: HelloWorldMissionService
+
     static let configuration = CommandConfiguration(
       abstract: "Run this example locally; clients connect straight to --port.")
 
@@ -57,14 +88,13 @@ extension HelloWorldMissionService {
         maxFlushDelay: self.maxFlushDelayMicroseconds < 0
           ? nil : .microseconds(self.maxFlushDelayMicroseconds),
         eventLoops: self.eventLoops, handlersOnEventLoops: self.handlersOnEventLoops)
+      let servicer = try self.parent.makeServicer(logger: logger)
       let server =
         self.sessions
         ? RemoteMissionServer(
-          servicer: SessionManagingServicer(HelloWorldSessionServicer(logger: logger)),
+          servicer: SessionManagingServicer(HelloWorldSessionServicer(servicer)),
           configuration: configuration, logger: logger)
-        : RemoteMissionServer(
-          servicer: HelloWorldServicer(logger: logger), configuration: configuration,
-          logger: logger)
+        : RemoteMissionServer(servicer: servicer, configuration: configuration, logger: logger)
       try await runUntilSignalled(server, logger: logger) { port in
         if self.port == 0 {
           print("\(HelloWorldServicer.directoryName) service listening on port \(port).")

@@ -8,11 +8,11 @@ import Testing
 /// The document's command lines, run as a new user would run them.
 @Suite("The document's programs")
 struct ExecutableTests {
-  /// Starts `hello-world-mission-service local --port 0` and returns it with its port.
-  private func startHelloWorld() async throws -> (ChildProcess, Int) {
+  /// Starts `hello-world-mission-service [FLAGS] local --port 0` and returns it with its port.
+  private func startHelloWorld(_ flags: [String] = []) async throws -> (ChildProcess, Int) {
     let server = try ChildProcess(
       try TestEnvironment.executable("hello-world-mission-service"),
-      ["local", "--port", "0", "--bind", "127.0.0.1"])
+      flags + ["local", "--port", "0", "--bind", "127.0.0.1"])
     let output = try await server.waitForOutput("Ctrl + C to shutdown.")
     let match = try #require(output.firstMatch(of: #/listening on port (\d+)\./#))
     return (server, try #require(Int(match.1)))
@@ -55,6 +55,45 @@ struct ExecutableTests {
 
     server.signal(SIGINT)
     #expect(try await server.waitForExit() == 0)
+  }
+
+  @Test func theDocumentsCustomizationCommandLineCoercesOrRefuses() async throws {
+    let options = [
+      "--display-name", "Hello to:", "--default-name", "World", "--hello-option", "World",
+      "--hello-option", "Everyone", "--hello-options", "Scout",
+    ]
+    let client = try TestEnvironment.executable("remote-mission-client")
+    let spot = ["--hello-world", "--user-string", "Spot", "local", "--host-ip", "127.0.0.1"]
+
+    let (coercing, coercingPort) = try await self.startHelloWorld(options + ["--coerce"])
+    let coerced = try await ChildProcess.run(client, spot + ["--port", "\(coercingPort)"])
+    #expect(coerced.status == 0, "\(coerced.stderr)")
+    #expect(coerced.stdout == "Servicer stopped with status STATUS_SUCCESS\n")
+    try await coercing.waitForOutput("Hello World!", inStderr: true)
+    let everyone = try await ChildProcess.run(
+      client,
+      ["--hello-world", "--user-string", "Everyone", "local", "--host-ip", "127.0.0.1",
+       "--port", "\(coercingPort)"])
+    #expect(everyone.status == 0)
+    try await coercing.waitForOutput("Hello Everyone!", inStderr: true)
+    coercing.signal(SIGINT)
+    #expect(try await coercing.waitForExit() == 0)
+
+    let (strict, strictPort) = try await self.startHelloWorld(options)
+    let refused = try await ChildProcess.run(client, spot + ["--port", "\(strictPort)"])
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("customParamsError"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("Chosen string value Spot not among options"))
+    strict.signal(SIGINT)
+    #expect(try await strict.waitForExit() == 0)
+  }
+
+  @Test func anInconsistentSpecStopsTheServiceAtStart() async throws {
+    let result = try await ChildProcess.run(
+      try TestEnvironment.executable("hello-world-mission-service"),
+      ["--default-name", "Nobody", "--hello-option", "World", "local", "--port", "0"])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("The parameter spec is invalid"), "\(result.stderr)")
   }
 
   @Test func theClientFailsClearlyOnAClosedPort() async throws {

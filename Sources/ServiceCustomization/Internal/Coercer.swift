@@ -18,7 +18,8 @@ enum Coercer {
     case removed
   }
 
-  static func coerce(_ dict: inout Bosdyn_Api_DictParam, to spec: Bosdyn_Api_DictParam.Spec) -> Bool {
+  static func coerce(_ dict: inout Bosdyn_Api_DictParam, to spec: Bosdyn_Api_DictParam.Spec) -> Bool
+  {
     var changed = false
     let unknown = dict.values.keys.filter { spec.specs[$0] == nil }
     for key in unknown {
@@ -26,12 +27,13 @@ enum Coercer {
       changed = true
     }
     for (key, child) in spec.specs {
-      // Taken out of the map so that editing it does not copy it.
+      // Taken out of the map (and the binding consumed) so that editing it does not copy it.
       let existing = dict.values.removeValue(forKey: key)
-      var param = existing ?? Bosdyn_Api_CustomParam()
+      let existed = existing != nil
+      var param = (consume existing) ?? Bosdyn_Api_CustomParam()
       switch self.coerce(&param, to: child.spec) {
       case .removed:
-        changed = changed || existing != nil
+        changed = changed || existed
       case .kept(let edited):
         changed = changed || edited
         dict.values[key] = param
@@ -43,7 +45,8 @@ enum Coercer {
   /// A value of the spec's type is coerced in place; anything else is replaced by the
   /// default.
   static func coerce(
-    _ param: inout Bosdyn_Api_CustomParam, to spec: Bosdyn_Api_CustomParam.Spec
+    _ param: inout Bosdyn_Api_CustomParam,
+    to spec: Bosdyn_Api_CustomParam.Spec
   ) -> Outcome {
     guard let specKind = ParamKind(spec: spec) else { return .removed }
     guard ParamKind(value: param) == specKind else {
@@ -110,7 +113,8 @@ enum Coercer {
 
   /// Pads with default elements up to the minimum (when the element has a default), truncates
   /// to the maximum, then coerces every element.
-  static func coerce(_ list: inout Bosdyn_Api_ListParam, to spec: Bosdyn_Api_ListParam.Spec) -> Bool {
+  static func coerce(_ list: inout Bosdyn_Api_ListParam, to spec: Bosdyn_Api_ListParam.Spec) -> Bool
+  {
     var elements = list.values
     list.values = []
     let originalCount = elements.count
@@ -145,7 +149,8 @@ enum Coercer {
   /// Takes the spec's image source, replaces a refused shape by the default area (or clears
   /// it), and clamps a negative image size to 0.
   static func coerce(
-    _ roi: inout Bosdyn_Api_RegionOfInterestParam, to spec: Bosdyn_Api_RegionOfInterestParam.Spec
+    _ roi: inout Bosdyn_Api_RegionOfInterestParam,
+    to spec: Bosdyn_Api_RegionOfInterestParam.Spec
   ) -> Bool {
     let before = roi
     if spec.hasServiceAndSource { roi.serviceAndSource = spec.serviceAndSource }
@@ -162,7 +167,8 @@ enum Coercer {
   /// An unknown key becomes the first key in code-point order (as in Python, which ignores
   /// `default_key` here); every child is coerced, missing ones start empty, unknown ones go.
   static func coerce(
-    _ oneOf: inout Bosdyn_Api_OneOfParam, to spec: Bosdyn_Api_OneOfParam.Spec
+    _ oneOf: inout Bosdyn_Api_OneOfParam,
+    to spec: Bosdyn_Api_OneOfParam.Spec
   ) -> Outcome {
     var changed = false
     if spec.specs[oneOf.key] == nil {
@@ -177,9 +183,10 @@ enum Coercer {
     }
     for (key, child) in spec.specs {
       let existing = oneOf.values.removeValue(forKey: key)
-      var dict = existing ?? Bosdyn_Api_DictParam()
+      let existed = existing != nil
+      var dict = (consume existing) ?? Bosdyn_Api_DictParam()
       let edited = self.coerce(&dict, to: child.spec)
-      changed = changed || edited || existing == nil
+      changed = changed || edited || !existed
       oneOf.values[key] = dict
     }
     return .kept(changed: changed)

@@ -24,12 +24,14 @@ enum SpecChecker {
       self.numericErrors(
         min: int.hasMinValue ? int.minValue.value : nil,
         max: int.hasMaxValue ? int.maxValue.value : nil,
-        default: int.hasDefaultValue ? int.defaultValue.value : nil)
+        default: int.hasDefaultValue ? int.defaultValue.value : nil
+      )
     case .doubleSpec(let double)?:
       self.numericErrors(
         min: double.hasMinValue ? double.minValue.value : nil,
         max: double.hasMaxValue ? double.maxValue.value : nil,
-        default: double.hasDefaultValue ? double.defaultValue.value : nil)
+        default: double.hasDefaultValue ? double.defaultValue.value : nil
+      )
     case .stringSpec(let string)?: self.errors(in: string)
     case .roiSpec(let roi)?: self.errors(in: roi)
     case .boolSpec?: []
@@ -39,7 +41,9 @@ enum SpecChecker {
   }
 
   private static func numericErrors<Number: Comparable>(
-    min: Number?, max: Number?, default defaultValue: Number?
+    min: Number?,
+    max: Number?,
+    default defaultValue: Number?
   ) -> [PathMessage] {
     var errors: [PathMessage] = []
     if let min, let defaultValue, min > defaultValue {
@@ -60,7 +64,8 @@ enum SpecChecker {
     else { return [] }
     return [
       PathMessage(
-        "Default string \(spec.defaultValue) not among options \(PythonRepr.list(spec.options))")
+        "Default string \(spec.defaultValue) not among options \(PythonRepr.list(spec.options))"
+      )
     ]
   }
 
@@ -89,13 +94,17 @@ enum SpecChecker {
       errors.append(
         PathMessage(
           "Max ListParam.Spec size \(UpbTextFormat.string(of: max)) below minimum size of "
-            + UpbTextFormat.string(of: min)))
+            + UpbTextFormat.string(of: min)
+        )
+      )
     }
     if max.value < 0 || min.value < 0 {
       errors.append(
         PathMessage(
           "Invalid negative list size bound, with (min, max) bound of "
-            + "(\(min.value), \(max.value))"))
+            + "(\(min.value), \(max.value))"
+        )
+      )
     }
     return errors
   }

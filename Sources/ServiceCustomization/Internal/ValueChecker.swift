@@ -28,13 +28,15 @@ enum ValueChecker {
   }
 
   static func failure(
-    of value: Bosdyn_Api_DictParam, against spec: Bosdyn_Api_DictParam.Spec
+    of value: Bosdyn_Api_DictParam,
+    against spec: Bosdyn_Api_DictParam.Spec
   ) -> Failure? {
     if value.values.keys.contains(where: { spec.specs[$0] == nil }) {
       let unknown = value.values.keys.filter { spec.specs[$0] == nil }
       return Failure(
         .unsupportedParameter,
-        "DictParam value contains keys \(PythonRepr.set(unknown)) not present in the spec.")
+        "DictParam value contains keys \(PythonRepr.set(unknown)) not present in the spec."
+      )
     }
     var status = Bosdyn_Api_CustomParamError.Status.ok
     var messages: [PathMessage] = []
@@ -50,12 +52,14 @@ enum ValueChecker {
   /// A dict member: its value must have the spec's type (`INVALID_VALUE` otherwise, with
   /// Python's text of the value and both class names).
   private static func failure(
-    of param: Bosdyn_Api_CustomParam, against spec: Bosdyn_Api_CustomParam.Spec
+    of param: Bosdyn_Api_CustomParam,
+    against spec: Bosdyn_Api_CustomParam.Spec
   ) -> Failure? {
     guard let value = param.value, let valueKind = ParamKind(value: param) else {
       return Failure(
         .invalidType,
-        "Value is not set while the spec expects \(specFieldName(ParamKind(spec: spec)))")
+        "Value is not set while the spec expects \(specFieldName(ParamKind(spec: spec)))"
+      )
     }
     guard let specKind = ParamKind(spec: spec), specKind == valueKind else {
       return self.typeMismatch(value, valueKind, against: ParamKind(spec: spec))
@@ -64,17 +68,21 @@ enum ValueChecker {
   }
 
   private static func typeMismatch(
-    _ value: Bosdyn_Api_CustomParam.OneOf_Value, _ kind: ParamKind, against specKind: ParamKind?
+    _ value: Bosdyn_Api_CustomParam.OneOf_Value,
+    _ kind: ParamKind,
+    against specKind: ParamKind?
   ) -> Failure {
     let required = specKind?.pythonClass ?? "a spec, but the spec has nothing set"
     return .invalidValue(
       "Param \(UpbTextFormat.string(of: value)) has type \(kind.pythonClass) but the spec "
-        + "requires \(required).")
+        + "requires \(required)."
+    )
   }
 
   /// A value whose type matches its spec's.
   private static func failure(
-    ofMatching value: Bosdyn_Api_CustomParam.OneOf_Value, against spec: Bosdyn_Api_CustomParam.Spec
+    ofMatching value: Bosdyn_Api_CustomParam.OneOf_Value,
+    against spec: Bosdyn_Api_CustomParam.Spec
   ) -> Failure? {
     switch (value, spec.spec) {
     case (.dictValue(let dict), .dictSpec(let dictSpec)?):
@@ -83,20 +91,26 @@ enum ValueChecker {
       return self.failure(of: list, against: listSpec)
     case (.intValue(let int), .intSpec(let intSpec)?):
       return self.boundsFailure(
-        int.value, min: intSpec.hasMinValue ? intSpec.minValue.value : nil,
-        max: intSpec.hasMaxValue ? intSpec.maxValue.value : nil, describe: { "\($0)" })
+        int.value,
+        min: intSpec.hasMinValue ? intSpec.minValue.value : nil,
+        max: intSpec.hasMaxValue ? intSpec.maxValue.value : nil,
+        describe: { "\($0)" }
+      )
     case (.doubleValue(let double), .doubleSpec(let doubleSpec)?):
       return self.boundsFailure(
-        double.value, min: doubleSpec.hasMinValue ? doubleSpec.minValue.value : nil,
+        double.value,
+        min: doubleSpec.hasMinValue ? doubleSpec.minValue.value : nil,
         max: doubleSpec.hasMaxValue ? doubleSpec.maxValue.value : nil,
-        describe: PythonRepr.double)
+        describe: PythonRepr.double
+      )
     case (.stringValue(let string), .stringSpec(let stringSpec)?):
       guard !stringSpec.editable, !stringSpec.options.isEmpty,
         !stringSpec.options.containsCodePoints(string.value)
       else { return nil }
       return .invalidValue(
         "Chosen string value \(string.value) not among options "
-          + PythonRepr.list(stringSpec.options))
+          + PythonRepr.list(stringSpec.options)
+      )
     case (.roiValue(let roi), .roiSpec(let roiSpec)?):
       return self.failure(of: roi, against: roiSpec)
     case (.oneOfValue(let oneOf), .oneOfSpec(let oneOfSpec)?):
@@ -107,7 +121,10 @@ enum ValueChecker {
   }
 
   private static func boundsFailure<Number: Comparable>(
-    _ value: Number, min: Number?, max: Number?, describe: (Number) -> String
+    _ value: Number,
+    min: Number?,
+    max: Number?,
+    describe: (Number) -> String
   ) -> Failure? {
     if let min, value < min {
       return .invalidValue("Value \(describe(value)) below min_bound \(describe(min))")
@@ -119,7 +136,8 @@ enum ValueChecker {
   }
 
   private static func failure(
-    of roi: Bosdyn_Api_RegionOfInterestParam, against spec: Bosdyn_Api_RegionOfInterestParam.Spec
+    of roi: Bosdyn_Api_RegionOfInterestParam,
+    against spec: Bosdyn_Api_RegionOfInterestParam.Spec
   ) -> Failure? {
     if !spec.allowsRectangle, case .rectangle? = roi.area.geometry {
       return .invalidValue("Chosen area is a rectangle despite not being allowed")
@@ -135,18 +153,21 @@ enum ValueChecker {
   /// Count bounds first; then every element, a mismatching type reported at the list itself
   /// (`INVALID_TYPE`), other errors under `[i]`. The last bad element's status wins.
   private static func failure(
-    of list: Bosdyn_Api_ListParam, against spec: Bosdyn_Api_ListParam.Spec
+    of list: Bosdyn_Api_ListParam,
+    against spec: Bosdyn_Api_ListParam.Spec
   ) -> Failure? {
     let count = list.values.count
     if spec.hasMinNumberOfValues, count < spec.minNumberOfValues.value {
       return .invalidValue(
         "ListParam has \(count) values, which is less than the required minimum "
-          + UpbTextFormat.string(of: spec.minNumberOfValues))
+          + UpbTextFormat.string(of: spec.minNumberOfValues)
+      )
     }
     if spec.hasMaxNumberOfValues, count > spec.maxNumberOfValues.value {
       return .invalidValue(
         "ListParam has \(count) values, which is more than the allowed maximum "
-          + UpbTextFormat.string(of: spec.maxNumberOfValues))
+          + UpbTextFormat.string(of: spec.maxNumberOfValues)
+      )
     }
     let elementSpec = spec.elementSpec
     let specKind = ParamKind(spec: elementSpec)
@@ -158,7 +179,9 @@ enum ValueChecker {
         messages.append(
           PathMessage(
             "Value is not set at index \(index) while the List Param Spec expects "
-              + specFieldName(specKind)))
+              + specFieldName(specKind)
+          )
+        )
         continue
       }
       guard valueKind == specKind else {
@@ -166,7 +189,9 @@ enum ValueChecker {
         messages.append(
           PathMessage(
             "Value is defined as \(valueKind.valueFieldName) at index \(index) while the List "
-              + "Param Spec expects \(specFieldName(specKind))"))
+              + "Param Spec expects \(specFieldName(specKind))"
+          )
+        )
         continue
       }
       if let failure = self.failure(ofMatching: value, against: elementSpec) {
@@ -180,7 +205,8 @@ enum ValueChecker {
   /// Only the chosen child is checked (an absent one as an empty dict): the others may hold
   /// anything, since the tablet keeps what the operator typed before switching.
   private static func failure(
-    of oneOf: Bosdyn_Api_OneOfParam, against spec: Bosdyn_Api_OneOfParam.Spec
+    of oneOf: Bosdyn_Api_OneOfParam,
+    against spec: Bosdyn_Api_OneOfParam.Spec
   ) -> Failure? {
     guard let child = spec.specs[oneOf.key] else {
       return .invalidValue("OneOf parameter value has nonexistent key of \(oneOf.key)")

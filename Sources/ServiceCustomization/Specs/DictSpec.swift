@@ -31,8 +31,8 @@ public struct DictSpec: Sendable, Hashable {
   ///
   /// - Parameters:
   ///   - hiddenByDefault: Whether the tablet shows this group collapsed at first.
-  ///   - params: The parameters, in any order; ``Param/init(_:_:displayName:description:displayOrder:)``
-  ///     sets the order the tablet uses.
+  ///   - params: The parameters, in any order: each ``Param``'s `displayOrder` sets the order
+  ///     the tablet uses.
   public init(hiddenByDefault: Bool = false, @ParamsBuilder _ params: () -> [Param]) {
     self.proto = Bosdyn_Api_DictParam.Spec()
     self.proto.isHiddenByDefault = hiddenByDefault

@@ -40,7 +40,9 @@ public struct Param: Sendable, Hashable {
 
 /// `bosdyn.api.UserInterfaceInfo` with the given fields, or `nil` when none is given.
 func userInterfaceInfo(
-  _ displayName: String?, _ description: String?, _ displayOrder: Int64?
+  _ displayName: String?,
+  _ description: String?,
+  _ displayOrder: Int64?
 ) -> Bosdyn_Api_UserInterfaceInfo? {
   guard displayName != nil || description != nil || displayOrder != nil else { return nil }
   var info = Bosdyn_Api_UserInterfaceInfo()

@@ -20,7 +20,7 @@ public struct ParamSpec: Sendable, Hashable {
   /// A whole number (`Int64Param.Spec`).
   ///
   /// - Parameters:
-  ///   - default: The starting value; when absent, coercion and typed access fall back to
+  ///   - defaultValue: The starting value; when absent, coercion and typed access fall back to
   ///     `min`, then `max`, then 0.
   ///   - min: The smallest value accepted.
   ///   - max: The largest value accepted.
@@ -42,7 +42,7 @@ public struct ParamSpec: Sendable, Hashable {
   /// A real number (`DoubleParam.Spec`).
   ///
   /// - Parameters:
-  ///   - default: The starting value; when absent, coercion and typed access fall back to
+  ///   - defaultValue: The starting value; when absent, coercion and typed access fall back to
   ///     `min`, then `max`, then 0.
   ///   - min: The smallest value accepted.
   ///   - max: The largest value accepted.
@@ -64,7 +64,7 @@ public struct ParamSpec: Sendable, Hashable {
   /// Text, typed freely or picked from options (`StringParam.Spec`).
   ///
   /// - Parameters:
-  ///   - default: The starting text; when absent, the first option.
+  ///   - defaultValue: The starting text; when absent, the first option.
   ///   - options: What the tablet offers to pick from.
   ///   - editable: Whether the operator may type text of their own. By default exactly when
   ///     there are no options: a free text field, or a picker. A value outside the options is
@@ -86,7 +86,7 @@ public struct ParamSpec: Sendable, Hashable {
 
   /// A switch (`BoolParam.Spec`).
   ///
-  /// - Parameter default: The starting state; when absent, `false`.
+  /// - Parameter defaultValue: The starting state; when absent, `false`.
   public static func bool(default defaultValue: Bool? = nil) -> ParamSpec {
     var spec = Bosdyn_Api_BoolParam.Spec()
     if let defaultValue { spec.defaultValue.value = defaultValue }
@@ -98,12 +98,13 @@ public struct ParamSpec: Sendable, Hashable {
   /// - Parameters:
   ///   - imageSource: The image service and source the area is drawn on.
   ///   - defaultArea: The starting area, such as `.rectangle(x: 0, y: 0, cols: 64, rows: 48)`.
-  ///   - allowsRectangle: Whether the operator may draw a rectangle.
+  ///   - allowsRectangle: Whether the operator may draw a rectangle (by default yes: a region
+  ///     that allows no shape could never be drawn).
   ///   - allowsPolygon: Whether the operator may draw a polygon.
   public static func regionOfInterest(
     imageSource: (service: String, source: String)? = nil,
     defaultArea: Bosdyn_Api_AreaI? = nil,
-    allowsRectangle: Bool = false,
+    allowsRectangle: Bool = true,
     allowsPolygon: Bool = false
   ) -> ParamSpec {
     var spec = Bosdyn_Api_RegionOfInterestParam.Spec()
@@ -124,7 +125,9 @@ public struct ParamSpec: Sendable, Hashable {
   ///   - minCount: The fewest elements accepted; coercion pads with default elements.
   ///   - maxCount: The most elements accepted; coercion drops the excess.
   public static func list(
-    of element: ParamSpec, minCount: Int64? = nil, maxCount: Int64? = nil
+    of element: ParamSpec,
+    minCount: Int64? = nil,
+    maxCount: Int64? = nil
   ) -> ParamSpec {
     var spec = Bosdyn_Api_ListParam.Spec()
     spec.elementSpec = element.proto
@@ -139,19 +142,23 @@ public struct ParamSpec: Sendable, Hashable {
   ///   - hiddenByDefault: Whether the tablet shows the section collapsed at first.
   ///   - params: The parameters of the group.
   public static func dict(
-    hiddenByDefault: Bool = false, @ParamsBuilder _ params: () -> [Param]
+    hiddenByDefault: Bool = false,
+    @ParamsBuilder _ params: () -> [Param]
   ) -> ParamSpec {
-    ParamSpec(proto: .with { $0.dictSpec = DictSpec(hiddenByDefault: hiddenByDefault, params).proto })
+    ParamSpec(
+      proto: .with { $0.dictSpec = DictSpec(hiddenByDefault: hiddenByDefault, params).proto }
+    )
   }
 
   /// One of several groups of parameters, chosen by key (`OneOfParam.Spec`).
   ///
   /// - Parameters:
-  ///   - default: The key chosen at first. Without one the parameter has no default: an absent
+  ///   - defaultKey: The key chosen at first. Without one the parameter has no default: an absent
   ///     value stays absent through coercion and typed access.
   ///   - choices: The alternatives.
   public static func oneOf(
-    default defaultKey: String? = nil, @OneOfChoicesBuilder _ choices: () -> [OneOfChoice]
+    default defaultKey: String? = nil,
+    @OneOfChoicesBuilder _ choices: () -> [OneOfChoice]
   ) -> ParamSpec {
     var spec = Bosdyn_Api_OneOfParam.Spec()
     if let defaultKey { spec.defaultKey = defaultKey }

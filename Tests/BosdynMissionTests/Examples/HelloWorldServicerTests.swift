@@ -4,6 +4,7 @@ import BosdynMission
 import BosdynMissionTesting
 import ExampleServicers
 import Logging
+import ServiceCustomization
 import SwiftProtobuf
 import Synchronization
 import Testing
@@ -28,7 +29,7 @@ final class LogCapture: LogHandler, @unchecked Sendable {
 struct HelloWorldServicerTests {
   @Test func greetsTheWhoParamThenTheUserStringInputThenTheDefault() async throws {
     let capture = LogCapture()
-    let servicer = HelloWorldServicer(logger: capture.logger)
+    let servicer = try HelloWorldServicer(logger: capture.logger)
     try await withRemoteMissionTestServer(servicer: servicer) { client, _ in
       _ = try await client.tick(sessionID: "", params: DictParam(strings: ["who": "Spot"]))
       _ = try await client.tick(sessionID: "", inputs: [.constant("user-string", string: "Node 1")])
@@ -37,25 +38,66 @@ struct HelloWorldServicerTests {
     #expect(capture.messages == ["Hello Spot!", "Hello Node 1!", "Hello World!"])
   }
 
-  @Test func aWhoParamOfTheWrongTypeIsIgnoredAndTheServiceKeepsServing() async throws {
+  @Test func paramsThatDoNotFitTheSpecAreRefusedWithTheReasons() async throws {
     let capture = LogCapture()
-    let servicer = HelloWorldServicer(logger: capture.logger)
+    let servicer = try HelloWorldServicer(logger: capture.logger)
     try await withRemoteMissionTestServer(servicer: servicer) { client, _ in
-      var params = DictParam()
       var number = Bosdyn_Api_CustomParam()
       number.intValue.value = 7
-      params.values["who"] = number
-      params.values["unknown"] = Bosdyn_Api_CustomParam()
-      let odd = try await client.tick(sessionID: "", params: params)
-      #expect(odd.status == .success)
+      var wrongType = DictParam()
+      wrongType.values["who"] = number
+      let typeError = try await #require(throws: ClientError.self) {
+        _ = try await client.tick(sessionID: "", params: wrongType)
+      }
+      #expect(typeError.code == .customParamsError)
+      #expect(typeError.customParamError?.status == .invalidValue)
+      #expect(typeError.customParamError?.errorMessages.first?.hasPrefix("who param has error") == true)
+
+      var unknown = DictParam(strings: ["who": "Spot"])
+      unknown.values["unknown"] = Bosdyn_Api_CustomParam()
+      let unknownError = try await #require(throws: ClientError.self) {
+        _ = try await client.tick(sessionID: "", params: unknown)
+      }
+      #expect(unknownError.customParamError?.status == .unsupportedParameter)
+
+      // The service keeps serving.
       let plain = try await client.tick(sessionID: "")
       #expect(plain.status == .success)
     }
-    #expect(capture.messages == ["Hello World!", "Hello World!"])
+    #expect(capture.messages == ["Hello World!"])
+  }
+
+  @Test func coercionReplacesWhatDoesNotFitAndRepeatsAsAsked() async throws {
+    let capture = LogCapture()
+    let servicer = try HelloWorldServicer(
+      logger: capture.logger,
+      spec: HelloWorldServicer.spec(defaultName: "Scout", helloOptions: ["Scout", "Everyone"]),
+      coerce: true)
+    try await withRemoteMissionTestServer(servicer: servicer) { client, _ in
+      // "Spot" is not an option: coerced to the default.
+      var params = DictParam(strings: ["who": "Spot"])
+      var repeats = Bosdyn_Api_CustomParam()
+      repeats.oneOfValue.key = "toggle_key_enable"
+      var count = Bosdyn_Api_CustomParam()
+      count.intValue.value = 2
+      repeats.oneOfValue.values["toggle_key_enable"] = DictParam()
+      repeats.oneOfValue.values["toggle_key_enable"]!.values["toggle_enable_value_key"] = count
+      params.values["toggle_key"] = repeats
+      let response = try await client.tick(sessionID: "", params: params)
+      #expect(response.status == .success)
+    }
+    #expect(capture.messages == ["Hello Scout!", "Hello Scout!", "Hello Scout!"])
+  }
+
+  @Test func anInconsistentSpecIsRefusedAtStart() throws {
+    #expect(throws: InvalidSpecError.self) {
+      _ = try HelloWorldServicer(
+        spec: HelloWorldServicer.spec(defaultName: "Nobody", helloOptions: ["World", "Spot"]))
+    }
   }
 
   @Test func theSpecOffersAnEditableWhoDefaultingToWorld() async throws {
-    try await withRemoteMissionTestServer(servicer: HelloWorldServicer()) { client, _ in
+    try await withRemoteMissionTestServer(servicer: try HelloWorldServicer()) { client, _ in
       let info = try await client.serviceInfo()
       let who = try #require(info.customParams.specs["who"])
       #expect(who.spec.stringSpec.defaultValue == "World")
@@ -64,7 +106,7 @@ struct HelloWorldServicerTests {
   }
 
   @Test func theSessionVariantRefusesUnknownSessions() async throws {
-    let servicer = SessionManagingServicer(HelloWorldSessionServicer())
+    let servicer = SessionManagingServicer(HelloWorldSessionServicer(try HelloWorldServicer()))
     try await withRemoteMissionTestServer(servicer: servicer) { client, _ in
       let id = try await client.establishSession()
       #expect(try await client.tick(sessionID: id).status == .success)

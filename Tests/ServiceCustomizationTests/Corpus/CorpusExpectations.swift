@@ -29,20 +29,31 @@ enum CorpusExpectations {
 
   /// Validation, coercion and conversion of one value.
   static func checkValue(_ spec: DictSpec, entry: JSON, context: String) throws {
-    let value = try Protos.decode(Bosdyn_Api_DictParam.self, base64: entry["value"]!["b64"]!.string!)
+    let value = try Protos.decode(
+      Bosdyn_Api_DictParam.self,
+      base64: entry["value"]!["b64"]!.string!
+    )
     let fixed = entry["fixed"]
     let validation = fixed?["validation"] ?? entry["validation"]!
     let coercion = fixed?["coercion"] ?? entry["coercion"]!
     let conversion =
       fixed?["conversion"] ?? entry["conversion"] ?? self.impliedConversion(entry["validation"]!)
     self.checkValidation(
-      spec, value, validation, isFixed: fixed?["validation"] != nil, context: context)
+      spec,
+      value,
+      validation,
+      isFixed: fixed?["validation"] != nil,
+      context: context
+    )
     self.checkCoercion(spec, value, coercion, context: context)
     try self.checkConversion(spec, value, conversion, context: context)
   }
 
   private static func checkValidation(
-    _ spec: DictSpec, _ value: Bosdyn_Api_DictParam, _ expected: JSON, isFixed: Bool,
+    _ spec: DictSpec,
+    _ value: Bosdyn_Api_DictParam,
+    _ expected: JSON,
+    isFixed: Bool,
     context: String
   ) {
     let specValid = (try? spec.validate()) != nil
@@ -77,7 +88,10 @@ enum CorpusExpectations {
   }
 
   private static func checkCoercion(
-    _ spec: DictSpec, _ value: Bosdyn_Api_DictParam, _ expected: JSON, context: String
+    _ spec: DictSpec,
+    _ value: Bosdyn_Api_DictParam,
+    _ expected: JSON,
+    context: String
   ) {
     var coerced = value
     let changed = spec.coerce(&coerced)
@@ -93,7 +107,10 @@ enum CorpusExpectations {
     }
     #expect(changed == expected["changed"]!.bool!, "\(context): changed flag")
     if let expectedValue = expected["value"]?["b64"]?.string {
-      let expectedBytes = try? Protos.canonicalBytes(Bosdyn_Api_DictParam.self, base64: expectedValue)
+      let expectedBytes = try? Protos.canonicalBytes(
+        Bosdyn_Api_DictParam.self,
+        base64: expectedValue
+      )
       #expect(after == expectedBytes, "\(context): coerced \(coerced) expected \(expectedValue)")
     } else {
       #expect(after == before, "\(context): unchanged")
@@ -101,18 +118,28 @@ enum CorpusExpectations {
   }
 
   private static func checkConversion(
-    _ spec: DictSpec, _ value: Bosdyn_Api_DictParam, _ expected: JSON, context: String
+    _ spec: DictSpec,
+    _ value: Bosdyn_Api_DictParam,
+    _ expected: JSON,
+    context: String
   ) throws {
     do {
       let values = try spec.values(of: value)
       let result = try #require(expected["result"], "\(context): Python raises \(expected)")
       #expect(
-        TypedJSON.matches(result, values: values), "\(context): \(values.presentValues) vs \(result)")
+        TypedJSON.matches(result, values: values),
+        "\(context): \(values.presentValues) vs \(result)"
+      )
     } catch let error as InvalidSpecError {
-      #expect(expected["python_raises"]?.string == "InvalidCustomParamSpecError", "\(context) \(error)")
+      #expect(
+        expected["python_raises"]?.string == "InvalidCustomParamSpecError",
+        "\(context) \(error)"
+      )
     } catch let error as InvalidValueError {
       #expect(
-        expected["python_raises"]?.string == "InvalidCustomParamValueError", "\(context) \(error)")
+        expected["python_raises"]?.string == "InvalidCustomParamValueError",
+        "\(context) \(error)"
+      )
       #expect(error.proto == spec.validationError(for: value), "\(context)")
     }
   }

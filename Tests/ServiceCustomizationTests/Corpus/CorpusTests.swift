@@ -8,7 +8,11 @@ struct CorpusTests {
   @Test("matches every case", arguments: Fixtures.corpusCases)
   func matches(_ corpusCase: CorpusCase) throws {
     let spec = DictSpec(
-      proto: try Protos.decode(Bosdyn_Api_DictParam.Spec.self, base64: corpusCase.json["spec"]!["b64"]!.string!))
+      proto: try Protos.decode(
+        Bosdyn_Api_DictParam.Spec.self,
+        base64: corpusCase.json["spec"]!["b64"]!.string!
+      )
+    )
     CorpusExpectations.checkSpec(spec, case: corpusCase.json, context: corpusCase.id)
     for entry in corpusCase.json["values"]!.array! {
       let context = "\(corpusCase.id) \(entry["label"]!.string!)"

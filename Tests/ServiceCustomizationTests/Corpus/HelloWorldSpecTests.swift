@@ -1,4 +1,5 @@
 import BosdynAPI
+import ExampleServicers
 import ServiceCustomization
 import Testing
 
@@ -9,12 +10,15 @@ struct HelloWorldSpecTests {
   @Test("equals the Python example's", arguments: Fixtures.helloWorldFlagSets)
   func equalsPythons(_ flagSet: HelloWorldFlagSet) throws {
     let flags = flagSet.json["flags"]!
-    let spec = HelloWorldSpec.make(
+    let spec = HelloWorldServicer.spec(
       displayName: flags["display_name"]?.string,
-      defaultName: flags["default_name"]?.string,
-      helloOptions: flags["hello_options"]!.strings!)
+      defaultName: try #require(flags["default_name"]?.string),
+      helloOptions: flags["hello_options"]!.strings!
+    ).proto
     let python = try Protos.decode(
-      Bosdyn_Api_DictParam.Spec.self, base64: flagSet.json["spec"]!["b64"]!.string!)
+      Bosdyn_Api_DictParam.Spec.self,
+      base64: flagSet.json["spec"]!["b64"]!.string!
+    )
     #expect(spec == python)
     #expect(Protos.bytes(spec) == Protos.bytes(python))
     CorpusExpectations.checkSpec(DictSpec(proto: spec), case: flagSet.json, context: flagSet.name)

@@ -12,8 +12,12 @@ struct FuzzRun {
     var invalidValues = 0
     var coercedChanged = 0
     var failures: [String] = []
-    /// Time spent validating, coercing and reading (not generating).
+    /// Time spent on all the checks below (not generating).
     var checking = Duration.zero
+    /// Of which: the first validation of each value.
+    var validating = Duration.zero
+    /// Of which: the first coercion of each value.
+    var coercing = Duration.zero
   }
 
   var seed: UInt64
@@ -38,7 +42,8 @@ struct FuzzRun {
     return summary
   }
 
-  private func check(_ spec: DictSpec, _ batch: [Bosdyn_Api_DictParam], into summary: inout Summary) {
+  private func check(_ spec: DictSpec, _ batch: [Bosdyn_Api_DictParam], into summary: inout Summary)
+  {
     summary.specs += 1
     let specValid = (try? spec.validate()) != nil
     let fillable = specValid && spec.proto.coercionCanReachEveryMinimum
@@ -46,14 +51,18 @@ struct FuzzRun {
     for value in batch {
       let where_ = "spec \(summary.specs) value \(summary.values)"
       summary.values += 1
-      if let error = spec.validationError(for: value) {
+      let clock = ContinuousClock()
+      var error: Bosdyn_Api_CustomParamError?
+      summary.validating += clock.measure { error = spec.validationError(for: value) }
+      if let error {
         summary.invalidValues += 1
         if error.status == .ok || error.errorMessages.isEmpty {
           summary.failures.append("\(where_): an error without status or messages: \(error)")
         }
       }
       var coerced = value
-      let changed = spec.coerce(&coerced)
+      var changed = false
+      summary.coercing += clock.measure { changed = spec.coerce(&coerced) }
       if changed { summary.coercedChanged += 1 }
       if self.compareBytes, changed != (Protos.bytes(coerced) != Protos.bytes(value)) {
         summary.failures.append("\(where_): coerce said changed=\(changed)")

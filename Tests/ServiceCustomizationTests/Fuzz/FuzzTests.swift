@@ -8,8 +8,10 @@ import Testing
 @Suite("Random specs and values")
 struct FuzzTests {
   @Test(
-    "never crash, and coerced values validate", .timeLimit(.minutes(1)),
-    arguments: [1, 2, 3] as [UInt64])
+    "never crash, and coerced values validate",
+    .timeLimit(.minutes(1)),
+    arguments: [1, 2, 3] as [UInt64]
+  )
   func properties(seed: UInt64) {
     let summary = FuzzRun(seed: seed).run(values: 2_000)
     #expect(summary.failures.isEmpty, "\(summary.failures.prefix(5))")
@@ -38,12 +40,15 @@ struct FuzzTests {
       customization fuzz: seed \(seed), \(summary.values) values against \(summary.specs) specs \
       (\(summary.validSpecs) valid); \(summary.invalidValues) values invalid, \
       \(summary.coercedChanged) changed by coercion; \(summary.failures.count) property failures
-      checking (validate + coerce + revalidate + typed read): \
+      validation alone: \(Int(Double(summary.values) / seconds(summary.validating))) values/s; \
+      coercion alone: \(Int(Double(summary.values) / seconds(summary.coercing))) values/s
+      all checks (validate, coerce, revalidate, coerce again, typed read): \
       \(Int(Double(summary.values) / seconds(summary.checking))) values/s \
       over \(String(format: "%.2f", seconds(summary.checking))) s
       including generation: \(Int(Double(summary.values) / seconds(total))) values/s \
       over \(String(format: "%.2f", seconds(total))) s
-      """)
+      """
+    )
   }
 
   static let benchmarkValues = ProcessInfo.processInfo.environment["CUSTOMIZATION_FUZZ_VALUES"]

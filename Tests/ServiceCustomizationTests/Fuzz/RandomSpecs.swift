@@ -80,8 +80,11 @@ struct RandomSpecs {
   mutating func doubleSpec() -> Bosdyn_Api_DoubleParam.Spec {
     var spec = Bosdyn_Api_DoubleParam.Spec()
     var (low, high, defaultValue) = self.bounds { rng -> Double in
-      rng.chance(0.05) ? rng.pick([.nan, .infinity, -.infinity, -0.0, 1e300]) : Double(
-        Int.random(in: -1000...1000, using: &rng)) / 8
+      rng.chance(0.05)
+        ? rng.pick([.nan, .infinity, -.infinity, -0.0, 1e300])
+        : Double(
+          Int.random(in: -1000...1000, using: &rng)
+        ) / 8
     }
     if !self.rng.chance(self.defectRate) {
       if let l = low, let h = high, l > h { (low, high) = (h, l) }
@@ -158,7 +161,7 @@ struct RandomSpecs {
     if self.rng.chance(self.defectRate) {
       spec.defaultKey = "no such key"
     } else if !spec.specs.isEmpty, self.rng.chance(0.6) {
-      spec.defaultKey = self.rng.pick(spec.specs.keys)
+      spec.defaultKey = self.rng.pick(spec.specs.keys.sorted())
     }
     return spec
   }

@@ -20,8 +20,8 @@ struct RandomValues {
 
   mutating func shapedDict(_ spec: Bosdyn_Api_DictParam.Spec) -> Bosdyn_Api_DictParam {
     var dict = Bosdyn_Api_DictParam()
-    for (key, child) in spec.specs where self.rng.chance(0.8) {
-      dict.values[key] = self.shaped(child.spec)
+    for key in spec.specs.keys.sorted() where self.rng.chance(0.8) {
+      dict.values[key] = self.shaped(spec.specs[key]!.spec)
     }
     if self.rng.chance(self.mistakeRate / 2) {
       dict.values[self.rng.pick(RandomSpecs.keys) + "?"] = self.wild(depth: self.wildDepth - 2)
@@ -50,12 +50,12 @@ struct RandomValues {
     case .roiSpec(let roi)?: param.roiValue = self.regionOfInterest(roi)
     case .oneOfSpec(let oneOf)?:
       var value = Bosdyn_Api_OneOfParam()
-      let keys = Array(oneOf.specs.keys)
+      let keys = oneOf.specs.keys.sorted()
       value.key =
         keys.isEmpty || self.rng.chance(self.mistakeRate)
         ? self.rng.pick(RandomSpecs.keys) : self.rng.pick(keys)
-      for (key, child) in oneOf.specs where self.rng.chance(0.7) {
-        value.values[key] = self.shapedDict(child.spec)
+      for key in keys where self.rng.chance(0.7) {
+        value.values[key] = self.shapedDict(oneOf.specs[key]!.spec)
       }
       param.oneOfValue = value
     case nil:
@@ -131,7 +131,8 @@ struct RandomValues {
         var oneOf = Bosdyn_Api_OneOfParam()
         oneOf.key = self.rng.pick(RandomSpecs.keys)
         oneOf.values[oneOf.key, default: Bosdyn_Api_DictParam()].values[
-          self.rng.pick(RandomSpecs.keys)] = param
+          self.rng.pick(RandomSpecs.keys)
+        ] = param
         outer.oneOfValue = oneOf
       }
       param = outer

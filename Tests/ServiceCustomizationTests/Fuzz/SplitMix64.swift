@@ -1,5 +1,6 @@
 /// A small seeded generator (Steele, Lea and Flood's SplitMix64), so every fuzz run with the
-/// same seed sees the same specs and values, on every platform.
+/// same seed sees the same specs and values, on every platform. (Generators draw from
+/// dictionaries in sorted key order: Swift seeds hashing per process.)
 struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64
 

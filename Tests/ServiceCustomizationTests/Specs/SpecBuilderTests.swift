@@ -103,7 +103,9 @@ struct SpecBuilderTests {
     spec.proto.specs["n"]?.spec.intSpec.maxValue.value = 0
     #expect(throws: InvalidSpecError.self) { try spec.validate() }
 
-    let raw = try Bosdyn_Api_DictParam.Spec(serializedBytes: try spec.proto.serializedBytes() as [UInt8])
+    let raw = try Bosdyn_Api_DictParam.Spec(
+      serializedBytes: try spec.proto.serializedBytes() as [UInt8]
+    )
     #expect(DictSpec(proto: raw) == spec)
   }
 }

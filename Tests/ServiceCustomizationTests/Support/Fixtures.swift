@@ -16,7 +16,12 @@ enum Fixtures {
   }()
 
   static func load(_ name: String) throws -> JSON {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures")
+    guard
+      let url = Bundle.module.url(
+        forResource: name,
+        withExtension: "json",
+        subdirectory: "Fixtures"
+      )
     else { throw CorpusError("no fixture \(name).json") }
     return try JSONDecoder().decode(JSON.self, from: Data(contentsOf: url))
   }

@@ -16,7 +16,9 @@ enum JSON: Sendable, Hashable, Decodable {
     }
     if let object = try? decoder.container(keyedBy: AnyKey.self) {
       var members: [String: JSON] = [:]
-      for key in object.allKeys { members[key.stringValue] = try object.decode(JSON.self, forKey: key) }
+      for key in object.allKeys {
+        members[key.stringValue] = try object.decode(JSON.self, forKey: key)
+      }
       self = .object(members)
       return
     }

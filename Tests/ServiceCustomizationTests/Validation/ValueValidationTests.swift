@@ -20,7 +20,9 @@ struct ValueValidationTests {
   @Test func unknownKeysAreUnsupported() throws {
     let error = try #require(self.spec.validationError(for: .init(strings: ["whom": "x"])))
     #expect(error.status == .unsupportedParameter)
-    #expect(error.errorMessages == ["DictParam value contains keys {'whom'} not present in the spec."])
+    #expect(
+      error.errorMessages == ["DictParam value contains keys {'whom'} not present in the spec."]
+    )
   }
 
   @Test func anUnsetValueIsAnErrorNotACrash() throws {
@@ -34,8 +36,10 @@ struct ValueValidationTests {
     #expect(
       Set(error.errorMessages) == [
         "who param has error: Value is not set while the spec expects string_spec",
-        "counts param has error: Value is not set at index 1 while the List Param Spec expects int_spec",
-      ])
+        "counts param has error: Value is not set at index 1 while the List Param Spec expects "
+          + "int_spec",
+      ]
+    )
   }
 
   @Test func listElementsAreReportedByIndex() throws {
@@ -51,8 +55,10 @@ struct ValueValidationTests {
     #expect(
       error.errorMessages == [
         "counts[1] param has error: Value 100 above max_bound 10",
-        "counts param has error: Value is defined as bool_value at index 2 while the List Param Spec expects int_spec",
-      ])
+        "counts param has error: Value is defined as bool_value at index 2 while the List Param "
+          + "Spec expects int_spec",
+      ]
+    )
   }
 
   @Test func aDictMemberOfAnotherTypeIsAnInvalidValueNamingBothClasses() throws {
@@ -62,8 +68,11 @@ struct ValueValidationTests {
     #expect(error.status == .invalidValue)
     #expect(
       error.errorMessages == [
-        "who param has error: Param value: 3\n has type <class 'bosdyn.api.service_customization_pb2.Int64Param'> but the spec requires <class 'bosdyn.api.service_customization_pb2.StringParam'>."
-      ])
+        "who param has error: Param value: 3\n has type "
+          + "<class 'bosdyn.api.service_customization_pb2.Int64Param'> but the spec requires "
+          + "<class 'bosdyn.api.service_customization_pb2.StringParam'>."
+      ]
+    )
   }
 
   @Test func oneOfsCheckOnlyTheChosenChild() throws {
@@ -79,13 +88,15 @@ struct ValueValidationTests {
     #expect(
       self.spec.validationError(for: value)?.errorMessages == [
         "mode param has error: OneOf parameter value has nonexistent key of off"
-      ])
+      ]
+    )
   }
 
   /// Python prints floats with `repr`; the messages must read the same.
   @Test(arguments: [
     (1e16, "1e+16"), (1e15, "1000000000000000.0"), (0.0001, "0.0001"), (1e-05, "1e-05"),
-    (5e-324, "5e-324"), (-0.0, "-0.0"), (2.0, "2.0"), (0.30000000000000004, "0.30000000000000004"),
+    (.leastNonzeroMagnitude, "5e-324"), (-0.0, "-0.0"), (2.0, "2.0"),
+    (0.30000000000000004, "0.30000000000000004"),
     (1.2345678901234568e+16, "1.2345678901234568e+16"), (123456789.123, "123456789.123"),
     (9.5e15, "9500000000000000.0"), (-1.5e-7, "-1.5e-07"),
   ])
@@ -98,13 +109,18 @@ struct ValueValidationTests {
   }
 
   /// The text format Python embeds prints doubles like upb does.
-  @Test(arguments: [(5e-324, "4.94065645841247e-324"), (2.0, "2"), (1e16, "1e+16"), (0.1, "0.1")])
+  @Test(arguments: [
+    (.leastNonzeroMagnitude, "4.94065645841247e-324"), (2.0, "2"), (1e16, "1e+16"), (0.1, "0.1"),
+  ])
   func embeddedDoublesPrintLikeUpb(value: Double, upb: String) throws {
     let spec = DictSpec { Param("x", .string()) }
     var params = Bosdyn_Api_DictParam()
     params.values["x"] = .with { $0.doubleValue.value = value }
     let error = try #require(spec.validationError(for: params))
-    #expect(error.errorMessages.first?.hasPrefix("x param has error: Param value: \(upb)\n has type") == true)
+    #expect(
+      error.errorMessages.first?.hasPrefix("x param has error: Param value: \(upb)\n has type")
+        == true
+    )
   }
 
   @Test func stringsPrintLikePythonRepr() throws {
@@ -116,8 +132,11 @@ struct ValueValidationTests {
     let error = try #require(spec.validationError(for: .init(strings: ["s": "nope"])))
     #expect(
       error.errorMessages == [
-        #"s param has error: Chosen string value nope not among options ["it's", 'say "hi"', 'both \' and "', 'tab\there', 'ünï', 'zero\u200bwidth', '\xa0nb', '\x7f', '🙂', '\U000e0001']"#
-      ])
+        #"s param has error: Chosen string value nope not among options ["it's", 'say "hi"', "#
+          + #"'both \' and "', 'tab\there', 'ünï', 'zero\u200bwidth', '\xa0nb', '\x7f', '🙂', "#
+          + #"'\U000e0001']"#
+      ]
+    )
   }
 }
 
