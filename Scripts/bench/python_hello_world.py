@@ -11,6 +11,10 @@ what a servicer written against the Python SDK costs. One deviation: `GrpcServic
 binds `[::]:PORT`; for the benchmark we rewrite that address to the loopback address given with
 `--bind` (default 127.0.0.1), nothing else about the runner changes.
 
+Like the Swift service, it validates each Tick's params against the hello-world spec (`who`
+and the `toggle_key` one-of) with the SDK's `create_value_validator`, answering
+STATUS_CUSTOM_PARAMS_ERROR when they do not fit.
+
 Like the Swift service, it honours env BOSDYN_LOG_LEVEL (e.g. `warning`) to raise the log
 level above INFO, which silences the per-tick greeting (used to measure what logging costs).
 """
@@ -20,7 +24,9 @@ import logging
 import os
 import sys
 
+from bosdyn.api import service_customization_pb2 as customization
 from bosdyn.api.mission import remote_pb2, remote_service_pb2_grpc
+from bosdyn.client.service_customization_helpers import create_value_validator
 from bosdyn.client.server_util import GrpcServiceRunner, ResponseContext
 from bosdyn.client.util import setup_logging
 
@@ -34,6 +40,26 @@ class HelloWorldReference(remote_service_pb2_grpc.RemoteMissionServiceServicer):
 
     def __init__(self, logger):
         self.logger = logger
+        self.validate = create_value_validator(self._spec())
+
+    @staticmethod
+    def _spec():
+        """The hello-world spec with no flags: free-text `who` (default World), `toggle_key`."""
+        spec = customization.DictParam.Spec()
+        who = spec.specs['who']
+        who.spec.string_spec.default_value = 'World'
+        who.spec.string_spec.editable = True
+        who.ui_info.description = 'Specify who Spot says hello to'
+        toggle = spec.specs['toggle_key']
+        toggle.ui_info.display_name = 'Repeats'
+        toggle.ui_info.display_order = 1
+        enable = toggle.spec.one_of_spec.specs['toggle_key_enable'].spec
+        count = enable.specs['toggle_enable_value_key'].spec.int_spec
+        count.default_value.value = 1337
+        count.min_value.value = 1
+        count.max_value.value = 1337
+        toggle.spec.one_of_spec.specs['toggle_key_disable'].spec.SetInParent()
+        return spec
 
     def _who(self, request):
         param = request.params.values.get('who')
@@ -44,6 +70,11 @@ class HelloWorldReference(remote_service_pb2_grpc.RemoteMissionServiceServicer):
     def Tick(self, request, context):
         response = remote_pb2.TickResponse()
         with ResponseContext(response, request):
+            error = self.validate(request.params)
+            if error is not None:
+                response.status = remote_pb2.TickResponse.STATUS_CUSTOM_PARAMS_ERROR
+                response.custom_param_error.CopyFrom(error)
+                return response
             self.logger.info('Hello %s!', self._who(request))
             response.status = remote_pb2.TickResponse.STATUS_SUCCESS
         return response

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 public import Logging
 
@@ -45,14 +46,13 @@ public struct BosdynLogHandler: LogHandler {
     line += Self.levelName(event.level)
     line += " - "
     line += event.message.description
-    let merged = self.metadata.merging(event.metadata ?? [:]) { $1 }
-    if !merged.isEmpty {
+    if !self.metadata.isEmpty || !(event.metadata?.isEmpty ?? true) {
+      let merged = self.metadata.merging(event.metadata ?? [:]) { $1 }
       line += " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         .joined(separator: " ")
     }
     line += "\n"
-    var bytes = Array(line.utf8)
-    bytes.withUnsafeMutableBytes { buffer in
+    line.withUTF8 { buffer in
       var offset = 0
       while offset < buffer.count {
         let written = Foundation.write(2, buffer.baseAddress! + offset, buffer.count - offset)
@@ -78,6 +78,23 @@ public struct BosdynLogHandler: LogHandler {
   /// Computed from the epoch and the time zone's offset rather than with a date formatter:
   /// it runs for every logged Tick.
   static func timestamp(_ date: Date = Date()) -> String {
+    // The date and time part changes once a second; every log line of that second reuses it.
+    let epochSecond = Int64(date.timeIntervalSince1970.rounded(.down))
+    let millis = Int64((date.timeIntervalSince1970 - Double(epochSecond)) * 1000)
+    let prefix = Self.cachedPrefix.withLock { cache -> String in
+      if cache.second != epochSecond {
+        let full = Self.computeTimestamp(date)
+        cache = (epochSecond, String(full.dropLast(3)))
+      }
+      return cache.prefix
+    }
+    let digits = String(millis)
+    return prefix + String(repeating: "0", count: 3 - digits.count) + digits
+  }
+
+  private static let cachedPrefix = Mutex<(second: Int64, prefix: String)>((.min, ""))
+
+  static func computeTimestamp(_ date: Date) -> String {
     let local = date.timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT(for: date))
     let seconds = Int64(local.rounded(.down))
     let millis = Int((local - Double(seconds)) * 1000)
