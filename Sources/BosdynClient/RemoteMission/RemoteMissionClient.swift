@@ -73,15 +73,9 @@ public struct RemoteMissionClient<Transport: ClientTransport>: Sendable {
     case .ok:
       return response.sessionID
     case .missingLeases:
-      throw ClientError(
-        code: .missingLeases,
-        message: "missing leases on \(response.missingLeaseResources.joined(separator: ", "))",
-        method: method.fullyQualifiedMethod, layer: .response)
+      throw Self.missingLeases(response.missingLeaseResources, method)
     case .missingInputs:
-      throw ClientError(
-        code: .missingInputs,
-        message: "missing inputs \(response.missingInputs.map(\.name).joined(separator: ", "))",
-        method: method.fullyQualifiedMethod, layer: .response)
+      throw Self.missingInputs(response.missingInputs, method)
     case .unknown:
       throw Self.unset(method)
     case .UNRECOGNIZED:
@@ -129,19 +123,11 @@ public struct RemoteMissionClient<Transport: ClientTransport>: Sendable {
     case .running, .success, .failure:
       return response
     case .invalidSessionID:
-      throw ClientError(
-        code: .invalidSessionID, message: "the service does not know session '\(request.sessionID)'",
-        method: name, layer: .response)
+      throw Self.invalidSession(request.sessionID, method)
     case .missingLeases:
-      throw ClientError(
-        code: .missingLeases,
-        message: "missing leases on \(response.missingLeaseResources.joined(separator: ", "))",
-        method: name, layer: .response)
+      throw Self.missingLeases(response.missingLeaseResources, method)
     case .missingInputs:
-      throw ClientError(
-        code: .missingInputs,
-        message: "missing inputs \(response.missingInputs.map(\.name).joined(separator: ", "))",
-        method: name, layer: .response)
+      throw Self.missingInputs(response.missingInputs, method)
     case .customParamsError:
       var error = ClientError(
         code: .customParamsError,
@@ -170,9 +156,7 @@ public struct RemoteMissionClient<Transport: ClientTransport>: Sendable {
     switch response.status {
     case .ok: return
     case .invalidSessionID:
-      throw ClientError(
-        code: .invalidSessionID, message: "the service does not know session '\(sessionID)'",
-        method: method.fullyQualifiedMethod, layer: .response)
+      throw Self.invalidSession(sessionID, method)
     case .unknown: throw Self.unset(method)
     case .UNRECOGNIZED: throw Self.unexpected(response.status.protoName, method)
     }
@@ -191,9 +175,7 @@ public struct RemoteMissionClient<Transport: ClientTransport>: Sendable {
     switch response.status {
     case .ok: return
     case .invalidSessionID:
-      throw ClientError(
-        code: .invalidSessionID, message: "the service does not know session '\(sessionID)'",
-        method: method.fullyQualifiedMethod, layer: .response)
+      throw Self.invalidSession(sessionID, method)
     case .unknown: throw Self.unset(method)
     case .UNRECOGNIZED: throw Self.unexpected(response.status.protoName, method)
     }
@@ -239,6 +221,30 @@ public struct RemoteMissionClient<Transport: ClientTransport>: Sendable {
     {
       throw error
     }
+  }
+
+  private static func invalidSession(_ id: String, _ method: MethodDescriptor) -> ClientError {
+    ClientError(
+      code: .invalidSessionID, message: "the service does not know session '\(id)'",
+      method: method.fullyQualifiedMethod, layer: .response)
+  }
+
+  private static func missingLeases(_ resources: [String], _ method: MethodDescriptor)
+    -> ClientError
+  {
+    ClientError(
+      code: .missingLeases, message: "missing leases on \(resources.joined(separator: ", "))",
+      method: method.fullyQualifiedMethod, layer: .response)
+  }
+
+  private static func missingInputs(
+    _ inputs: [Bosdyn_Api_Mission_VariableDeclaration],
+    _ method: MethodDescriptor
+  ) -> ClientError {
+    ClientError(
+      code: .missingInputs,
+      message: "missing inputs \(inputs.map(\.name).joined(separator: ", "))",
+      method: method.fullyQualifiedMethod, layer: .response)
   }
 
   private static func unset(_ method: MethodDescriptor) -> ClientError {
