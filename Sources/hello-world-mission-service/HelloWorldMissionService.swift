@@ -1,6 +1,8 @@
 import ArgumentParser
 import BosdynClient
+import BosdynCommandLine
 import BosdynMission
+import BosdynRobot
 import ExampleServicers
 import Logging
 import ServiceCustomization
@@ -12,7 +14,7 @@ struct HelloWorldMissionService: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hello-world-mission-service",
     abstract: "Run the hello-world remote mission service (greets whoever each Tick names).",
-    subcommands: [Local.self]
+    subcommands: [Local.self, Robot.self]
   )
 
   @Option(help: "The label the tablet shows for the name to greet.")

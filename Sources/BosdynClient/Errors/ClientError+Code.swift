@@ -10,6 +10,11 @@ extension ClientError {
       case internalServerError, invalidRequest, unsetStatus, responseError
       case leaseUseError, invalidSessionID, missingLeases, missingInputs, customParamsError
       case unexpectedStatus
+      case invalidLogin, invalidToken, temporarilyLockedOut
+      case alreadyExists, nonexistentService
+      case resourceAlreadyClaimed, invalidResource, notAuthoritativeService, notActiveLease
+      case leaseNotOwned, timeSyncNotEstablished
+      case estopped, faulted, powerCommandFailed, notPoweredOn, commandRejected
     }
 
     private var wrapped: Wrapped
@@ -55,10 +60,47 @@ extension ClientError {
     /// The RPC's status enum has a value this SDK does not know.
     public static let unexpectedStatus = Self(.unexpectedStatus)
 
+    /// The username or password was wrong (auth `STATUS_INVALID_LOGIN`).
+    public static let invalidLogin = Self(.invalidLogin)
+    /// The token to refresh was not accepted (auth `STATUS_INVALID_TOKEN`).
+    public static let invalidToken = Self(.invalidToken)
+    /// Too many failed logins: the robot refuses this user for a while
+    /// (auth `STATUS_TEMPORARILY_LOCKED_OUT`).
+    public static let temporarilyLockedOut = Self(.temporarilyLockedOut)
+    /// A directory entry with this name, or this authority and type, already exists
+    /// (directory registration `STATUS_ALREADY_EXISTS`).
+    public static let alreadyExists = Self(.alreadyExists)
+    /// The directory has no service of that name (`STATUS_NONEXISTENT_SERVICE`).
+    public static let nonexistentService = Self(.nonexistentService)
+    /// Another client holds the lease (`STATUS_RESOURCE_ALREADY_CLAIMED`); taking it would work.
+    public static let resourceAlreadyClaimed = Self(.resourceAlreadyClaimed)
+    /// The lease service manages no such resource (`STATUS_INVALID_RESOURCE`).
+    public static let invalidResource = Self(.invalidResource)
+    /// The lease service is not the authority for the resource
+    /// (`STATUS_NOT_AUTHORITATIVE_SERVICE`).
+    public static let notAuthoritativeService = Self(.notAuthoritativeService)
+    /// The lease returned is not the active one (`STATUS_NOT_ACTIVE_LEASE`).
+    public static let notActiveLease = Self(.notActiveLease)
+    /// The lease wallet holds no lease of its own for the resource.
+    public static let leaseNotOwned = Self(.leaseNotOwned)
+    /// Time sync with the robot has not produced an estimate yet.
+    public static let timeSyncNotEstablished = Self(.timeSyncNotEstablished)
+    /// The robot refused because it is e-stopped (`STATUS_ESTOPPED`).
+    public static let estopped = Self(.estopped)
+    /// The robot refused because of a system fault (`STATUS_FAULTED`).
+    public static let faulted = Self(.faulted)
+    /// The power service refused or failed the command for another reason; the message names
+    /// the status.
+    public static let powerCommandFailed = Self(.powerCommandFailed)
+    /// The robot command needs the motors on (`STATUS_NOT_POWERED_ON`).
+    public static let notPoweredOn = Self(.notPoweredOn)
+    /// The robot command service refused the command; the message names the status.
+    public static let commandRejected = Self(.commandRejected)
+
     /// Whether a retry may succeed: transport trouble and deadlines, not bad requests.
     public var isRetryable: Bool {
       switch self.wrapped {
-      case .unavailable, .timedOut, .resourceExhausted: true
+      case .unavailable, .timedOut, .resourceExhausted, .temporarilyLockedOut: true
       default: false
       }
     }

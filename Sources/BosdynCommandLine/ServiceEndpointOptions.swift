@@ -1,0 +1,29 @@
+public import ArgumentParser
+
+/// Where a mission service listens and how the robot reaches it: the document's `--host-ip`
+/// and `--port` (Python: `bosdyn.client.util.add_service_endpoint_arguments`).
+public struct ServiceEndpointOptions: ParsableArguments, Sendable {
+  /// The address the robot connects to; `bosdyn ROBOT self-ip` prints the right one.
+  @Option(
+    help: """
+      The IP address of this computer as the robot sees it (`bosdyn ROBOT self-ip` prints it). \
+      Registered in the robot's directory.
+      """)
+  public var hostIP: String
+
+  /// The port the service listens on and registers; 0 picks a free one (discouraged, since a
+  /// restart then moves the service).
+  @Option(
+    help: """
+      The port the service listens on (it cannot be firewalled). 0 picks a free port, which \
+      changes on every restart.
+      """)
+  public var port = 0
+
+  /// The address to listen on; the default accepts the robot on any interface.
+  @Option(help: "The address to listen on; '::' accepts IPv4 and IPv6 on every interface.")
+  public var bind = "::"
+
+  /// Creates the options with their defaults; ArgumentParser fills them in.
+  public init() {}
+}

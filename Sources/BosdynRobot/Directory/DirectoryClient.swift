@@ -1,0 +1,49 @@
+public import BosdynAPI
+import BosdynClient
+
+/// The robot's directory: which services it offers or routes to, under which authority.
+public struct DirectoryClient: Sendable {
+  /// The directory name of the directory service.
+  public static let serviceName = "directory"
+  private let rpc: RobotRPC
+
+  /// Creates a client reaching the directory at `authority`.
+  public init(connection: RobotConnection, authority: String = RobotAuthority.api) {
+    self.rpc = RobotRPC(connection: connection, authority: authority)
+  }
+
+  /// Every service entry.
+  public func list() async throws -> [Bosdyn_Api_ServiceEntry] {
+    let method = Bosdyn_Api_DirectoryService.Method.ListServiceEntries.descriptor
+    let response = try await self.rpc.call(method, Bosdyn_Api_ListServiceEntriesRequest()) {
+      client, request, options in
+      try await Bosdyn_Api_DirectoryService.Client(wrapping: client).listServiceEntries(
+        request, options: options)
+    }
+    return response.serviceEntries
+  }
+
+  /// The entry of one service.
+  ///
+  /// - Throws: ``BosdynClient/ClientError`` with code `nonexistentService` when there is none.
+  public func entry(named name: String) async throws -> Bosdyn_Api_ServiceEntry {
+    let method = Bosdyn_Api_DirectoryService.Method.GetServiceEntry.descriptor
+    var request = Bosdyn_Api_GetServiceEntryRequest()
+    request.serviceName = name
+    let response = try await self.rpc.call(method, request) { client, request, options in
+      try await Bosdyn_Api_DirectoryService.Client(wrapping: client).getServiceEntry(
+        request, options: options)
+    }
+    switch response.status {
+    case .ok:
+      return response.serviceEntry
+    case .nonexistentService:
+      throw RobotRPC.statusError(
+        .nonexistentService, "the directory has no service named '\(name)'", method)
+    case .unknown:
+      throw RobotRPC.statusError(.unsetStatus, "the directory left the status unset", method)
+    case .UNRECOGNIZED(let value):
+      throw RobotRPC.statusError(.unexpectedStatus, "unknown directory status \(value)", method)
+    }
+  }
+}

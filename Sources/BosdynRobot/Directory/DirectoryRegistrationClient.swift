@@ -1,0 +1,110 @@
+public import BosdynAPI
+import BosdynClient
+
+/// Adds, changes and removes directory entries for services running off the robot (on a
+/// payload or another computer), so the robot routes calls to them.
+public struct DirectoryRegistrationClient: Sendable {
+  /// The directory name of the directory registration service.
+  public static let serviceName = "directory-registration"
+  private let rpc: RobotRPC
+
+  /// Creates a client reaching the directory registration service at `authority`.
+  public init(connection: RobotConnection, authority: String = RobotAuthority.api) {
+    self.rpc = RobotRPC(connection: connection, authority: authority)
+  }
+
+  /// Adds an entry routing `entry.authority` + `entry.type` to `host:port`.
+  ///
+  /// - Parameter timeout: The deadline, or the connection's default.
+  /// - Throws: ``BosdynClient/ClientError`` with code `alreadyExists` when an entry of that
+  ///   name (or authority and type) exists.
+  public func register(
+    _ entry: Bosdyn_Api_ServiceEntry,
+    host: String,
+    port: Int,
+    timeout: Duration? = nil
+  ) async throws {
+    let method = Bosdyn_Api_DirectoryRegistrationService.Method.RegisterService.descriptor
+    var request = Bosdyn_Api_RegisterServiceRequest()
+    request.serviceEntry = entry
+    request.endpoint = Self.endpoint(host, port)
+    let response = try await self.rpc.call(method, request, timeout: timeout) {
+      client, request, options in
+      try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client).registerService(
+        request, options: options)
+    }
+    switch response.status {
+    case .ok: return
+    case .alreadyExists:
+      throw RobotRPC.statusError(
+        .alreadyExists, "a service named '\(entry.name)' (or with its authority and type) "
+          + "is already registered", method)
+    case .unknown:
+      throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
+    case .UNRECOGNIZED(let value):
+      throw RobotRPC.statusError(.unexpectedStatus, "unknown register status \(value)", method)
+    }
+  }
+
+  /// Replaces the entry with `entry.name`; also counts as a liveness heartbeat.
+  ///
+  /// - Throws: ``BosdynClient/ClientError`` with code `nonexistentService` when no entry of
+  ///   that name exists.
+  public func update(
+    _ entry: Bosdyn_Api_ServiceEntry,
+    host: String,
+    port: Int,
+    timeout: Duration? = nil
+  ) async throws {
+    let method = Bosdyn_Api_DirectoryRegistrationService.Method.UpdateService.descriptor
+    var request = Bosdyn_Api_UpdateServiceRequest()
+    request.serviceEntry = entry
+    request.endpoint = Self.endpoint(host, port)
+    let response = try await self.rpc.call(method, request, timeout: timeout) {
+      client, request, options in
+      try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client).updateService(
+        request, options: options)
+    }
+    switch response.status {
+    case .ok: return
+    case .nonexistentService:
+      throw RobotRPC.statusError(
+        .nonexistentService, "no service named '\(entry.name)' is registered", method)
+    case .unknown:
+      throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
+    case .UNRECOGNIZED(let value):
+      throw RobotRPC.statusError(.unexpectedStatus, "unknown update status \(value)", method)
+    }
+  }
+
+  /// Removes the entry named `name`.
+  ///
+  /// - Throws: ``BosdynClient/ClientError`` with code `nonexistentService` when there is none.
+  public func unregister(name: String, timeout: Duration? = nil) async throws {
+    let method = Bosdyn_Api_DirectoryRegistrationService.Method.UnregisterService.descriptor
+    var request = Bosdyn_Api_UnregisterServiceRequest()
+    request.serviceName = name
+    let response = try await self.rpc.call(method, request, timeout: timeout) {
+      client, request, options in
+      try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client)
+        .unregisterService(request, options: options)
+    }
+    switch response.status {
+    case .ok: return
+    case .nonexistentService:
+      throw RobotRPC.statusError(
+        .nonexistentService, "no service named '\(name)' is registered", method)
+    case .unknown:
+      throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
+    case .UNRECOGNIZED(let value):
+      throw RobotRPC.statusError(.unexpectedStatus, "unknown unregister status \(value)", method)
+    }
+  }
+
+  private static func endpoint(_ host: String, _ port: Int) -> Bosdyn_Api_Endpoint {
+    var endpoint = Bosdyn_Api_Endpoint()
+    endpoint.hostIp = host
+    endpoint.port = Int32(clamping: port)
+    return endpoint
+  }
+}

@@ -1,0 +1,71 @@
+import BosdynClient
+public import Foundation
+
+extension RobotConnection {
+  /// How a ``RobotConnection`` talks to its robot.
+  ///
+  /// ```swift
+  /// var configuration = RobotConnection.Configuration.defaults
+  /// configuration.certificateAuthorityPath = "/tmp/sim/ca.pem"
+  /// configuration.clientName = "power-off-service"
+  /// ```
+  public struct Configuration: Sendable {
+    /// The PEM file of the CA that signed the robot's certificate. `nil` means: the file named
+    /// by `BOSDYN_ROBOT_CA`, else the simulator's CA in its default data directory.
+    public var certificateAuthorityPath: String?
+    /// Written into every request header as `client_name`, so the robot's logs say who called.
+    public var clientName: String
+    /// The deadline of each call; `nil` waits forever.
+    public var callTimeout: Duration?
+    /// Which part of a user token's lifetime may pass before it is refreshed.
+    public var tokenRefreshFraction: Double
+    /// The shortest wait between two refresh attempts, so a very short-lived or already
+    /// expired token cannot make the refresh loop spin.
+    public var minimumTokenRefreshInterval: Duration
+    /// The longest wait between attempts to reconnect to the robot after the connection was
+    /// lost; short, so that services re-register soon after the robot restarts.
+    public var maximumReconnectBackoff: Duration
+    /// The environment to read `BOSDYN_ROBOT_CA` from; tests inject their own.
+    public var environment: [String: String]
+
+    /// Creates a configuration; every parameter has the value of ``defaults``.
+    public init(
+      certificateAuthorityPath: String? = nil,
+      clientName: String = "BosdynSwiftClient",
+      callTimeout: Duration? = .seconds(10),
+      tokenRefreshFraction: Double = 0.8,
+      minimumTokenRefreshInterval: Duration = .seconds(1),
+      maximumReconnectBackoff: Duration = .seconds(1),
+      environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+      self.certificateAuthorityPath = certificateAuthorityPath
+      self.clientName = clientName
+      self.callTimeout = callTimeout
+      self.tokenRefreshFraction = tokenRefreshFraction
+      self.minimumTokenRefreshInterval = minimumTokenRefreshInterval
+      self.maximumReconnectBackoff = maximumReconnectBackoff
+      self.environment = environment
+    }
+
+    /// CA from the environment or the simulator's default location, a 10 second deadline,
+    /// refresh at 80 % of a token's lifetime.
+    public static var defaults: Self { Self() }
+
+    /// The CA certificate file to trust: ``certificateAuthorityPath``, else
+    /// `$BOSDYN_ROBOT_CA`, else ``BosdynClient/SimulatorDefaults/caCertificatePath`` when that
+    /// file exists.
+    ///
+    /// - Throws: ``RobotConnectionError`` naming all three places when none applies.
+    public func resolvedCertificateAuthorityPath() throws -> String {
+      if let path = self.certificateAuthorityPath, !path.isEmpty { return path }
+      let variable = SimulatorDefaults.caCertificateEnvironmentVariable
+      if let path = self.environment[variable], !path.isEmpty { return path }
+      let simulatorPath = SimulatorDefaults.caCertificatePath
+      if FileManager.default.fileExists(atPath: simulatorPath) { return simulatorPath }
+      throw RobotConnectionError(
+        .missingCertificateAuthority,
+        "no CA certificate to trust the robot with: pass --robot-ca PATH, set \(variable), "
+          + "or start spot-sim so that \(simulatorPath) exists")
+    }
+  }
+}

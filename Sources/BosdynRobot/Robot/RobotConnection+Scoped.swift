@@ -1,0 +1,39 @@
+public import Logging
+
+/// Runs a ``RobotConnection`` for the duration of `body`, then shuts it down gracefully and
+/// waits for its connections to close (like grpc-swift's `withGRPCClient`).
+///
+/// ```swift
+/// let info = try await withRobotConnection(to: RobotAddress(parsing: "127.0.0.1:50443")) {
+///   robot in
+///   try await RobotIdClient(connection: robot).id()
+/// }
+/// ```
+///
+/// - Parameters:
+///   - address: The robot's address.
+///   - configuration: The CA to trust, client name, deadlines and token refresh policy.
+///   - logger: Where the connection logs.
+///   - body: Work to do with the running connection.
+/// - Returns: What `body` returns.
+public func withRobotConnection<Result: Sendable>(
+  to address: RobotAddress,
+  configuration: RobotConnection.Configuration = .defaults,
+  logger: Logger = Logger(label: "bosdyn.robot"),
+  isolation: isolated (any Actor)? = #isolation,
+  _ body: (RobotConnection) async throws -> Result
+) async throws -> Result {
+  let connection = try RobotConnection(to: address, configuration: configuration, logger: logger)
+  return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
+    group.addTask { try await connection.run() }
+    let result: Swift.Result<Result, any Error>
+    do {
+      result = .success(try await body(connection))
+    } catch {
+      result = .failure(error)
+    }
+    connection.shutDown()
+    try await group.waitForAll()
+    return try result.get()
+  }
+}

@@ -1,0 +1,34 @@
+public import BosdynAPI
+
+/// The robot state service: power, battery, e-stop, kinematics, faults.
+public struct RobotStateClient: Sendable {
+  /// The directory name of the robot state service.
+  public static let serviceName = "robot-state"
+  private let rpc: RobotRPC
+
+  /// Creates a client reaching the robot state service at `authority`.
+  public init(connection: RobotConnection, authority: String = RobotAuthority.api) {
+    self.rpc = RobotRPC(connection: connection, authority: authority)
+  }
+
+  /// The robot's whole state.
+  public func state() async throws -> Bosdyn_Api_RobotState {
+    let method = Bosdyn_Api_RobotStateService.Method.GetRobotState.descriptor
+    let response = try await self.rpc.call(method, Bosdyn_Api_RobotStateRequest()) {
+      client, request, options in
+      try await Bosdyn_Api_RobotStateService.Client(wrapping: client).getRobotState(
+        request, options: options)
+    }
+    return response.robotState
+  }
+
+  /// The robot's power state.
+  public func powerState() async throws -> Bosdyn_Api_PowerState {
+    try await self.state().powerState
+  }
+
+  /// Whether the motors are on (Python's `is_powered_on`).
+  public func isPoweredOn() async throws -> Bool {
+    try await self.powerState().motorPowerState == .stateOn
+  }
+}

@@ -1,0 +1,107 @@
+public import BosdynAPI
+import BosdynClient
+public import GRPCCore
+public import Logging
+import SwiftProtobuf
+
+/// The simulated robot's `bosdyn.api.AuthService`: trades a username and password, or a token
+/// the robot issued earlier, for a fresh user token.
+///
+/// Statuses as the Python `AuthClient` maps them: a wrong username or password is
+/// `STATUS_INVALID_LOGIN` (`InvalidLoginError`); a token that is expired, forged or whose user
+/// no longer exists is `STATUS_INVALID_TOKEN` (`InvalidTokenError`).
+///
+/// ```swift
+/// let auth = AuthService(accounts: UserAccounts(["user": "password"]), issuer: issuer)
+/// try await withGRPCServer(transport: transport, services: [auth]) { _ in ... }
+/// ```
+public struct AuthService: Bosdyn_Api_AuthService.SimpleServiceProtocol {
+  /// How the service issues tokens.
+  public struct Configuration: Sendable {
+    /// How long an issued token is accepted. The robot's user tokens last 12 hours; tests use
+    /// seconds to see expiry happen.
+    public var tokenLifetime: Duration
+
+    /// Creates a configuration.
+    public init(tokenLifetime: Duration) {
+      self.tokenLifetime = tokenLifetime
+    }
+
+    /// 12-hour tokens, like the robot's.
+    public static var defaults: Self { Self(tokenLifetime: .seconds(12 * 3600)) }
+  }
+
+  private let accounts: UserAccounts
+  private let issuer: TokenIssuer
+  private let configuration: Configuration
+  private let logger: Logger
+
+  /// Creates the service.
+  ///
+  /// - Parameters:
+  ///   - accounts: The users who may log in.
+  ///   - issuer: Signs the tokens; the same issuer must back the ``BearerTokenInterceptor``.
+  ///   - configuration: Token lifetime.
+  ///   - logger: Receives one info line per call (never a password or a token).
+  public init(
+    accounts: UserAccounts,
+    issuer: TokenIssuer,
+    configuration: Configuration = .defaults,
+    logger: Logger = Logger(label: "bosdyn.spot-sim.auth")
+  ) {
+    self.accounts = accounts
+    self.issuer = issuer
+    self.configuration = configuration
+    self.logger = logger
+  }
+
+  /// Handles `GetAuthToken`: a password when one is given, otherwise the token.
+  public func getAuthToken(
+    request: Bosdyn_Api_GetAuthTokenRequest,
+    context: ServerContext
+  ) async throws -> Bosdyn_Api_GetAuthTokenResponse {
+    let receivedAt = Google_Protobuf_Timestamp.now
+    var response = Bosdyn_Api_GetAuthTokenResponse()
+    let username: String?
+    if !request.password.isEmpty || request.token.isEmpty {
+      if self.accounts.accepts(username: request.username, password: request.password) {
+        username = request.username
+        self.logger.info("GetAuthToken for \(request.username): password accepted")
+      } else {
+        username = nil
+        response.status = .invalidLogin
+        self.logger.info("GetAuthToken for '\(request.username)': invalid login")
+      }
+    } else {
+      switch await self.issuer.verify(request.token) {
+      case .valid(let holder) where self.accounts.contains(username: holder):
+        username = holder
+        self.logger.info("GetAuthToken for \(holder): token refreshed")
+      case .valid(let holder):
+        username = nil
+        response.status = .invalidToken
+        self.logger.info("GetAuthToken: token of unknown user '\(holder)' refused")
+      case .expired:
+        username = nil
+        response.status = .invalidToken
+        self.logger.info("GetAuthToken: expired token refused")
+      case .invalid(let reason):
+        username = nil
+        response.status = .invalidToken
+        self.logger.info("GetAuthToken: invalid token refused: \(reason)")
+      }
+    }
+    if let username {
+      response.token = try await self.issuer.issue(
+        username: username,
+        validFor: self.configuration.tokenLifetime
+      )
+      response.status = .ok
+    }
+    response.header = SimulatedResponseHeader.stamped(
+      echoing: request.header,
+      receivedAt: receivedAt
+    )
+    return response
+  }
+}

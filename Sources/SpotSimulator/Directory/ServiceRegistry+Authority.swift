@@ -1,0 +1,69 @@
+extension ServiceRegistry {
+  /// The domain every authority of the simulated robot lives in; the certificate covers
+  /// `*.spot.robot`.
+  public static let authorityDomain = "spot.robot"
+
+  /// An authority as the directory stores and matches it: lowercased, without a `:port`
+  /// suffix or trailing dot, and a bare label (`remote-mission`) expanded to
+  /// `remote-mission.spot.robot`.
+  ///
+  /// - Parameter authority: An authority as a client or an HTTP/2 `:authority` header gives it.
+  public static func canonicalAuthority(_ authority: String) -> String {
+    var host = Substring(authority.lowercased().trimmingBlanks())
+    if host.hasPrefix("[") {
+      // An IPv6 literal: keep it whole, without any port.
+      if let close = host.firstIndex(of: "]") {
+        host = host[...close]
+      }
+      return String(host)
+    }
+    if let colon = host.lastIndex(of: ":"),
+      host.firstIndex(of: ":") == colon,
+      host[host.index(after: colon)...].allSatisfy(\.isASCIIDigit)
+    {
+      host = host[..<colon]
+    }
+    while host.hasSuffix(".") {
+      host = host.dropLast()
+    }
+    if host.isEmpty { return "" }
+    if !host.contains(".") {
+      return host + "." + Self.authorityDomain
+    }
+    return String(host)
+  }
+
+  /// Why a canonical authority cannot be registered, or `nil` when it can: it must be one
+  /// DNS label under `spot.robot`, so that the robot's `*.spot.robot` certificate covers it.
+  static func problem(withAuthority authority: String) -> String? {
+    let suffix = "." + Self.authorityDomain
+    guard authority.hasSuffix(suffix) else {
+      return "authority '\(authority)' is not under \(Self.authorityDomain): give a bare label "
+        + "or <label>.\(Self.authorityDomain), which the robot's certificate covers"
+    }
+    let label = authority.dropLast(suffix.count)
+    guard !label.isEmpty, label.count <= 63,
+      label.allSatisfy({ $0.isASCIILetterOrDigit || $0 == "-" }),
+      label.first != "-", label.last != "-"
+    else {
+      return "authority '\(authority)' must be a single DNS label (letters, digits, '-') "
+        + "followed by .\(Self.authorityDomain)"
+    }
+    return nil
+  }
+}
+
+extension String {
+  fileprivate func trimmingBlanks() -> String {
+    let start = self.firstIndex(where: { !$0.isWhitespace }) ?? self.endIndex
+    let end = self.lastIndex(where: { !$0.isWhitespace }).map { self.index(after: $0) } ?? start
+    return String(self[start..<end])
+  }
+}
+
+extension Character {
+  fileprivate var isASCIIDigit: Bool { self.isASCII && self.isNumber }
+  fileprivate var isASCIILetterOrDigit: Bool {
+    self.isASCII && (self.isLetter || self.isNumber)
+  }
+}

@@ -1,0 +1,238 @@
+public import BosdynAPI
+import BosdynClient
+import Logging
+import Synchronization
+import SwiftProtobuf
+
+extension ServiceRegistry {
+  /// What a registration change did, in the terms the directory registration service answers.
+  public enum Outcome: Sendable, Equatable {
+    /// Done.
+    case ok
+    /// Refused because the name, or the (authority, type) pair, is taken; the message names
+    /// the service that holds it. `STATUS_ALREADY_EXISTS`.
+    case alreadyExists(String)
+    /// No registered service has that name. `STATUS_NONEXISTENT_SERVICE`.
+    case nonexistent(String)
+    /// The request itself is wrong, or touches one of the robot's own services. A header
+    /// `CODE_INVALID_REQUEST` with the message.
+    case invalidRequest(String)
+  }
+
+  /// Registers a service at `endpoint`.
+  ///
+  /// Registering an existing name again changes nothing and returns ``Outcome/alreadyExists(_:)``,
+  /// as on the robot; when the request repeats the stored registration exactly (a keep-alive's
+  /// periodic re-registration) it still counts as a heartbeat for liveness.
+  ///
+  /// - Parameters:
+  ///   - entry: Name, type, authority (a bare label is expanded), token requirement and
+  ///     liveness timeout.
+  ///   - endpoint: Where the proxy forwards calls to.
+  public func register(_ entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
+    -> Outcome
+  {
+    let candidate: (entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
+    switch self.validated(entry, endpoint: endpoint) {
+    case .failure(let problem): return .invalidRequest(problem.message)
+    case .success(let valid): candidate = valid
+    }
+    let name = candidate.entry.name
+    if self.robotEntriesByName[name] != nil {
+      return .alreadyExists("'\(name)' is one of the robot's own services")
+    }
+    let now = ContinuousClock.now
+    let (outcome, recovered) = self.state.withLock { state -> (Outcome, Bool) in
+      if var existing = state.registrations[name] {
+        guard Self.sameRegistration(existing, candidate) else {
+          return (
+            .alreadyExists(
+              "a service named '\(name)' is already registered (\(existing.entry.type) at "
+                + "\(existing.entry.authority)); use UpdateService to change it"
+            ),
+            false
+          )
+        }
+        let recovered = existing.unhealthySince != nil
+        existing.lastHeartbeat = now
+        existing.unhealthySince = nil
+        existing.entry.lastUpdate = .now
+        state.registrations[name] = existing
+        return (.alreadyExists("'\(name)' is already registered"), recovered)
+      }
+      if let holder = Self.holder(
+        of: candidate.entry.authority,
+        type: candidate.entry.type,
+        except: name,
+        in: state
+      ) {
+        return (
+          .alreadyExists(
+            "service '\(holder)' already serves \(candidate.entry.type) at authority "
+              + "\(candidate.entry.authority); register '\(name)' with an authority of its own"
+          ),
+          false
+        )
+      }
+      var stored = candidate.entry
+      stored.lastUpdate = .now
+      state.registrations[name] = Registration(
+        entry: stored,
+        endpoint: candidate.endpoint,
+        lastHeartbeat: now,
+        unhealthySince: nil
+      )
+      return (.ok, false)
+    }
+    if recovered {
+      self.logger.info("Service \(name) re-registered: healthy again")
+    }
+    return outcome
+  }
+
+  /// Replaces a registered service's entry and endpoint; counts as a heartbeat.
+  ///
+  /// - Parameters:
+  ///   - entry: The new entry; its name selects the service.
+  ///   - endpoint: The new endpoint.
+  public func update(_ entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint) -> Outcome {
+    let candidate: (entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
+    switch self.validated(entry, endpoint: endpoint) {
+    case .failure(let problem): return .invalidRequest(problem.message)
+    case .success(let valid): candidate = valid
+    }
+    let name = candidate.entry.name
+    if self.robotEntriesByName[name] != nil {
+      return .invalidRequest("'\(name)' is one of the robot's own services and cannot be changed")
+    }
+    let now = ContinuousClock.now
+    let (outcome, recovered) = self.state.withLock { state -> (Outcome, Bool) in
+      guard let existing = state.registrations[name] else {
+        return (.nonexistent("no service named '\(name)' is registered"), false)
+      }
+      if let holder = Self.holder(
+        of: candidate.entry.authority,
+        type: candidate.entry.type,
+        except: name,
+        in: state
+      ) {
+        return (
+          .invalidRequest(
+            "service '\(holder)' already serves \(candidate.entry.type) at authority "
+              + "\(candidate.entry.authority)"
+          ),
+          false
+        )
+      }
+      var stored = candidate.entry
+      stored.lastUpdate = .now
+      state.registrations[name] = Registration(
+        entry: stored,
+        endpoint: candidate.endpoint,
+        lastHeartbeat: now,
+        unhealthySince: nil
+      )
+      return (.ok, existing.unhealthySince != nil)
+    }
+    if recovered {
+      self.logger.info("Service \(name) updated its registration: healthy again")
+    }
+    return outcome
+  }
+
+  /// Removes a registered service.
+  ///
+  /// - Parameter name: The service's name.
+  public func unregister(name: String) -> Outcome {
+    if self.robotEntriesByName[name] != nil {
+      return .invalidRequest("'\(name)' is one of the robot's own services and cannot be removed")
+    }
+    return self.state.withLock { state in
+      guard state.registrations.removeValue(forKey: name) != nil else {
+        return .nonexistent("no service named '\(name)' is registered")
+      }
+      return .ok
+    }
+  }
+
+  // MARK: - Helpers
+
+  struct Problem: Error {
+    var message: String
+  }
+
+  /// Checks a request's entry and endpoint and returns them as stored: authority canonical,
+  /// only the fields a client may set.
+  private func validated(_ entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
+    -> Result<(entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint), Problem>
+  {
+    guard !entry.name.isEmpty else {
+      return .failure(Problem(message: "service_entry.name is empty"))
+    }
+    guard !entry.type.isEmpty else {
+      return .failure(Problem(message: "service_entry.type of '\(entry.name)' is empty"))
+    }
+    let authority = Self.canonicalAuthority(entry.authority)
+    guard !authority.isEmpty else {
+      return .failure(Problem(message: "service_entry.authority of '\(entry.name)' is empty"))
+    }
+    if let problem = Self.problem(withAuthority: authority) {
+      return .failure(Problem(message: problem))
+    }
+    if self.robotAuthorities.contains(authority) {
+      return .failure(
+        Problem(
+          message: "authority \(authority) belongs to the robot's own services; "
+            + "register '\(entry.name)' with an authority of its own"
+        )
+      )
+    }
+    guard entry.livenessTimeoutSecs.isFinite, entry.livenessTimeoutSecs >= 0 else {
+      return .failure(
+        Problem(message: "liveness_timeout_secs of '\(entry.name)' must be 0 or positive")
+      )
+    }
+    guard !endpoint.hostIp.isEmpty else {
+      return .failure(Problem(message: "endpoint.host_ip of '\(entry.name)' is empty"))
+    }
+    guard (1...65535).contains(endpoint.port) else {
+      return .failure(
+        Problem(message: "endpoint.port \(endpoint.port) of '\(entry.name)' is not 1-65535")
+      )
+    }
+    var stored = Bosdyn_Api_ServiceEntry()
+    stored.name = entry.name
+    stored.type = entry.type
+    stored.authority = authority
+    stored.userTokenRequired = entry.userTokenRequired
+    stored.livenessTimeoutSecs = entry.livenessTimeoutSecs
+    stored.permissionRequired = entry.permissionRequired
+    stored.hostPayloadGuid = entry.hostPayloadGuid
+    var storedEndpoint = Bosdyn_Api_Endpoint()
+    storedEndpoint.hostIp = endpoint.hostIp
+    storedEndpoint.port = endpoint.port
+    return .success((stored, storedEndpoint))
+  }
+
+  /// Whether a repeated registration is the same service announcing itself again.
+  private static func sameRegistration(
+    _ existing: Registration,
+    _ candidate: (entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
+  ) -> Bool {
+    var stored = existing.entry
+    stored.clearLastUpdate()
+    return stored == candidate.entry && existing.endpoint == candidate.endpoint
+  }
+
+  /// The name of another registered service with the same authority and type, if any.
+  private static func holder(
+    of authority: String,
+    type: String,
+    except name: String,
+    in state: State
+  ) -> String? {
+    state.registrations.values.first(where: {
+      $0.entry.name != name && $0.entry.authority == authority && $0.entry.type == type
+    })?.entry.name
+  }
+}

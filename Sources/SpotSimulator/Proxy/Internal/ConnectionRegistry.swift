@@ -1,0 +1,69 @@
+import NIOCore
+import NIOHTTP2
+import Synchronization
+
+/// The clients' open connections, so that shutdown can ask each to finish (GOAWAY, then close
+/// when its calls are done) or close them outright.
+final class ConnectionRegistry: Sendable {
+  private enum Mode {
+    case open
+    case quiescing
+    case closing
+  }
+
+  private struct State {
+    var channels: [ObjectIdentifier: any Channel] = [:]
+    var mode = Mode.open
+  }
+
+  private let state = Mutex(State())
+
+  /// Tracks `channel` until it closes. A connection accepted after shutdown began is treated
+  /// like the others were.
+  func add(_ channel: any Channel) {
+    let id = ObjectIdentifier(channel)
+    let mode = self.state.withLock { state in
+      state.channels[id] = channel
+      return state.mode
+    }
+    channel.closeFuture.whenComplete { _ in
+      _ = self.state.withLock { $0.channels.removeValue(forKey: id) }
+    }
+    switch mode {
+    case .open: break
+    case .quiescing: Self.quiesce(channel)
+    case .closing: channel.close(promise: nil)
+    }
+  }
+
+  /// Asks every connection to finish its calls and close.
+  func quiesceAll() {
+    let channels = self.state.withLock { state in
+      if case .open = state.mode { state.mode = .quiescing }
+      return Array(state.channels.values)
+    }
+    for channel in channels { Self.quiesce(channel) }
+  }
+
+  /// Closes every connection now.
+  func closeAll() {
+    let channels = self.state.withLock { state in
+      state.mode = .closing
+      return Array(state.channels.values)
+    }
+    for channel in channels { channel.close(promise: nil) }
+  }
+
+  /// Waits until every tracked connection has closed.
+  func waitUntilAllClosed() async {
+    while true {
+      let futures = self.state.withLock { $0.channels.values.map(\.closeFuture) }
+      if futures.isEmpty { return }
+      for future in futures { try? await future.get() }
+    }
+  }
+
+  private static func quiesce(_ channel: any Channel) {
+    channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+  }
+}

@@ -1,0 +1,42 @@
+import NIOHTTP2
+
+/// The HTTP/2 settings of both sides of the proxy.
+enum ProxyHTTP2Settings {
+  /// Each stream may have this many bytes in flight before its reader must consume them: large
+  /// enough that a relayed message rarely waits for a WINDOW_UPDATE, small enough that a slow
+  /// reader holds little memory.
+  static let streamWindow = 1 << 20
+
+  /// Clients' connections: many concurrent calls, large headers allowed (tokens are long).
+  static func inboundConnection(maxConcurrentStreams: Int) -> NIOHTTP2Handler.ConnectionConfiguration {
+    var configuration = NIOHTTP2Handler.ConnectionConfiguration()
+    configuration.initialSettings = [
+      HTTP2Setting(parameter: .maxConcurrentStreams, value: maxConcurrentStreams),
+      HTTP2Setting(parameter: .maxHeaderListSize, value: 64 * 1024),
+      HTTP2Setting(parameter: .initialWindowSize, value: streamWindow),
+    ]
+    configuration.targetWindowSize = 4 * streamWindow
+    return configuration
+  }
+
+  /// Connections to services: no server push.
+  static let upstreamConnection: NIOHTTP2Handler.ConnectionConfiguration = {
+    var configuration = NIOHTTP2Handler.ConnectionConfiguration()
+    configuration.initialSettings = [
+      HTTP2Setting(parameter: .enablePush, value: 0),
+      HTTP2Setting(parameter: .maxHeaderListSize, value: 64 * 1024),
+      HTTP2Setting(parameter: .initialWindowSize, value: streamWindow),
+    ]
+    configuration.targetWindowSize = 4 * streamWindow
+    return configuration
+  }()
+
+  /// Per-stream flow control on both sides.
+  static let stream: NIOHTTP2Handler.StreamConfiguration = {
+    var configuration = NIOHTTP2Handler.StreamConfiguration()
+    configuration.targetWindowSize = streamWindow
+    configuration.outboundBufferSizeHighWatermark = 64 * 1024
+    configuration.outboundBufferSizeLowWatermark = 16 * 1024
+    return configuration
+  }()
+}

@@ -1,0 +1,187 @@
+import BosdynClient
+import Logging
+import NIOCore
+import NIOHTTP2
+import NIOPosix
+
+/// The proxy's plaintext HTTP/2 connections to the services it forwards to: one per event loop
+/// and upstream address, so a call's inbound stream and its upstream stream share a thread.
+final class UpstreamPool: Sendable {
+  private let perLoop: [ObjectIdentifier: NIOLoopBoundBox<UpstreamConnections>]
+
+  init(
+    loops: [any EventLoop],
+    connectTimeout: Duration,
+    logger: Logger
+  ) {
+    var perLoop: [ObjectIdentifier: NIOLoopBoundBox<UpstreamConnections>] = [:]
+    for loop in loops {
+      // Created here, used only on `loop` from now on.
+      perLoop[ObjectIdentifier(loop)] = NIOLoopBoundBox.makeBoxSendingValue(
+        UpstreamConnections(
+          eventLoop: loop, connectTimeout: TimeAmount(connectTimeout), logger: logger),
+        eventLoop: loop)
+    }
+    self.perLoop = perLoop
+  }
+
+  /// The connections of `eventLoop`; call on that loop only.
+  func connections(on eventLoop: any EventLoop) -> UpstreamConnections? {
+    self.perLoop[ObjectIdentifier(eventLoop)]?.value
+  }
+
+  /// Closes every upstream connection and refuses new ones; returns once all are closed.
+  func closeAll() async {
+    var closed: [EventLoopFuture<Void>] = []
+    for bound in self.perLoop.values {
+      closed.append(
+        bound.eventLoop.flatSubmit {
+          bound.value.closeAll()
+        })
+    }
+    for future in closed {
+      try? await future.get()
+    }
+  }
+}
+
+/// One event loop's upstream connections, keyed by host and port. Confined to its loop.
+final class UpstreamConnections {
+  private struct Key: Hashable {
+    var host: String
+    var port: Int
+  }
+
+  private struct Entry {
+    var id: Int
+    var multiplexer: EventLoopFuture<NIOHTTP2Handler.StreamMultiplexer>
+  }
+
+  private let eventLoop: any EventLoop
+  private let connectTimeout: TimeAmount
+  private let logger: Logger
+  private var entries: [Key: Entry] = [:]
+  /// Every open connection, including those the upstream asked to retire with GOAWAY, so that
+  /// shutdown closes them all.
+  private var channels: [ObjectIdentifier: any Channel] = [:]
+  private var nextID = 0
+  private var isClosed = false
+
+  init(eventLoop: any EventLoop, connectTimeout: TimeAmount, logger: Logger) {
+    self.eventLoop = eventLoop
+    self.connectTimeout = connectTimeout
+    self.logger = logger
+  }
+
+  /// The connection to `host:port`, connecting when there is none or the last one closed.
+  func multiplexer(host: String, port: Int) -> EventLoopFuture<NIOHTTP2Handler.StreamMultiplexer> {
+    let key = Key(host: host, port: port)
+    if let entry = self.entries[key] {
+      return entry.multiplexer
+    }
+    guard !self.isClosed else {
+      return self.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+    }
+    self.nextID += 1
+    let id = self.nextID
+    let connection = self.connect(key: key, id: id)
+    self.entries[key] = Entry(id: id, multiplexer: connection.map { $0.1 })
+    connection.assumeIsolated().whenComplete { result in
+      switch result {
+      case .success(let (channel, _)):
+        let channelID = ObjectIdentifier(channel)
+        if self.isClosed {
+          channel.close(promise: nil)
+          return
+        }
+        self.channels[channelID] = channel
+        channel.closeFuture.assumeIsolated().whenComplete { _ in
+          self.channels[channelID] = nil
+          self.retire(key: key, id: id)
+          self.logger.debug("Upstream connection closed", metadata: ["upstream": "\(key.host):\(key.port)"])
+        }
+      case .failure:
+        self.retire(key: key, id: id)
+      }
+    }
+    return self.entries[key]!.multiplexer
+  }
+
+  /// Closes every connection and refuses new ones.
+  func closeAll() -> EventLoopFuture<Void> {
+    self.isClosed = true
+    self.entries.removeAll()
+    let closing = self.channels.values.map { channel in
+      channel.close().recover { _ in }
+    }
+    return EventLoopFuture.andAllSucceed(closing, on: self.eventLoop)
+  }
+
+  /// Stops handing out connection `id` for `key`; calls already on it carry on.
+  private func retire(key: Key, id: Int) {
+    if self.entries[key]?.id == id {
+      self.entries[key] = nil
+    }
+  }
+
+  private func connect(
+    key: Key,
+    id: Int
+  ) -> EventLoopFuture<(any Channel, NIOHTTP2Handler.StreamMultiplexer)> {
+    let onGoAway: NIOLoopBound<() -> Void> = NIOLoopBound(
+      { [weak self] in
+        guard let self else { return }
+        self.retire(key: key, id: id)
+      }, eventLoop: self.eventLoop)
+    let bootstrap = ClientBootstrap(group: self.eventLoop)
+      .connectTimeout(self.connectTimeout)
+      .channelOption(.socketOption(.tcp_nodelay), value: 1)
+      .channelInitializer { channel in
+        channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.addHandler(
+            NIOHTTP2Handler(
+              mode: .client,
+              eventLoop: channel.eventLoop,
+              connectionConfiguration: ProxyHTTP2Settings.upstreamConnection,
+              streamConfiguration: ProxyHTTP2Settings.stream,
+              inboundStreamInitializer: { pushed in pushed.close() }
+            ))
+          try channel.pipeline.syncOperations.addHandler(
+            UpstreamConnectionWatcher(onGoAway: onGoAway.value))
+        }
+      }
+    let connected: EventLoopFuture<any Channel>
+    if let address = try? SocketAddress(ipAddress: key.host, port: key.port) {
+      // An address literal needs no resolver round trip.
+      connected = bootstrap.connect(to: address)
+    } else {
+      connected = bootstrap.connect(host: key.host, port: key.port)
+    }
+    return connected.flatMapThrowing { channel in
+      let multiplexer = try channel.pipeline.syncOperations.handler(type: NIOHTTP2Handler.self)
+        .syncMultiplexer()
+      return (channel, multiplexer)
+    }
+  }
+}
+
+/// Watches an upstream connection: a GOAWAY retires it from the pool (calls already on it
+/// finish), and connection-level errors are dropped here (NIO closes the socket on I/O
+/// errors, which ends every call on it with a 502).
+final class UpstreamConnectionWatcher: ChannelInboundHandler {
+  typealias InboundIn = HTTP2Frame
+
+  private let onGoAway: () -> Void
+
+  init(onGoAway: @escaping () -> Void) {
+    self.onGoAway = onGoAway
+  }
+
+  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    if case .goAway = self.unwrapInboundIn(data).payload {
+      self.onGoAway()
+    }
+  }
+
+  func errorCaught(context: ChannelHandlerContext, error: any Error) {}
+}

@@ -1,0 +1,165 @@
+public import Logging
+public import ServiceLifecycle
+import BosdynAPI
+import BosdynClient
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Synchronization
+
+/// A simulated Spot that speaks the real API: the robot every robot-mode program, demo and
+/// test runs against when there is no robot.
+///
+/// One TLS port (``RobotProxy``) takes every call and routes it by `:authority`, as the robot
+/// does: the robot's own authorities (`api.spot.robot`, `auth.spot.robot`, …) go to an internal
+/// plaintext gRPC server on loopback that holds the simulated services (auth with signed JWTs,
+/// robot id, time sync, directory and registration, leases, power, robot command and state,
+/// estop, keepalive) behind a bearer-token check; a registered service's authority goes to its
+/// host and port.
+///
+/// ```swift
+/// let robot = try await SimulatedRobot(configuration: .init(port: 0, dataDirectory: dir))
+/// try await withThrowingDiscardingTaskGroup { group in
+///   group.addTask { try await robot.run() }
+///   let port = try await robot.listeningPort()   // connect with robot.caCertificatePath
+/// }
+/// ```
+public final class SimulatedRobot: Service, Sendable {
+  /// The configuration the robot was created with.
+  public let configuration: Configuration
+  /// The CA certificate (PEM) clients must trust to reach the robot.
+  public let caCertificatePath: String
+  /// The directory: robot services, registered services, their liveness.
+  public let registry: ServiceRegistry
+  /// Who holds which lease.
+  public let leases: LeaseLedger
+  /// Motor power and the commands that change it.
+  public let body: SimulatedBody
+
+  private let internalServer: GRPCServer<HTTP2ServerTransport.Posix>
+  private let proxy: RobotProxy
+  private let internalPort = InternalPort()
+  private let logger: Logger
+
+  /// Loads or creates the robot's certificates and signing key in the data directory and
+  /// builds its services; nothing listens until ``run()``.
+  ///
+  /// - Throws: When the data directory cannot be created, read or written.
+  public init(
+    configuration: Configuration = .defaults,
+    logger: Logger = Logger(label: "spot-sim")
+  ) async throws {
+    self.configuration = configuration
+    self.logger = logger
+    let certificates = try SimulatorCertificates.loadOrCreate(
+      dataDirectory: configuration.dataDirectory, logger: logger)
+    self.caCertificatePath = certificates.caCertificatePath
+    let issuer = try await TokenIssuer.loadOrCreate(dataDirectory: configuration.dataDirectory)
+    let interceptor = BearerTokenInterceptor(issuer: issuer)
+
+    let registry = ServiceRegistry(logger: logger)
+    let leases = LeaseLedger(
+      configuration: .init(
+        resourceTree: .spotWithArm, retainTimeout: configuration.leaseRetainTimeout, epoch: nil))
+    let body = SimulatedBody(configuration: .init(transitionTime: configuration.powerTransition))
+    self.registry = registry
+    self.leases = leases
+    self.body = body
+
+    let services: [any RegistrableRPCService] = [
+      AuthService(
+        accounts: UserAccounts(configuration.users), issuer: issuer,
+        configuration: .init(tokenLifetime: configuration.tokenLifetime), logger: logger),
+      RobotIdService(identity: configuration.identity, logger: logger),
+      TimeSyncService(logger: logger),
+      DirectoryService(registry: registry, logger: logger),
+      DirectoryRegistrationService(registry: registry, logger: logger),
+      LeaseService(ledger: leases, logger: logger),
+      PowerService(ledger: leases, body: body, logger: logger),
+      RobotCommandService(ledger: leases, body: body, logger: logger),
+      RobotStateService(body: body, serviceFaults: { registry.serviceFaults() }, logger: logger),
+      EstopService(body: body, logger: logger),
+      KeepaliveService(logger: logger),
+    ]
+    self.internalServer = GRPCServer(
+      transport: HTTP2ServerTransport.Posix(
+        address: .ipv4(host: "127.0.0.1", port: 0),
+        transportSecurity: .plaintext,
+        config: .defaults { $0.connection.flushCoalescing = nil }
+      ),
+      services: services,
+      interceptors: [interceptor]
+    )
+
+    var proxyConfiguration = RobotProxy.Configuration(
+      certificates: certificates, host: configuration.host, port: configuration.port)
+    proxyConfiguration.upstreamConnectTimeout = configuration.upstreamConnectTimeout
+    proxyConfiguration.upstreamResponseTimeout = configuration.upstreamResponseTimeout
+    let internalPort = self.internalPort
+    self.proxy = RobotProxy(configuration: proxyConfiguration, logger: logger) { head in
+      await Self.route(
+        head, registry: registry, interceptor: interceptor,
+        internalPort: internalPort.value.load(ordering: .acquiring))
+    }
+  }
+
+  /// Serves until cancelled or gracefully shut down (SIGINT/SIGTERM in a `ServiceGroup`): the
+  /// internal services first, then the TLS front once they listen.
+  public func run() async throws {
+    try await withGracefulShutdownHandler {
+      try await withThrowingDiscardingTaskGroup { group in
+        group.addTask { try await self.internalServer.serve() }
+        group.addTask { try await self.registry.run() }
+        guard let address = try await self.internalServer.listeningAddress?.ipv4 else {
+          throw RPCError(code: .internalError, message: "The internal server did not bind.")
+        }
+        self.internalPort.value.store(address.port, ordering: .releasing)
+        group.addTask { try await self.proxy.run() }
+        let port = try await self.proxy.listeningPort()
+        self.logger.info("Simulated Spot listening on \(self.configuration.host):\(port)")
+      }
+    } onGracefulShutdown: {
+      self.internalServer.beginGracefulShutdown()
+    }
+  }
+
+  /// The TLS port, once the robot listens; waits until then.
+  public func listeningPort() async throws -> Int {
+    try await self.proxy.listeningPort()
+  }
+
+  /// Decides where a call goes: the robot's own services, a registered service, or an error
+  /// the Python SDK recognises (502 → ServiceUnavailableError).
+  private static func route(
+    _ head: RobotProxy.CallHead,
+    registry: ServiceRegistry,
+    interceptor: BearerTokenInterceptor,
+    internalPort: Int
+  ) async -> RobotProxy.Route {
+    guard registry.route(authority: head.authority) != nil else {
+      return .reject(
+        code: RPCError.Code.unavailable.rawValue,
+        message: "502 Bad Gateway: no service is registered for authority \(head.authority)")
+    }
+    let serviceType = String(head.serviceName)
+    guard let route = registry.route(authority: head.authority, serviceType: serviceType) else {
+      return .reject(
+        code: RPCError.Code.unimplemented.rawValue,
+        message: "No service of type \(serviceType) is registered at \(head.authority)")
+    }
+    if route.isRobotService {
+      return .forward(host: "127.0.0.1", port: internalPort, label: "robot")
+    }
+    if route.userTokenRequired,
+      let rejection = await interceptor.check(authorizationHeader: head.authorization)
+    {
+      return .reject(code: rejection.code.rawValue, message: rejection.message)
+    }
+    return .forward(host: route.host, port: route.port, label: route.entry.name)
+  }
+}
+
+/// The internal server's port, known once it binds; shared with the proxy's routing closure,
+/// which is built before the server runs.
+private final class InternalPort: Sendable {
+  let value = Atomic<Int>(0)
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import BosdynClient
+import BosdynRobot
+import Foundation
+import Logging
+
+/// `bosdyn`: a few commands of the Python SDK's `python -m bosdyn.client ROBOT …` command line,
+/// printing what it prints.
+@main
+struct BosdynCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bosdyn",
+    abstract: "Command-line interface for interacting with robot services.",
+    discussion: """
+      COMMAND is one of:
+        self-ip          the IP address of this computer's interface toward the robot
+        id               the robot's serial number, nickname and software version
+        dir list         every service in the robot's directory
+        dir get NAME     one service's directory entry
+        time-sync        round-trip time and clock difference to the robot
+        lease list       every lease resource and its holder
+
+      self-ip and id need no credentials; the others take --username/--password, else \
+      BOSDYN_CLIENT_USERNAME/BOSDYN_CLIENT_PASSWORD, else ask on the terminal. The robot's \
+      TLS certificate is checked against --robot-ca, else $BOSDYN_ROBOT_CA, else the CA of \
+      a spot-sim started on this computer (\(SimulatorDefaults.caCertificatePath)).
+      """
+  )
+
+  @Option(help: "User name of account to get credentials for.")
+  var username: String?
+
+  @Option(help: "Password to get credentials for.")
+  var password: String?
+
+  @Option(
+    name: .customLong("robot-ca"),
+    help: ArgumentHelp("CA certificate (PEM) that signed the robot's certificate.",
+      valueName: "path"))
+  var robotCA: String?
+
+  @Flag(name: [.short, .long], help: "Print debug-level messages.")
+  var verbose = false
+
+  @Flag(help: "Print listings in protobuf text format.")
+  var proto = false
+
+  @Argument(help: "Hostname or address of the robot, optionally with :port (default 443).")
+  var hostname: String
+
+  @Argument(help: "The command and its arguments (see below).")
+  var command: [String] = []
+
+  func validate() throws {
+    guard let command = RobotCLICommand(self.command) else {
+      throw ValidationError(
+        "Need a command: self-ip, id, dir list, dir get NAME, time-sync or lease list "
+          + "(got '\(self.command.joined(separator: " "))')")
+    }
+    _ = command
+  }
+
+  func run() async throws {
+    BosdynLogHandler.bootstrap(verbose: self.verbose)
+    guard let command = RobotCLICommand(self.command) else { throw ExitCode.validationFailure }
+    let address: RobotAddress
+    do {
+      address = try RobotAddress(parsing: self.hostname)
+    } catch {
+      printError("\(error)")
+      throw ExitCode.failure
+    }
+    if case .selfIP = command {
+      print("The IP address of the computer used to talk to the robot is: \(address.selfIP())")
+      return
+    }
+    var configuration = RobotConnection.Configuration.defaults
+    configuration.certificateAuthorityPath = self.robotCA
+    configuration.clientName = "BosdynClient"
+    do {
+      try await withRobotConnection(to: address, configuration: configuration) { robot in
+        if command.needsAuthentication {
+          let credentials = try RobotCredentials.resolve(
+            username: self.username, password: self.password)
+          try await robot.authenticate(credentials)
+        }
+        try await command.run(on: robot, asProto: self.proto)
+      }
+    } catch let error as ClientError {
+      switch error.code {
+      case .invalidLogin: printError("Username and/or password are invalid.")
+      case .invalidToken: printError("The provided user token is invalid.")
+      case .unavailable: printError("Could not contact robot with hostname \"\(self.hostname)\".")
+      default: printError("\(error)")
+      }
+      throw ExitCode.failure
+    } catch let error as RobotConnectionError {
+      printError("\(error)")
+      throw ExitCode.failure
+    } catch let error as CommandFailure {
+      _ = error
+      throw ExitCode.failure
+    }
+  }
+}
+
+/// A command that printed its own explanation and only needs the exit status set.
+struct CommandFailure: Error {}
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,79 @@
+import BosdynAPI
+import BosdynClient
+import BosdynRobot
+import ServiceLifecycle
+import Testing
+
+@Suite("Leases and power against the simulated robot")
+struct LeaseAndPowerEndToEndTests {
+  @Test("acquire, keep alive, see it claimed by another client, return on stop")
+  func leaseLifecycle() async throws {
+    try await withSimulatedRobotConnection { _, robot in
+      let wallet = LeaseWallet(clientName: "tester")
+      let leases = LeaseClient(connection: robot, wallet: wallet)
+      let acquired = try await leases.acquire()
+      #expect(acquired.resource == "body")
+      #expect(try await leases.retain(try wallet.lease()).status == .ok)
+
+      let claimed = await #expect(throws: ClientError.self) {
+        try await LeaseClient(connection: robot).acquire()
+      }
+      #expect(claimed?.code == .resourceAlreadyClaimed)
+
+      let keepAlive = LeaseKeepAlive(
+        client: leases,
+        configuration: .init(interval: .milliseconds(100), returnOnStop: true),
+        logger: quietLogger("lease"))
+      let group = ServiceGroup(
+        configuration: .init(services: [keepAlive], logger: quietLogger("group")))
+      try await withThrowingTaskGroup(of: Void.self) { tasks in
+        tasks.addTask { try await group.run() }
+        try await Task.sleep(for: .milliseconds(300))
+        await group.triggerGracefulShutdown()
+        try await tasks.waitForAll()
+      }
+      // Returned: anyone may acquire it now.
+      let again = try await LeaseClient(connection: robot).acquire()
+      #expect(again.compare(to: acquired) == .newer)
+    }
+  }
+
+  @Test("power on with the body lease, then safe power off with feedback")
+  func powerOnAndSafePowerOff() async throws {
+    try await withSimulatedRobotConnection { _, robot in
+      let wallet = LeaseWallet(clientName: "tester")
+      try await LeaseClient(connection: robot, wallet: wallet).acquire()
+      let state = RobotStateClient(connection: robot)
+      #expect(try await state.isPoweredOn() == false)
+
+      try await PowerClient(connection: robot, wallet: wallet).powerOnMotors(
+        timeout: .seconds(10), pollInterval: .milliseconds(50))
+      #expect(try await state.isPoweredOn())
+
+      let commands = RobotCommandClient(connection: robot, wallet: wallet)
+      let id = try await commands.safePowerOff()
+      var feedback = try await commands.safePowerOffFeedback(commandID: id)
+      var polls = 0
+      while feedback == .inProgress, polls < 200 {
+        try await Task.sleep(for: .milliseconds(50))
+        feedback = try await commands.safePowerOffFeedback(commandID: id)
+        polls += 1
+      }
+      #expect(feedback == .poweredOff)
+      #expect(try await state.powerState().motorPowerState == .stateOff)
+    }
+  }
+
+  @Test("a command with a stale lease is a lease use error")
+  func staleLease() async throws {
+    try await withSimulatedRobotConnection { _, robot in
+      let old = try await LeaseClient(connection: robot).acquire()
+      _ = try await LeaseClient(connection: robot).take()
+      let error = await #expect(throws: ClientError.self) {
+        try await PowerClient(connection: robot).powerOnMotors(lease: old, timeout: .seconds(5))
+      }
+      #expect(error?.code == .leaseUseError)
+      #expect(error?.leaseUseResult?.status == .older)
+    }
+  }
+}
