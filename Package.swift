@@ -146,14 +146,16 @@ let package = Package(
     ),
     .executableTarget(
       name: "bosdyn",
-      dependencies: ["BosdynRobot", "BosdynClient", "BosdynAPI", argumentParser, logging],
+      dependencies: [
+        "BosdynRobot", "BosdynClient", "BosdynCommandLine", "BosdynAPI", argumentParser, logging,
+      ],
       swiftSettings: swiftSettings
     ),
     .executableTarget(
       name: "power-off-mission-service",
       dependencies: [
-        "BosdynMission", "BosdynClient", "BosdynRobot", "ExampleServicers", argumentParser,
-        logging, lifecycle, unixSignals,
+        "BosdynMission", "BosdynClient", "BosdynRobot", "BosdynCommandLine", "ExampleServicers",
+        argumentParser, logging, lifecycle, unixSignals,
       ],
       swiftSettings: swiftSettings
     ),
@@ -169,8 +171,8 @@ let package = Package(
     .executableTarget(
       name: "remote-mission-client",
       dependencies: [
-        "BosdynClient", "BosdynRobot", "BosdynAPI", argumentParser, grpcCore, grpcNIO, nioPosix,
-        logging,
+        "BosdynClient", "BosdynRobot", "BosdynCommandLine", "BosdynAPI", argumentParser, grpcCore,
+        grpcNIO, nioPosix, logging,
       ],
       swiftSettings: swiftSettings
     ),

@@ -1,32 +1,74 @@
 #!/usr/bin/env bash
-# The document's "Running without a robot", in one command: builds, starts the hello-world
-# service, runs the client against it (plain, then with --user-string Spot), stops the service
-# with Ctrl+C's signal and shows what both sides printed.
+# The document's "Running with a robot", in one command, against the embedded simulated Spot:
+# builds, starts spot-sim (TLS, own CA in a temporary data directory), starts the hello-world
+# and power-off services in robot mode (they register in the simulated robot's directory),
+# drives both with the client through the robot's proxy, stops everything with Ctrl+C's
+# signal and shows what each program printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build --product hello-world-mission-service >&2
-swift build --product remote-mission-client >&2
-bin=$(swift build --show-bin-path)
-log=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$log"' EXIT
-
-"$bin/hello-world-mission-service" local --port 0 --bind 127.0.0.1 >"$log/out" 2>"$log/err" &
-server=$!
-for _ in $(seq 1 200); do
-  grep -q "Ctrl + C to shutdown." "$log/out" 2>/dev/null && break
-  sleep 0.05
+for product in spot-sim hello-world-mission-service power-off-mission-service \
+  remote-mission-client bosdyn; do
+  swift build --product "$product" >&2
 done
-port=$(sed -n 's/.*listening on port \([0-9]*\)\..*/\1/p' "$log/out")
-[ -n "$port" ] || { echo "the service did not start:" >&2; cat "$log/err" >&2; exit 1; }
+bin=$(swift build --show-bin-path)
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
-echo "\$ remote-mission-client --hello-world local --host-ip 127.0.0.1 --port $port"
-"$bin/remote-mission-client" --hello-world local --host-ip 127.0.0.1 --port "$port"
-echo "\$ remote-mission-client --hello-world --user-string Spot local --host-ip 127.0.0.1 --port $port"
-"$bin/remote-mission-client" --hello-world --user-string Spot local --host-ip 127.0.0.1 --port "$port"
+wait_for() { # FILE PATTERN: wait up to 10 s for PATTERN to appear in FILE
+  for _ in $(seq 1 200); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    sleep 0.05
+  done
+  echo "timed out waiting for '$2' in $1:" >&2
+  cat "$1" "${1%.out}.err" >&2 2>/dev/null || true
+  exit 1
+}
 
-kill -INT "$server"
-wait "$server"
+# The simulated robot; the programs trust its CA through BOSDYN_ROBOT_CA and log in with the
+# simulator's default user through the SDK's environment variables.
+"$bin/spot-sim" --port 0 --data-dir "$work/robot" --power-transition-seconds 1 \
+  >"$work/sim.out" 2>"$work/sim.err" &
+pids+=($!)
+wait_for "$work/sim.out" "Listening on"
+port=$(sed -n 's/^Listening on .*:\([0-9]*\)$/\1/p' "$work/sim.out")
+robot="127.0.0.1:$port"
+export BOSDYN_ROBOT_CA="$work/robot/ca.pem"
+export BOSDYN_CLIENT_USERNAME=user BOSDYN_CLIENT_PASSWORD=password
+echo "\$ spot-sim --port 0 --data-dir $work/robot"
+cat "$work/sim.out"
+
+echo "\$ bosdyn $robot self-ip"
+"$bin/bosdyn" "$robot" self-ip | tee "$work/self-ip"
+self_ip=$(awk '{print $NF}' "$work/self-ip")
+
+"$bin/hello-world-mission-service" robot --host-ip "$self_ip" --port 0 "$robot" \
+  >"$work/hello.out" 2>"$work/hello.err" &
+pids+=($!)
+"$bin/power-off-mission-service" "$robot" --host-ip "$self_ip" --port 0 \
+  >"$work/power.out" 2>"$work/power.err" &
+pids+=($!)
+wait_for "$work/hello.err" "Starting directory registration loop"
+wait_for "$work/power.err" "Starting directory registration loop"
+
 echo
-echo "The service printed:"
-cat "$log/out" "$log/err"
+echo "\$ remote-mission-client --hello-world --user-string Spot robot $robot"
+"$bin/remote-mission-client" --hello-world --user-string Spot robot "$robot"
+echo
+echo "\$ remote-mission-client --power-off robot $robot"
+"$bin/remote-mission-client" --power-off robot "$robot" 2>&1
+
+# Ctrl+C: the services unregister from the directory, then stop.
+kill -INT "${pids[1]}" "${pids[2]}"
+wait "${pids[1]}" "${pids[2]}"
+echo
+echo "hello-world-mission-service printed:"
+cat "$work/hello.out" "$work/hello.err"
+echo
+echo "power-off-mission-service printed:"
+cat "$work/power.out" "$work/power.err"

@@ -18,7 +18,7 @@ public struct PowerClient: Sendable {
   public init(
     connection: RobotConnection,
     wallet: LeaseWallet? = nil,
-    authority: String = RobotAuthority.api
+    authority: String = RobotAuthority.power
   ) {
     self.rpc = RobotRPC(connection: connection, authority: authority)
     self.wallet = wallet

@@ -1,10 +1,16 @@
 /// The `:authority` names a Spot routes its own services by. Each is also the TLS name the
 /// robot's certificate is checked against, as the Python SDK's `ssl_target_name_override`.
 public enum RobotAuthority {
-  /// Most services: directory, lease, power, robot command, robot state, time sync, …
+  /// Most services: directory, directory registration, lease, time sync, …
   public static let api = "api.spot.robot"
   /// The auth service, which issues user tokens.
   public static let auth = "auth.spot.robot"
   /// The robot id service, reachable without a token.
   public static let robotID = "id.spot.robot"
+  /// The power service.
+  public static let power = "power.spot.robot"
+  /// The robot command service.
+  public static let robotCommand = "command.spot.robot"
+  /// The robot state service.
+  public static let robotState = "state.spot.robot"
 }

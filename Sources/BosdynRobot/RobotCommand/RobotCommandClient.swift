@@ -27,7 +27,7 @@ public struct RobotCommandClient: Sendable {
   public init(
     connection: RobotConnection,
     wallet: LeaseWallet? = nil,
-    authority: String = RobotAuthority.api
+    authority: String = RobotAuthority.robotCommand
   ) {
     self.rpc = RobotRPC(connection: connection, authority: authority)
     self.wallet = wallet

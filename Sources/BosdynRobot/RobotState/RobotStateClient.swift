@@ -7,7 +7,7 @@ public struct RobotStateClient: Sendable {
   private let rpc: RobotRPC
 
   /// Creates a client reaching the robot state service at `authority`.
-  public init(connection: RobotConnection, authority: String = RobotAuthority.api) {
+  public init(connection: RobotConnection, authority: String = RobotAuthority.robotState) {
     self.rpc = RobotRPC(connection: connection, authority: authority)
   }
 

@@ -43,7 +43,15 @@ struct DirectoryRegistrationKeepAliveTests {
     present: Bool = true
   ) async throws -> Bosdyn_Api_ServiceEntry? {
     for _ in 0..<100 {
-      let entry = try await directory.list().first { $0.name == name }
+      let entries: [Bosdyn_Api_ServiceEntry]
+      do {
+        entries = try await directory.list()
+      } catch let error as ClientError where error.isRetryable {
+        // The connection is still coming back after the robot (re)started.
+        try await Task.sleep(for: .milliseconds(50))
+        continue
+      }
+      let entry = entries.first { $0.name == name }
       if (entry != nil) == present { return entry }
       try await Task.sleep(for: .milliseconds(50))
     }

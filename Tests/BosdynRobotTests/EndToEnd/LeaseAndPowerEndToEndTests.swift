@@ -8,17 +8,19 @@ import Testing
 struct LeaseAndPowerEndToEndTests {
   @Test("acquire, keep alive, see it claimed by another client, return on stop")
   func leaseLifecycle() async throws {
-    try await withSimulatedRobotConnection { _, robot in
+    try await withSimulatedRobotConnection { simulator, robot in
       let wallet = LeaseWallet(clientName: "tester")
       let leases = LeaseClient(connection: robot, wallet: wallet)
       let acquired = try await leases.acquire()
       #expect(acquired.resource == "body")
       #expect(try await leases.retain(try wallet.lease()).status == .ok)
 
-      let claimed = await #expect(throws: ClientError.self) {
-        try await LeaseClient(connection: robot).acquire()
+      try await withOtherClient(of: simulator) { other in
+        let claimed = await #expect(throws: ClientError.self) {
+          try await LeaseClient(connection: other).acquire()
+        }
+        #expect(claimed?.code == .resourceAlreadyClaimed)
       }
-      #expect(claimed?.code == .resourceAlreadyClaimed)
 
       let keepAlive = LeaseKeepAlive(
         client: leases,
@@ -32,9 +34,11 @@ struct LeaseAndPowerEndToEndTests {
         await group.triggerGracefulShutdown()
         try await tasks.waitForAll()
       }
-      // Returned: anyone may acquire it now.
-      let again = try await LeaseClient(connection: robot).acquire()
-      #expect(again.compare(to: acquired) == .newer)
+      // Returned: another client may acquire it now.
+      try await withOtherClient(of: simulator) { other in
+        let again = try await LeaseClient(connection: other).acquire()
+        #expect(again.compare(to: acquired) == .newer)
+      }
     }
   }
 

@@ -42,3 +42,21 @@ func quietLogger(_ label: String) -> Logger {
   logger.logLevel = .error
   return logger
 }
+
+/// Another client of the same simulated robot, with its own client name and login.
+func withOtherClient<Result: Sendable>(
+  of simulator: SimulatedRobot,
+  clientName: String = "other-client",
+  _ body: (RobotConnection) async throws -> Result
+) async throws -> Result {
+  let port = try await simulator.listeningPort()
+  return try await withRobotConnection(
+    to: RobotAddress(host: "127.0.0.1", port: port),
+    configuration: .init(
+      certificateAuthorityPath: simulator.caCertificatePath, clientName: clientName),
+    logger: quietLogger("other")
+  ) { connection in
+    try await connection.authenticate(username: "user", password: "password")
+    return try await body(connection)
+  }
+}

@@ -105,7 +105,8 @@ struct BodyServiceTests {
     fault.faultID.faultName = "Service unreachable"
     fault.faultID.serviceName = "hello-world-callback"
     fault.severity = .critical
-    try await harness.serve(serviceFaults: { [fault] }) { robot in
+    let faults = [fault]
+    try await harness.serve(serviceFaults: { faults }) { robot in
       let state = try await robot.state.getRobotState(.init()).robotState
       #expect(state.serviceFaultState.faults == [fault])
       #expect(state.serviceFaultState.aggregated["hello-world-callback"] == .critical)

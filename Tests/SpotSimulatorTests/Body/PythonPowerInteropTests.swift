@@ -30,6 +30,10 @@ struct PythonPowerInteropTests {
     lease_client.channel = channel
     power = make(PowerClient, wallet)
     command = make(RobotCommandClient, wallet)
+    # Without a Robot there is no time sync: stand in an endpoint that only names a clock
+    # (none of these commands carries a timestamp to convert).
+    from types import SimpleNamespace
+    command._timesync_endpoint = SimpleNamespace(clock_identifier="spot-sim")
     state = make(RobotStateClient)
 
     with LeaseKeepAlive(lease_client, must_acquire=True, return_at_exit=True, rpc_interval_seconds=0.2):

@@ -64,7 +64,7 @@ struct RobotProxyPythonTests {
       routes["flaky.spot.robot"] = .forward(host: "127.0.0.1", port: closer.port, label: "flaky")
       routes["auth.spot.robot"] = .reject(code: 16, message: "401 Unauthorized: missing token")
       return try await withRobotProxy(
-        routes: routes, configure: { $0.upstreamResponseTimeout = .milliseconds(500) }
+        routes: routes, configure: { $0.upstreamResponseTimeout = .seconds(2) }
       ) { _, port in
         try await Self.runPython(
           python,
@@ -72,6 +72,7 @@ struct RobotProxyPythonTests {
             ProxyTestCertificates.shared.caCertificatePath, "\(port)",
             "api.spot.robot", "hello-world-callback.spot.robot", "down.spot.robot",
             "slow.spot.robot", "nobody.spot.robot", "flaky.spot.robot", "auth.spot.robot",
+            "api.example.com",
           ])
       }
     }
@@ -101,6 +102,17 @@ struct RobotProxyPythonTests {
       #expect(result["code"] as? String == code, "\(authority): \(result)")
       #expect(result["error"] as? String == error, "\(authority): \(result)")
     }
+    // A name the certificate does not cover fails the TLS handshake.
+    Self.expectHostnameRefused(parsed["api.example.com"])
+  }
+
+  private static func expectHostnameRefused(_ result: [String: Any]?) {
+    // grpcio versions word this differently: "… is not in peer certificate"
+    // (NonexistentAuthorityError) or "Hostname Verification Check failed".
+    #expect(result?["ok"] as? Bool == false, "\(String(describing: result))")
+    #expect(result?["code"] as? String == "UNAVAILABLE")
+    let details = (result?["details"] as? String ?? "").lowercased()
+    #expect(details.contains("peer certificate") || details.contains("hostname verification"))
   }
 
   private static func runPython(_ python: String, arguments: [String]) async throws -> String {

@@ -112,19 +112,54 @@ struct EchoRobotIdService: Bosdyn_Api_RobotIdService.ServiceProtocol {
 /// A bidirectional stream from the API (`MissionService.LoadMissionAsChunks2`) that echoes each
 /// chunk back as it arrives: enough to exercise streaming both ways through the proxy.
 struct ChunkEchoService: RegistrableRPCService {
+  /// Gets "finished", "cancelled" or "failed" as each call's handler ends.
+  var events: ProxyEventLog?
+
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
+    let events = self.events
     router.registerHandler(
       forMethod: Bosdyn_Api_Mission_MissionService.Method.LoadMissionAsChunks2.descriptor,
       deserializer: ProtoDeserializer<Bosdyn_Api_DataChunk>(),
       serializer: ProtoSerializer<Bosdyn_Api_DataChunk>()
     ) { request, context in
       StreamingServerResponse { writer in
-        for try await chunk in request.messages {
-          try await writer.write(chunk)
+        do {
+          for try await chunk in request.messages {
+            try await writer.write(chunk)
+          }
+        } catch {
+          await events?.append(Self.outcome(context: context, otherwise: "failed"))
+          throw error
         }
+        await events?.append(Self.outcome(context: context, otherwise: "finished"))
         return [:]
       }
     }
+  }
+}
+
+extension ChunkEchoService {
+  /// "cancelled" when the call is (or, within a second, becomes) cancelled, else `otherwise`.
+  fileprivate static func outcome(context: ServerContext, otherwise: String) async -> String {
+    if Task.isCancelled || context.cancellation.isCancelled { return "cancelled" }
+    let cancelled = await withTaskGroup(of: Bool.self) { group in
+      group.addTask {
+        do {
+          try await context.cancellation.cancelled
+          return true
+        } catch {
+          return false
+        }
+      }
+      group.addTask {
+        try? await Task.sleep(for: .seconds(1))
+        return Task.isCancelled
+      }
+      let first = await group.next() ?? false
+      group.cancelAll()
+      return first
+    }
+    return cancelled ? "cancelled" : otherwise
   }
 }
 
@@ -140,10 +175,29 @@ struct ProtoDeserializer<Message: SwiftProtobuf.Message>: MessageDeserializer {
   }
 }
 
+/// Lines a test service appends to as things happen.
+final class ProxyEventLog: Sendable {
+  private let lines = Mutex<[String]>([])
+
+  func append(_ line: String) { self.lines.withLock { $0.append(line) } }
+
+  var all: [String] { self.lines.withLock { $0 } }
+
+  /// Waits (up to `timeout`) until some line has been appended, and returns the lines.
+  func waitForAny(timeout: Duration = .seconds(5)) async throws -> [String] {
+    let deadline = ContinuousClock.now + timeout
+    while self.all.isEmpty, ContinuousClock.now < deadline {
+      try await Task.sleep(for: .milliseconds(10))
+    }
+    return self.all
+  }
+}
+
 /// Runs a plaintext gRPC server with the test services on 127.0.0.1 (`port` 0: a free one).
 func withUpstreamServer<Result: Sendable>(
   name: String = "echo",
   port: Int = 0,
+  events: ProxyEventLog? = nil,
   _ body: (_ port: Int) async throws -> Result
 ) async throws -> Result {
   let transport = HTTP2ServerTransport.Posix(
@@ -152,7 +206,7 @@ func withUpstreamServer<Result: Sendable>(
   )
   return try await withGRPCServer(
     transport: transport,
-    services: [EchoRobotIdService(name: name), ChunkEchoService()]
+    services: [EchoRobotIdService(name: name), ChunkEchoService(events: events)]
   ) { server in
     guard let port = try await server.listeningAddress?.ipv4?.port else {
       throw ProxyTestFailure("upstream server has no IPv4 address")
