@@ -35,8 +35,11 @@ struct BosdynCommand: AsyncParsableCommand {
 
   @Option(
     name: .customLong("robot-ca"),
-    help: ArgumentHelp("CA certificate (PEM) that signed the robot's certificate.",
-      valueName: "path"))
+    help: ArgumentHelp(
+      "CA certificate (PEM) that signed the robot's certificate.",
+      valueName: "path"
+    )
+  )
   var robotCA: String?
 
   @Flag(name: [.short, .long], help: "Print debug-level messages.")
@@ -55,7 +58,8 @@ struct BosdynCommand: AsyncParsableCommand {
     guard let command = RobotCLICommand(self.command) else {
       throw ValidationError(
         "Need a command: self-ip, id, dir list, dir get NAME, time-sync or lease list "
-          + "(got '\(self.command.joined(separator: " "))')")
+          + "(got '\(self.command.joined(separator: " "))')"
+      )
     }
     _ = command
   }
@@ -81,7 +85,9 @@ struct BosdynCommand: AsyncParsableCommand {
       try await withRobotConnection(to: address, configuration: configuration) { robot in
         if command.needsAuthentication {
           let credentials = try RobotCredentials.resolve(
-            username: self.username, password: self.password)
+            username: self.username,
+            password: self.password
+          )
           try await robot.authenticate(credentials)
         }
         try await command.run(on: robot, asProto: self.proto)

@@ -36,7 +36,9 @@ enum RobotCLICommand {
   func run(on robot: RobotConnection, asProto: Bool) async throws {
     switch self {
     case .selfIP:
-      print("The IP address of the computer used to talk to the robot is: \(robot.address.selfIP())")
+      print(
+        "The IP address of the computer used to talk to the robot is: \(robot.address.selfIP())"
+      )
     case .id:
       let id = try await RobotIdClient(connection: robot).id()
       if asProto {
@@ -72,8 +74,12 @@ enum RobotCLICommand {
       if asProto {
         print(response.textFormatString())
       } else {
-        print("GRPC round-trip time: \(PythonFormat.duration(response.state.bestEstimate.roundTripTime))")
-        print("Local time to robot time: \(PythonFormat.duration(response.state.bestEstimate.clockSkew))")
+        print(
+          "GRPC round-trip time: \(PythonFormat.duration(response.state.bestEstimate.roundTripTime))"
+        )
+        print(
+          "Local time to robot time: \(PythonFormat.duration(response.state.bestEstimate.clockSkew))"
+        )
       }
     case .leaseList:
       let resources = try await LeaseClient(connection: robot).list()
@@ -89,10 +95,12 @@ enum RobotCLICommand {
     let version = release.version
     print(
       "\(PythonFormat.pad(id.serialNumber, 20)) \(PythonFormat.pad(id.computerSerialNumber, 15)) "
-        + "\(PythonFormat.pad(nickname, 10)) \(id.species) (\(id.version))")
+        + "\(PythonFormat.pad(nickname, 10)) \(id.species) (\(id.version))"
+    )
     print(
       " Software: \(version.majorVersion).\(version.minorVersion).\(version.patchLevel) "
-        + "(\(release.changeset) \(PythonFormat.datetime(release.changesetDate)))")
+        + "(\(release.changeset) \(PythonFormat.datetime(release.changesetDate)))"
+    )
     print("  Installed: \(PythonFormat.datetime(release.installDate))")
   }
 
@@ -112,18 +120,30 @@ enum RobotCLICommand {
     print(String(repeating: "-", count: 20 + nameWidth + typeWidth + authorityWidth - 12))
     for entry in entries {
       Self.printEntryRow(
-        entry.name, entry.type, entry.authority, Self.tokens(entry), nameWidth, typeWidth,
-        authorityWidth)
+        entry.name,
+        entry.type,
+        entry.authority,
+        Self.tokens(entry),
+        nameWidth,
+        typeWidth,
+        authorityWidth
+      )
     }
   }
 
   private static func printEntryRow(
-    _ name: String, _ type: String, _ authority: String, _ tokens: String,
-    _ nameWidth: Int = 23, _ typeWidth: Int = 31, _ authorityWidth: Int = 27
+    _ name: String,
+    _ type: String,
+    _ authority: String,
+    _ tokens: String,
+    _ nameWidth: Int = 23,
+    _ typeWidth: Int = 31,
+    _ authorityWidth: Int = 27
   ) {
     print(
       "\(PythonFormat.pad(name, nameWidth)) \(PythonFormat.pad(type, typeWidth)) "
-        + "\(PythonFormat.pad(authority, authorityWidth)) \(tokens)")
+        + "\(PythonFormat.pad(authority, authorityWidth)) \(tokens)"
+    )
   }
 
   private static func tokens(_ entry: Bosdyn_Api_ServiceEntry) -> String {

@@ -40,7 +40,9 @@ public struct AuthClient: Sendable {
     let method = Bosdyn_Api_AuthService.Method.GetAuthToken.descriptor
     let response = try await self.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_AuthService.Client(wrapping: client).getAuthToken(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     switch response.status {
     case .ok:
@@ -51,8 +53,10 @@ public struct AuthClient: Sendable {
       throw RobotRPC.statusError(.invalidToken, "the user token is invalid", method)
     case .temporarilyLockedOut:
       throw RobotRPC.statusError(
-        .temporarilyLockedOut, "too many failed logins: the user is locked out for a while",
-        method)
+        .temporarilyLockedOut,
+        "too many failed logins: the user is locked out for a while",
+        method
+      )
     case .unknown:
       throw RobotRPC.statusError(.unsetStatus, "the auth service left the status unset", method)
     case .UNRECOGNIZED(let value):

@@ -97,7 +97,8 @@ public struct RobotCredentials: Sendable, Hashable, CustomStringConvertible {
         throw RobotConnectionError(
           .missingCredentials,
           "no robot \(missing.joined(separator: " or ")) given, and standard input is not a "
-            + "terminal to ask on")
+            + "terminal to ask on"
+        )
       }
       if resolvedUsername == nil { resolvedUsername = nonEmpty(prompt.readUsername()) }
       if resolvedPassword == nil { resolvedPassword = prompt.readPassword() }

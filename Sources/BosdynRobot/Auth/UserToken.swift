@@ -19,8 +19,12 @@ public struct UserToken: Sendable, Hashable {
   public init(_ value: String) {
     self.value = value
     let claims = Self.claims(of: value)
-    self.expiresAt = (claims?["exp"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
-    self.issuedAt = (claims?["iat"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
+    self.expiresAt = (claims?["exp"] as? NSNumber).map {
+      Date(timeIntervalSince1970: $0.doubleValue)
+    }
+    self.issuedAt = (claims?["iat"] as? NSNumber).map {
+      Date(timeIntervalSince1970: $0.doubleValue)
+    }
   }
 
   /// The token's whole lifetime (`exp - iat`) when both claims are present, which is immune to

@@ -46,7 +46,9 @@ public struct RobotRPC: Sendable {
       throw ClientError(
         code: error.code == .clientIsStopped ? .cancelled : .unavailable,
         message: "gRPC client: \(error.message)",
-        method: method.fullyQualifiedMethod, layer: .rpc)
+        method: method.fullyQualifiedMethod,
+        layer: .rpc
+      )
     }
     if let error = ClientError.from(header: response.header, method: method.fullyQualifiedMethod) {
       throw error

@@ -16,9 +16,13 @@ public struct DirectoryClient: Sendable {
   public func list() async throws -> [Bosdyn_Api_ServiceEntry] {
     let method = Bosdyn_Api_DirectoryService.Method.ListServiceEntries.descriptor
     let response = try await self.rpc.call(method, Bosdyn_Api_ListServiceEntriesRequest()) {
-      client, request, options in
+      client,
+      request,
+      options in
       try await Bosdyn_Api_DirectoryService.Client(wrapping: client).listServiceEntries(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     return response.serviceEntries
   }
@@ -32,14 +36,19 @@ public struct DirectoryClient: Sendable {
     request.serviceName = name
     let response = try await self.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_DirectoryService.Client(wrapping: client).getServiceEntry(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     switch response.status {
     case .ok:
       return response.serviceEntry
     case .nonexistentService:
       throw RobotRPC.statusError(
-        .nonexistentService, "the directory has no service named '\(name)'", method)
+        .nonexistentService,
+        "the directory has no service named '\(name)'",
+        method
+      )
     case .unknown:
       throw RobotRPC.statusError(.unsetStatus, "the directory left the status unset", method)
     case .UNRECOGNIZED(let value):

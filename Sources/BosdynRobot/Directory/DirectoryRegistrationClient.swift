@@ -29,16 +29,23 @@ public struct DirectoryRegistrationClient: Sendable {
     request.serviceEntry = entry
     request.endpoint = Self.endpoint(host, port)
     let response = try await self.rpc.call(method, request, timeout: timeout) {
-      client, request, options in
+      client,
+      request,
+      options in
       try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client).registerService(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     switch response.status {
     case .ok: return
     case .alreadyExists:
       throw RobotRPC.statusError(
-        .alreadyExists, "a service named '\(entry.name)' (or with its authority and type) "
-          + "is already registered", method)
+        .alreadyExists,
+        "a service named '\(entry.name)' (or with its authority and type) "
+          + "is already registered",
+        method
+      )
     case .unknown:
       throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
     case .UNRECOGNIZED(let value):
@@ -61,15 +68,22 @@ public struct DirectoryRegistrationClient: Sendable {
     request.serviceEntry = entry
     request.endpoint = Self.endpoint(host, port)
     let response = try await self.rpc.call(method, request, timeout: timeout) {
-      client, request, options in
+      client,
+      request,
+      options in
       try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client).updateService(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     switch response.status {
     case .ok: return
     case .nonexistentService:
       throw RobotRPC.statusError(
-        .nonexistentService, "no service named '\(entry.name)' is registered", method)
+        .nonexistentService,
+        "no service named '\(entry.name)' is registered",
+        method
+      )
     case .unknown:
       throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
     case .UNRECOGNIZED(let value):
@@ -85,7 +99,9 @@ public struct DirectoryRegistrationClient: Sendable {
     var request = Bosdyn_Api_UnregisterServiceRequest()
     request.serviceName = name
     let response = try await self.rpc.call(method, request, timeout: timeout) {
-      client, request, options in
+      client,
+      request,
+      options in
       try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client)
         .unregisterService(request, options: options)
     }
@@ -93,7 +109,10 @@ public struct DirectoryRegistrationClient: Sendable {
     case .ok: return
     case .nonexistentService:
       throw RobotRPC.statusError(
-        .nonexistentService, "no service named '\(name)' is registered", method)
+        .nonexistentService,
+        "no service named '\(name)' is registered",
+        method
+      )
     case .unknown:
       throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
     case .UNRECOGNIZED(let value):

@@ -44,7 +44,9 @@ public struct LeaseClient: Sendable {
     request.resource = resource
     let response = try await self.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_LeaseService.Client(wrapping: client).acquireLease(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     switch response.status {
     case .ok:
@@ -55,12 +57,16 @@ public struct LeaseClient: Sendable {
       throw RobotRPC.statusError(
         .resourceAlreadyClaimed,
         "'\(resource)' is held by client '\(owner.clientName)' of user '\(owner.userName)'",
-        method)
+        method
+      )
     case .invalidResource:
       throw RobotRPC.statusError(.invalidResource, "no lease resource '\(resource)'", method)
     case .notAuthoritativeService:
       throw RobotRPC.statusError(
-        .notAuthoritativeService, "this lease service does not manage '\(resource)'", method)
+        .notAuthoritativeService,
+        "this lease service does not manage '\(resource)'",
+        method
+      )
     case .unknown:
       throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
     case .UNRECOGNIZED(let value):
@@ -76,7 +82,9 @@ public struct LeaseClient: Sendable {
     request.resource = resource
     let response = try await self.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_LeaseService.Client(wrapping: client).takeLease(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     switch response.status {
     case .ok:
@@ -86,7 +94,10 @@ public struct LeaseClient: Sendable {
       throw RobotRPC.statusError(.invalidResource, "no lease resource '\(resource)'", method)
     case .notAuthoritativeService:
       throw RobotRPC.statusError(
-        .notAuthoritativeService, "this lease service does not manage '\(resource)'", method)
+        .notAuthoritativeService,
+        "this lease service does not manage '\(resource)'",
+        method
+      )
     case .unknown:
       throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
     case .UNRECOGNIZED(let value):
@@ -104,9 +115,13 @@ public struct LeaseClient: Sendable {
     var request = Bosdyn_Api_ReturnLeaseRequest()
     request.lease = lease
     let response = try await self.rpc.call(method, request, timeout: timeout) {
-      client, request, options in
+      client,
+      request,
+      options in
       try await Bosdyn_Api_LeaseService.Client(wrapping: client).returnLease(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     switch response.status {
     case .ok: return
@@ -114,11 +129,16 @@ public struct LeaseClient: Sendable {
       throw RobotRPC.statusError(.invalidResource, "no lease resource '\(lease.resource)'", method)
     case .notActiveLease:
       throw RobotRPC.statusError(
-        .notActiveLease, "the lease on '\(lease.resource)' is not the active one", method)
+        .notActiveLease,
+        "the lease on '\(lease.resource)' is not the active one",
+        method
+      )
     case .notAuthoritativeService:
       throw RobotRPC.statusError(
-        .notAuthoritativeService, "this lease service does not manage '\(lease.resource)'",
-        method)
+        .notAuthoritativeService,
+        "this lease service does not manage '\(lease.resource)'",
+        method
+      )
     case .unknown:
       throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
     case .UNRECOGNIZED(let value):
@@ -138,12 +158,15 @@ public struct LeaseClient: Sendable {
     request.lease = lease
     let response = try await self.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_LeaseService.Client(wrapping: client).retainLease(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     self.wallet?.onLeaseUseResult(response.leaseUseResult)
     if let error = ClientError.from(
-      leaseUseResults: [response.leaseUseResult], method: method.fullyQualifiedMethod)
-    {
+      leaseUseResults: [response.leaseUseResult],
+      method: method.fullyQualifiedMethod
+    ) {
       throw error
     }
     return response.leaseUseResult
@@ -152,14 +175,15 @@ public struct LeaseClient: Sendable {
   /// Every lease resource with its active lease and owner.
   ///
   /// - Parameter includeFullLeaseInfo: Whether to include the last lease used in full.
-  public func list(includeFullLeaseInfo: Bool = false) async throws -> [Bosdyn_Api_LeaseResource]
-  {
+  public func list(includeFullLeaseInfo: Bool = false) async throws -> [Bosdyn_Api_LeaseResource] {
     let method = Bosdyn_Api_LeaseService.Method.ListLeases.descriptor
     var request = Bosdyn_Api_ListLeasesRequest()
     request.includeFullLeaseInfo = includeFullLeaseInfo
     let response = try await self.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_LeaseService.Client(wrapping: client).listLeases(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     return response.resources
   }

@@ -112,8 +112,10 @@ public final class LeaseWallet: Sendable {
     case .unowned: why = "the lease on '\(resource)' is from an old epoch (the robot restarted)"
     }
     return ClientError(
-      code: .leaseNotOwned, message: why,
+      code: .leaseNotOwned,
+      message: why,
       method: Bosdyn_Api_LeaseService.Method.RetainLease.descriptor.fullyQualifiedMethod,
-      layer: .response)
+      layer: .response
+    )
   }
 }

@@ -43,7 +43,10 @@ extension PowerClient {
       if try await self.feedback(commandID: id) == .statusSuccess { return }
     }
     throw ClientError(
-      code: .timedOut, message: "the motors did not finish powering \(request) within \(timeout)",
-      method: "bosdyn.api.PowerService/PowerCommandFeedback", layer: .response)
+      code: .timedOut,
+      message: "the motors did not finish powering \(request) within \(timeout)",
+      method: "bosdyn.api.PowerService/PowerCommandFeedback",
+      layer: .response
+    )
   }
 }

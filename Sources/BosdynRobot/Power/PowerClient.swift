@@ -43,12 +43,15 @@ public struct PowerClient: Sendable {
     message.lease = try lease ?? self.walletLease()
     let response = try await self.rpc.call(method, message) { client, message, options in
       try await Bosdyn_Api_PowerService.Client(wrapping: client).powerCommand(
-        message, options: options)
+        message,
+        options: options
+      )
     }
     self.wallet?.onLeaseUseResult(response.leaseUseResult)
     if let error = ClientError.from(
-      leaseUseResults: [response.leaseUseResult], method: method.fullyQualifiedMethod)
-    {
+      leaseUseResults: [response.leaseUseResult],
+      method: method.fullyQualifiedMethod
+    ) {
       throw error
     }
     try Self.check(response.status, method)
@@ -65,7 +68,9 @@ public struct PowerClient: Sendable {
     request.powerCommandID = commandID
     let response = try await self.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_PowerService.Client(wrapping: client).powerCommandFeedback(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     try Self.check(response.status, method)
     return response.status
@@ -74,8 +79,10 @@ public struct PowerClient: Sendable {
   private func walletLease() throws -> Lease {
     guard let wallet = self.wallet else {
       throw RobotRPC.statusError(
-        .leaseNotOwned, "no lease given and no lease wallet",
-        Bosdyn_Api_PowerService.Method.PowerCommand.descriptor)
+        .leaseNotOwned,
+        "no lease given and no lease wallet",
+        Bosdyn_Api_PowerService.Method.PowerCommand.descriptor
+      )
     }
     return try wallet.lease(for: LeaseClient.bodyResource)
   }

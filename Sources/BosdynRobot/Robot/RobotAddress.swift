@@ -35,7 +35,9 @@ public struct RobotAddress: Sendable, Hashable, CustomStringConvertible {
     func port(_ digits: Substring) throws -> Int {
       guard let value = Int(digits), (1...65_535).contains(value) else {
         throw RobotConnectionError(
-          .invalidAddress, "'\(digits)' in '\(text)' is not a port number (1-65535)")
+          .invalidAddress,
+          "'\(digits)' in '\(text)' is not a port number (1-65535)"
+        )
       }
       return value
     }
@@ -78,10 +80,11 @@ public struct RobotAddress: Sendable, Hashable, CustomStringConvertible {
   /// Whether ``host`` is an IPv4 literal such as `127.0.0.1`.
   public var isIPv4Literal: Bool {
     let parts = self.host.split(separator: ".", omittingEmptySubsequences: false)
-    return parts.count == 4 && parts.allSatisfy { part in
-      guard let value = Int(part), part.allSatisfy(\.isNumber) else { return false }
-      return (0...255).contains(value)
-    }
+    return parts.count == 4
+      && parts.allSatisfy { part in
+        guard let value = Int(part), part.allSatisfy(\.isNumber) else { return false }
+        return (0...255).contains(value)
+      }
   }
 
   /// `host:port`, with brackets around an IPv6 host.

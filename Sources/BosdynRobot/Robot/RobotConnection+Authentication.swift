@@ -10,7 +10,9 @@ extension RobotConnection {
   ///   password, or an RPC-layer error when the robot is unreachable.
   public func authenticate(_ credentials: RobotCredentials) async throws {
     let token = try await AuthClient(connection: self).token(
-      username: credentials.username, password: credentials.password)
+      username: credentials.username,
+      password: credentials.password
+    )
     self.tokens.set(UserToken(token), credentials: credentials)
   }
 
@@ -56,7 +58,8 @@ extension RobotConnection {
       guard let planned = self.tokens.token,
         let delay = planned.refreshDelay(
           fraction: self.configuration.tokenRefreshFraction,
-          minimum: self.configuration.minimumTokenRefreshInterval)
+          minimum: self.configuration.minimumTokenRefreshInterval
+        )
       else { continue }
       var wait = delay
       while true {

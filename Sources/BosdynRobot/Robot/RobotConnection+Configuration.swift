@@ -65,7 +65,8 @@ extension RobotConnection {
       throw RobotConnectionError(
         .missingCertificateAuthority,
         "no CA certificate to trust the robot with: pass --robot-ca PATH, set \(variable), "
-          + "or start spot-sim so that \(simulatorPath) exists")
+          + "or start spot-sim so that \(simulatorPath) exists"
+      )
     }
   }
 }

@@ -29,6 +29,7 @@ extension RobotConnection {
     return RemoteMissionClient(
       wrapping: try self.grpcClient(authority: authority),
       clientName: self.configuration.clientName,
-      timeout: timeout)
+      timeout: timeout
+    )
   }
 }

@@ -32,7 +32,8 @@ public final class RobotConnection: Service, Sendable {
   private let security: HTTP2ClientTransport.Posix.TransportSecurity
   private let state = Mutex(State())
   private let newClients: AsyncStream<GRPCClient<HTTP2ClientTransport.Posix>>
-  private let newClientsContinuation: AsyncStream<GRPCClient<HTTP2ClientTransport.Posix>>.Continuation
+  private let newClientsContinuation:
+    AsyncStream<GRPCClient<HTTP2ClientTransport.Posix>>.Continuation
 
   private struct State {
     var clients: [String: GRPCClient<HTTP2ClientTransport.Posix>] = [:]
@@ -62,7 +63,8 @@ public final class RobotConnection: Service, Sendable {
     }
     self.tokens = TokenStore()
     (self.newClients, self.newClientsContinuation) = AsyncStream.makeStream(
-      bufferingPolicy: .unbounded)
+      bufferingPolicy: .unbounded
+    )
   }
 
   /// The gRPC client for one `:authority`, created on first use and shared afterwards.
@@ -76,7 +78,9 @@ public final class RobotConnection: Service, Sendable {
     try self.state.withLock { state in
       guard !state.isClosed else {
         throw RobotConnectionError(
-          .connectionClosed, "the connection to \(self.address) has been shut down")
+          .connectionClosed,
+          "the connection to \(self.address) has been shut down"
+        )
       }
       if let client = state.clients[authority] { return client }
       var config = HTTP2ClientTransport.Posix.Config.defaults
@@ -84,14 +88,19 @@ public final class RobotConnection: Service, Sendable {
       config.connection.flushCoalescing = nil
       config.backoff = .init(
         initial: min(.milliseconds(200), self.configuration.maximumReconnectBackoff),
-        max: self.configuration.maximumReconnectBackoff, multiplier: 1.6, jitter: 0.2)
+        max: self.configuration.maximumReconnectBackoff,
+        multiplier: 1.6,
+        jitter: 0.2
+      )
       let transport = try HTTP2ClientTransport.Posix(
         target: self.target,
         transportSecurity: self.security,
         config: config
       )
       let client = GRPCClient(
-        transport: transport, interceptors: [BearerTokenInterceptor(tokens: self.tokens)])
+        transport: transport,
+        interceptors: [BearerTokenInterceptor(tokens: self.tokens)]
+      )
       state.clients[authority] = client
       self.newClientsContinuation.yield(client)
       return client

@@ -51,12 +51,15 @@ public struct RobotCommandClient: Sendable {
     }
     let response = try await self.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_RobotCommandService.Client(wrapping: client).robotCommand(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     self.wallet?.onLeaseUseResult(response.leaseUseResult)
     if let error = ClientError.from(
-      leaseUseResults: [response.leaseUseResult], method: method.fullyQualifiedMethod)
-    {
+      leaseUseResults: [response.leaseUseResult],
+      method: method.fullyQualifiedMethod
+    ) {
       throw error
     }
     let detail = response.message.isEmpty ? "" : ": \(response.message)"
@@ -70,7 +73,10 @@ public struct RobotCommandClient: Sendable {
     case .unsupported, .noTimesync, .expired, .tooDistant, .behaviorFault, .docked,
       .unknownFrame:
       throw RobotRPC.statusError(
-        .commandRejected, "the robot refused the command (\(response.status))\(detail)", method)
+        .commandRejected,
+        "the robot refused the command (\(response.status))\(detail)",
+        method
+      )
     case .unknown:
       throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
     case .UNRECOGNIZED(let value):
@@ -88,14 +94,15 @@ public struct RobotCommandClient: Sendable {
   }
 
   /// The raw feedback of a command.
-  public func feedback(commandID: UInt32) async throws -> Bosdyn_Api_RobotCommandFeedbackResponse
-  {
+  public func feedback(commandID: UInt32) async throws -> Bosdyn_Api_RobotCommandFeedbackResponse {
     let method = Bosdyn_Api_RobotCommandService.Method.RobotCommandFeedback.descriptor
     var request = Bosdyn_Api_RobotCommandFeedbackRequest()
     request.robotCommandID = commandID
     return try await self.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_RobotCommandService.Client(wrapping: client).robotCommandFeedback(
-        request, options: options)
+        request,
+        options: options
+      )
     }
   }
 

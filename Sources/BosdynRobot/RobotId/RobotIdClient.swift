@@ -15,9 +15,13 @@ public struct RobotIdClient: Sendable {
   public func id() async throws -> Bosdyn_Api_RobotId {
     let method = Bosdyn_Api_RobotIdService.Method.GetRobotId.descriptor
     let response = try await self.rpc.call(method, Bosdyn_Api_RobotIdRequest()) {
-      client, request, options in
+      client,
+      request,
+      options in
       try await Bosdyn_Api_RobotIdService.Client(wrapping: client).getRobotId(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     return response.robotID
   }

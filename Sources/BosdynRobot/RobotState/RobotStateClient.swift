@@ -15,9 +15,13 @@ public struct RobotStateClient: Sendable {
   public func state() async throws -> Bosdyn_Api_RobotState {
     let method = Bosdyn_Api_RobotStateService.Method.GetRobotState.descriptor
     let response = try await self.rpc.call(method, Bosdyn_Api_RobotStateRequest()) {
-      client, request, options in
+      client,
+      request,
+      options in
       try await Bosdyn_Api_RobotStateService.Client(wrapping: client).getRobotState(
-        request, options: options)
+        request,
+        options: options
+      )
     }
     return response.robotState
   }

@@ -28,7 +28,9 @@ public struct TimeSyncClient: Sendable {
     let method = Bosdyn_Api_TimeSyncService.Method.TimeSyncUpdate.descriptor
     return try await self.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_TimeSyncService.Client(wrapping: client).timeSyncUpdate(
-        request, options: options)
+        request,
+        options: options
+      )
     }
   }
 }

@@ -90,7 +90,9 @@ public final class TimeSyncKeeper: Service, Sendable {
         ? (nil, "") : (state.previousRoundTrip, state.clockIdentifier)
     }
     let response = try await self.client.update(
-      previousRoundTrip: roundTrip, clockIdentifier: identifier)
+      previousRoundTrip: roundTrip,
+      clockIdentifier: identifier
+    )
     let received = Google_Protobuf_Timestamp.now
     var next = Bosdyn_Api_TimeSyncRoundTrip()
     next.clientTx = response.header.requestHeader.requestTimestamp
@@ -124,9 +126,11 @@ public final class TimeSyncKeeper: Service, Sendable {
   public func robotTimestamp(for date: Date) throws -> Google_Protobuf_Timestamp {
     guard let skew = self.clockSkew else {
       throw ClientError(
-        code: .timeSyncNotEstablished, message: "time sync with the robot is not established",
+        code: .timeSyncNotEstablished,
+        message: "time sync with the robot is not established",
         method: Bosdyn_Api_TimeSyncService.Method.TimeSyncUpdate.descriptor.fullyQualifiedMethod,
-        layer: .response)
+        layer: .response
+      )
     }
     let (seconds, attoseconds) = skew.components
     let offset = Double(seconds) + Double(attoseconds) / 1e18

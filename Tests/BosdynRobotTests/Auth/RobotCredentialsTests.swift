@@ -12,15 +12,21 @@ struct RobotCredentialsTests {
   @Test("flags win over the environment")
   func flagsWin() throws {
     let credentials = try RobotCredentials.resolve(
-      username: "flag-user", password: "flag-password", environment: Self.environment,
-      prompt: .none)
+      username: "flag-user",
+      password: "flag-password",
+      environment: Self.environment,
+      prompt: .none
+    )
     #expect(credentials == RobotCredentials(username: "flag-user", password: "flag-password"))
   }
 
   @Test("the environment fills what the flags leave out")
   func environmentFills() throws {
     let credentials = try RobotCredentials.resolve(
-      username: "flag-user", environment: Self.environment, prompt: .none)
+      username: "flag-user",
+      environment: Self.environment,
+      prompt: .none
+    )
     #expect(credentials == RobotCredentials(username: "flag-user", password: "env-password"))
   }
 
@@ -36,9 +42,13 @@ struct RobotCredentialsTests {
       readPassword: {
         asked.withLock { $0.append("password") }
         return "typed-password"
-      })
+      }
+    )
     let credentials = try RobotCredentials.resolve(
-      username: "flag-user", environment: [:], prompt: prompt)
+      username: "flag-user",
+      environment: [:],
+      prompt: prompt
+    )
     #expect(credentials == RobotCredentials(username: "flag-user", password: "typed-password"))
     #expect(asked.withLock { $0 } == ["password"])
   }

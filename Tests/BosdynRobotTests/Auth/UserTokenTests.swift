@@ -41,9 +41,12 @@ struct UserTokenTests {
     #expect(token.refreshDelay(fraction: 0.8, minimum: .seconds(1), now: now) == .seconds(1))
   }
 
-  @Test("a token that is not a JWT has no expiry and is never refreshed", arguments: [
-    "opaque", "a.b", "a.!!!.c", "a." + "bm90IGpzb24" + ".c",
-  ])
+  @Test(
+    "a token that is not a JWT has no expiry and is never refreshed",
+    arguments: [
+      "opaque", "a.b", "a.!!!.c", "a." + "bm90IGpzb24" + ".c",
+    ]
+  )
   func opaqueToken(value: String) {
     let token = UserToken(value)
     #expect(token.expiresAt == nil)

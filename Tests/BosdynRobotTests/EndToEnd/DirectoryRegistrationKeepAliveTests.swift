@@ -10,12 +10,19 @@ struct DirectoryRegistrationKeepAliveTests {
     -> DirectoryRegistrationKeepAlive.Registration
   {
     .init(
-      name: name, authority: "\(name).spot.robot", host: "127.0.0.1", port: port,
-      livenessTimeout: .seconds(5))
+      name: name,
+      authority: "\(name).spot.robot",
+      host: "127.0.0.1",
+      port: port,
+      livenessTimeout: .seconds(5)
+    )
   }
 
   static let fast = DirectoryRegistrationKeepAlive.Configuration(
-    interval: .milliseconds(200), retryInterval: .milliseconds(100), rpcTimeout: .seconds(2))
+    interval: .milliseconds(200),
+    retryInterval: .milliseconds(100),
+    rpcTimeout: .seconds(2)
+  )
 
   /// Runs keep-alives in a service group until `body` returns, then shuts them down gracefully.
   static func running(
@@ -23,7 +30,8 @@ struct DirectoryRegistrationKeepAliveTests {
     _ body: () async throws -> Void
   ) async throws {
     let group = ServiceGroup(
-      configuration: .init(services: services, logger: quietLogger("group")))
+      configuration: .init(services: services, logger: quietLogger("group"))
+    )
     try await withThrowingTaskGroup(of: Void.self) { tasks in
       tasks.addTask { try await group.run() }
       do {
@@ -65,12 +73,19 @@ struct DirectoryRegistrationKeepAliveTests {
       // A stale entry from a previous run of the service, on another port.
       try await DirectoryRegistrationClient(connection: robot).register(
         DirectoryRegistrationKeepAlive(
-          connection: robot, registration: Self.registration(port: 40_000)
-        ).entry, host: "127.0.0.1", port: 40_000)
+          connection: robot,
+          registration: Self.registration(port: 40_000)
+        ).entry,
+        host: "127.0.0.1",
+        port: 40_000
+      )
 
       let keepAlive = DirectoryRegistrationKeepAlive(
-        connection: robot, registration: Self.registration(), configuration: Self.fast,
-        logger: quietLogger("keep-alive"))
+        connection: robot,
+        registration: Self.registration(),
+        configuration: Self.fast,
+        logger: quietLogger("keep-alive")
+      )
       try await Self.running([keepAlive]) {
         let entries = try await directory.list().filter { $0.name == "keep-alive-test" }
         #expect(entries.count <= 1)
@@ -90,7 +105,8 @@ struct DirectoryRegistrationKeepAliveTests {
     try await withSimulatedRobotConnection { _, robot in
       let client = DirectoryRegistrationClient(connection: robot)
       let entry = DirectoryRegistrationKeepAlive(
-        connection: robot, registration: Self.registration(name: "direct")
+        connection: robot,
+        registration: Self.registration(name: "direct")
       ).entry
       try await client.register(entry, host: "127.0.0.1", port: 50_001)
       let exists = await #expect(throws: ClientError.self) {

@@ -25,9 +25,11 @@ struct LeaseAndPowerEndToEndTests {
       let keepAlive = LeaseKeepAlive(
         client: leases,
         configuration: .init(interval: .milliseconds(100), returnOnStop: true),
-        logger: quietLogger("lease"))
+        logger: quietLogger("lease")
+      )
       let group = ServiceGroup(
-        configuration: .init(services: [keepAlive], logger: quietLogger("group")))
+        configuration: .init(services: [keepAlive], logger: quietLogger("group"))
+      )
       try await withThrowingTaskGroup(of: Void.self) { tasks in
         tasks.addTask { try await group.run() }
         try await Task.sleep(for: .milliseconds(300))
@@ -51,7 +53,9 @@ struct LeaseAndPowerEndToEndTests {
       #expect(try await state.isPoweredOn() == false)
 
       try await PowerClient(connection: robot, wallet: wallet).powerOnMotors(
-        timeout: .seconds(10), pollInterval: .milliseconds(50))
+        timeout: .seconds(10),
+        pollInterval: .milliseconds(50)
+      )
       #expect(try await state.isPoweredOn())
 
       let commands = RobotCommandClient(connection: robot, wallet: wallet)

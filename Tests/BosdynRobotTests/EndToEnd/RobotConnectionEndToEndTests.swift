@@ -2,6 +2,7 @@ import BosdynAPI
 import BosdynClient
 import BosdynRobot
 import Foundation
+import SpotSimulator
 import SwiftProtobuf
 import Testing
 
@@ -34,6 +35,24 @@ struct RobotConnectionEndToEndTests {
       try await robot.refreshToken()
       #expect(robot.userToken != nil)
       _ = before
+      _ = try await DirectoryClient(connection: robot).list()
+    }
+  }
+
+  @Test("the connection refreshes a short-lived token before it expires")
+  func backgroundRefresh() async throws {
+    try await withSimulatedRobotConnection(configure: { $0.tokenLifetime = .seconds(2) }) {
+      _,
+      robot in
+      let first = try #require(robot.userToken)
+      var polls = 0
+      while robot.userToken == first, polls < 100 {
+        try await Task.sleep(for: .milliseconds(50))
+        polls += 1
+      }
+      #expect(robot.userToken != first)
+      // Past the first token's expiry, calls still carry a valid token.
+      try await Task.sleep(for: .seconds(1))
       _ = try await DirectoryClient(connection: robot).list()
     }
   }

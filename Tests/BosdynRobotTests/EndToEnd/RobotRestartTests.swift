@@ -49,8 +49,11 @@ struct RobotRestartTests {
       .appendingPathComponent("bosdyn-restart-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let configuration = SimulatedRobot.Configuration(
-      host: "127.0.0.1", port: try Self.freePort(), dataDirectory: directory,
-      users: ["user": "password"])
+      host: "127.0.0.1",
+      port: try Self.freePort(),
+      dataDirectory: directory,
+      users: ["user": "password"]
+    )
     let first = try await SimulatedRobot(configuration: configuration, logger: quietLogger("sim"))
     let name = "restart-test"
 
@@ -61,12 +64,18 @@ struct RobotRestartTests {
     ) { robot in
       let keepAlive = DirectoryRegistrationKeepAlive(
         connection: robot,
-        registration: .init(name: name, authority: "\(name).spot.robot", host: "127.0.0.1",
-          port: 50_123),
+        registration: .init(
+          name: name,
+          authority: "\(name).spot.robot",
+          host: "127.0.0.1",
+          port: 50_123
+        ),
         configuration: DirectoryRegistrationKeepAliveTests.fast,
-        logger: quietLogger("keep-alive"))
+        logger: quietLogger("keep-alive")
+      )
       let services = ServiceGroup(
-        configuration: .init(services: [keepAlive], logger: quietLogger("group")))
+        configuration: .init(services: [keepAlive], logger: quietLogger("group"))
+      )
       let lookup = DirectoryClient(connection: robot)
 
       try await withThrowingTaskGroup(of: Void.self) { group in
@@ -76,13 +85,17 @@ struct RobotRestartTests {
 
         try await Self.whileRunning(first) {
           try await robot.authenticate(username: "user", password: "password")
-          #expect(try await DirectoryRegistrationKeepAliveTests.waitForEntry(name, in: lookup) != nil)
+          #expect(
+            try await DirectoryRegistrationKeepAliveTests.waitForEntry(name, in: lookup) != nil
+          )
         }
 
         // Down for a while, then back with an empty directory.
         try await Task.sleep(for: .milliseconds(500))
         let second = try await SimulatedRobot(
-          configuration: configuration, logger: quietLogger("sim"))
+          configuration: configuration,
+          logger: quietLogger("sim")
+        )
         try await Self.whileRunning(second) {
           let entry = try await DirectoryRegistrationKeepAliveTests.waitForEntry(name, in: lookup)
           #expect(entry?.authority == "\(name).spot.robot")
@@ -90,7 +103,11 @@ struct RobotRestartTests {
           try await group.waitForAll()
           #expect(
             try await DirectoryRegistrationKeepAliveTests.waitForEntry(
-              name, in: lookup, present: false) == nil)
+              name,
+              in: lookup,
+              present: false
+            ) == nil
+          )
         }
       }
     }

@@ -48,7 +48,8 @@ struct LeaseWalletTests {
     let wallet = LeaseWallet()
     wallet.add(Self.lease([3]))
     wallet.onLeaseUseResult(
-      Self.result(.older, attempted: try wallet.lease(), latest: Self.lease([4])))
+      Self.result(.older, attempted: try wallet.lease(), latest: Self.lease([4]))
+    )
     #expect(wallet.state() == .otherOwner(Self.result(.older, attempted: Lease()).owner))
     #expect(throws: ClientError.self) { try wallet.lease() }
   }
@@ -58,15 +59,22 @@ struct LeaseWalletTests {
     let wallet = LeaseWallet()
     wallet.add(Self.lease([5]))
     wallet.onLeaseUseResult(
-      Self.result(.older, attempted: Self.lease([4, 0]), latest: Self.lease([4])))
+      Self.result(.older, attempted: Self.lease([4, 0]), latest: Self.lease([4]))
+    )
     #expect(try wallet.lease().sequence == [5, 0])
   }
 
-  @Test("REVOKED and WRONG_EPOCH for the current lease drop it", arguments: [
-    (Bosdyn_Api_LeaseUseResult.Status.revoked, LeaseWallet.LeaseState.revoked),
-    (.wrongEpoch, .unowned),
-  ])
-  func revokedOrWrongEpoch(status: Bosdyn_Api_LeaseUseResult.Status, expected: LeaseWallet.LeaseState)
+  @Test(
+    "REVOKED and WRONG_EPOCH for the current lease drop it",
+    arguments: [
+      (Bosdyn_Api_LeaseUseResult.Status.revoked, LeaseWallet.LeaseState.revoked),
+      (.wrongEpoch, .unowned),
+    ]
+  )
+  func revokedOrWrongEpoch(
+    status: Bosdyn_Api_LeaseUseResult.Status,
+    expected: LeaseWallet.LeaseState
+  )
     throws
   {
     let wallet = LeaseWallet()

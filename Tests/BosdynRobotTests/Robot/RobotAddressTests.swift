@@ -14,7 +14,8 @@ struct RobotAddressTests {
       ("[::1]", "::1", 443),
       ("::1", "::1", 443),
       (" 10.0.0.2:1 ", "10.0.0.2", 1),
-    ])
+    ]
+  )
   func parses(text: String, host: String, port: Int) throws {
     let address = try RobotAddress(parsing: text)
     #expect(address.host == host)
@@ -23,8 +24,11 @@ struct RobotAddressTests {
 
   @Test(
     "rejects bad addresses with a clear error",
-    arguments: ["", "   ", "host:", "host:0", "host:70000", "host:http", "[::1", "[]:5", ":443",
-      "[::1]x"])
+    arguments: [
+      "", "   ", "host:", "host:0", "host:70000", "host:http", "[::1", "[]:5", ":443",
+      "[::1]x",
+    ]
+  )
   func rejects(text: String) {
     #expect {
       try RobotAddress(parsing: text)

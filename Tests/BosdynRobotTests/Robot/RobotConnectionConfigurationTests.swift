@@ -9,7 +9,8 @@ struct RobotConnectionConfigurationTests {
   func explicitPathWins() throws {
     let configuration = RobotConnection.Configuration(
       certificateAuthorityPath: "/explicit/ca.pem",
-      environment: [SimulatorDefaults.caCertificateEnvironmentVariable: "/env/ca.pem"])
+      environment: [SimulatorDefaults.caCertificateEnvironmentVariable: "/env/ca.pem"]
+    )
     #expect(try configuration.resolvedCertificateAuthorityPath() == "/explicit/ca.pem")
   }
 

@@ -24,7 +24,8 @@ struct SafePowerOffFeedbackTests {
   func overridden() {
     #expect(
       SafePowerOffFeedback(Self.feedback(.inProgress, body: .commandOverridden))
-        == .stopped(.commandOverridden))
+        == .stopped(.commandOverridden)
+    )
   }
 
   @Test("feedback about another command is unknown")

@@ -15,8 +15,12 @@ func withSimulatedRobotConnection<Result: Sendable>(
     .appendingPathComponent("bosdyn-robot-tests-\(UUID().uuidString)").path
   defer { try? FileManager.default.removeItem(atPath: directory) }
   var configuration = SimulatedRobot.Configuration(
-    host: "127.0.0.1", port: 0, dataDirectory: directory, users: users,
-    powerTransition: .milliseconds(200))
+    host: "127.0.0.1",
+    port: 0,
+    dataDirectory: directory,
+    users: users,
+    powerTransition: .milliseconds(200)
+  )
   configure(&configuration)
   let robot = try await SimulatedRobot(configuration: configuration, logger: quietLogger("sim"))
   return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
@@ -53,7 +57,9 @@ func withOtherClient<Result: Sendable>(
   return try await withRobotConnection(
     to: RobotAddress(host: "127.0.0.1", port: port),
     configuration: .init(
-      certificateAuthorityPath: simulator.caCertificatePath, clientName: clientName),
+      certificateAuthorityPath: simulator.caCertificatePath,
+      clientName: clientName
+    ),
     logger: quietLogger("other")
   ) { connection in
     try await connection.authenticate(username: "user", password: "password")

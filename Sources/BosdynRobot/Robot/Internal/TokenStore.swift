@@ -14,7 +14,8 @@ final class TokenStore: Sendable {
 
   init() {
     (self.changes, self.changesContinuation) = AsyncStream.makeStream(
-      bufferingPolicy: .bufferingNewest(1))
+      bufferingPolicy: .bufferingNewest(1)
+    )
   }
 
   /// The token to send, if any.
