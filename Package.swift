@@ -26,6 +26,8 @@ let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let nioHTTP2 = Target.Dependency.product(name: "NIOHTTP2", package: "swift-nio-http2")
 let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+let nioHPACK = Target.Dependency.product(name: "NIOHPACK", package: "swift-nio-http2")
+let nioTLS = Target.Dependency.product(name: "NIOTLS", package: "swift-nio")
 let x509 = Target.Dependency.product(name: "X509", package: "swift-certificates")
 let asn1 = Target.Dependency.product(name: "SwiftASN1", package: "swift-asn1")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
@@ -116,7 +118,7 @@ let package = Package(
       name: "SpotSimulator",
       dependencies: [
         "BosdynAPI", "BosdynClient", grpcCore, grpcNIO, grpcProtobuf, swiftProtobuf, logging,
-        lifecycle, nioCore, nioPosix, nioHTTP2, nioSSL, x509, asn1, crypto, jwt,
+        lifecycle, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL, x509, asn1, crypto, jwt,
       ],
       swiftSettings: swiftSettings
     ),
@@ -213,7 +215,8 @@ let package = Package(
       name: "SpotSimulatorTests",
       dependencies: [
         "SpotSimulator", "BosdynRobot", "BosdynClient", "BosdynAPI", grpcCore, grpcNIO,
-        swiftProtobuf, logging, nioCore, nioPosix, nioHTTP2, nioSSL, x509, crypto, jwt,
+        swiftProtobuf, logging, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL, nioTLS, x509, asn1,
+        crypto, jwt,
       ],
       swiftSettings: swiftSettings
     ),

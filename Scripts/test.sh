@@ -13,6 +13,10 @@ if ! .venv/bin/python -c "import bosdyn.mission, bosdyn.client" 2>/dev/null; the
 fi
 
 swift build --build-tests
+# Swift Testing runs every test at once by default; the end-to-end tests start simulated
+# robots, services and Python peers, so on 2 cores an unbounded run starves them of CPU.
+# TEST_PARALLELISM caps how many run together.
 BOSDYN_TEST_PYTHON="$PWD/.venv/bin/python" \
 BOSDYN_TEST_BIN="$(swift build --show-bin-path)" \
-  swift test --skip-build "$@"
+  swift test --skip-build \
+  --experimental-maximum-parallelization-width "${TEST_PARALLELISM:-4}" "$@"

@@ -147,7 +147,7 @@ public final class SimulatedRobot: Service, Sendable {
         message: "No service of type \(serviceType) is registered at \(head.authority)")
     }
     if route.isRobotService {
-      return .forward(host: "127.0.0.1", port: internalPort, label: "robot")
+      return .forward(host: "127.0.0.1", port: internalPort, label: RobotProxy.selfLoggingLabel)
     }
     if route.userTokenRequired,
       let rejection = await interceptor.check(authorizationHeader: head.authorization)

@@ -9,7 +9,7 @@ struct RemoteMissionClientCommand: AsyncParsableCommand {
     commandName: "remote-mission-client",
     abstract: "Establish a session with a remote mission service, tick it until it is done, "
       + "then stop and tear down the session.",
-    subcommands: [Local.self, Robot.self, BenchTicks.self]
+    subcommands: [Local.self, Robot.self, BenchTicks.self, BenchKeepAlive.self]
   )
 
   @OptionGroup var session: SessionOptions

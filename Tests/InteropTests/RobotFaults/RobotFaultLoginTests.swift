@@ -1,3 +1,4 @@
+import BosdynAPI
 import BosdynClient
 import BosdynRobot
 import Foundation

@@ -182,7 +182,10 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     case .forward(let host, let port, let label):
       let target = Target(host: host, port: port, label: label)
       self.target = target
-      self.proxy.logger.info("\(self.head.authority) \(self.head.path) -> \(target.description)")
+      // The robot's own services log each call themselves; one line per call is enough.
+      let level: Logger.Level = label == RobotProxy.selfLoggingLabel ? .debug : .info
+      self.proxy.logger.log(
+        level: level, "\(self.head.authority) \(self.head.path) -> \(target.description)")
       self.state = .connecting
       guard let connections = self.proxy.pool.connections(on: context.eventLoop) else {
         self.answer(code: 14, message: "502 Bad Gateway: the proxy is not serving")
