@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
 # Benchmark of the Swift hello-world remote mission service against the Python SDK reference
-# and against nghttpd (this machine's HTTP/2 upper bound).
+# and against nghttpd (this machine's HTTP/2 upper bound); with a simulated Spot (spot-sim),
+# the cost of its TLS proxy (direct vs through the robot) and of registration keep-alives.
 #
 # Usage: Scripts/benchmark.sh            (from anywhere; works in the repository root)
 #
 # Environment knobs (defaults in brackets):
 #   SKIP_BUILD=1        do not run `swift build`; use whatever is in .build-release/release [0]
 #   QUICK=1             smoke test: REPEATS=1 DURATION=3 WARMUP=1 TICKS=300 SESSIONS=500
+#                       KA_SECONDS=5 KA_WARMUP=4
 #   REPEATS             runs of every measurement; tables show medians [3]
 #   DURATION, WARMUP    h2load main duration and warm-up, seconds [10, 2]
 #   TICKS               sequential client ticks per run [2000]
 #   SESSIONS            EstablishSession calls before reading the server's RSS [10000]
 #   BODY=who            load with TickRequest params who=World instead of a bare TickRequest
 #   LOGGING=0           skip the logging-cost runs (servers with BOSDYN_LOG_LEVEL=warning)
-#   SECTIONS            any of: load client cold rss [all four]
+#   SECTIONS            any of: load client cold rss proxy keepalive [all six]
+#                       proxy: h2load and sequential ticks, service direct vs through spot-sim
+#                       keepalive: CPU of KA_COUNT registration keep-alives, Swift vs Python
+#   KA_COUNT            services kept registered in the keepalive section [100]
+#   KA_INTERVAL         their re-registration interval, seconds [1]
+#   KA_SECONDS          the measured window, seconds [20]
+#   KA_WARMUP           seconds from the client's launch to the window's start [5]
 #   SWIFT_SESSION_ARGS  extra arguments for the Swift server in the RSS run, for a
 #                       session-keeping variant (e.g. "--sessions") [none]
 #   BENCH_VENV          Python venv to create/reuse [.venv in the repository root]
@@ -37,9 +45,12 @@ readonly BENCH="$ROOT/Scripts/bench"
 readonly SWIFT_BIN_DIR="${SWIFT_BIN_DIR:-$ROOT/.build-release/release}"
 readonly SWIFT_SERVER="$SWIFT_BIN_DIR/hello-world-mission-service"
 readonly SWIFT_CLIENT="$SWIFT_BIN_DIR/remote-mission-client"
+readonly SPOT_SIM="$SWIFT_BIN_DIR/spot-sim"
+readonly SIM_AUTHORITY=hello-world-callback.spot.robot
 
 if [[ "${QUICK:-0}" == 1 ]]; then
   : "${REPEATS:=1}" "${DURATION:=3}" "${WARMUP:=1}" "${TICKS:=300}" "${SESSIONS:=500}"
+  : "${KA_SECONDS:=5}" "${KA_WARMUP:=4}"
 fi
 REPEATS=${REPEATS:-3}
 DURATION=${DURATION:-10}
@@ -48,7 +59,11 @@ TICKS=${TICKS:-2000}
 SESSIONS=${SESSIONS:-10000}
 SKIP_BUILD=${SKIP_BUILD:-0}
 LOGGING=${LOGGING:-1}
-SECTIONS=${SECTIONS:-load client cold rss}
+SECTIONS=${SECTIONS:-load client cold rss proxy keepalive}
+KA_COUNT=${KA_COUNT:-100}
+KA_INTERVAL=${KA_INTERVAL:-1}
+KA_SECONDS=${KA_SECONDS:-20}
+KA_WARMUP=${KA_WARMUP:-5}
 SWIFT_SESSION_ARGS=${SWIFT_SESSION_ARGS:---sessions}
 VENV=${BENCH_VENV:-$ROOT/.venv}
 BUILD_TIMEOUT=${BUILD_TIMEOUT:-3600}
@@ -194,7 +209,9 @@ build_swift() {
     say "SKIP_BUILD=1: using existing binaries in $SWIFT_BIN_DIR"
     return 0
   fi
-  for product in hello-world-mission-service remote-mission-client; do
+  local products=(hello-world-mission-service remote-mission-client)
+  if has_section proxy || has_section keepalive; then products+=(spot-sim); fi
+  for product in "${products[@]}"; do
     say "swift build -c release --product $product (log: $RAW/build-$product.log)"
     timeout "$BUILD_TIMEOUT" swift build -c release --scratch-path .build-release \
       --product "$product" >"$RAW/build-$product.log" 2>&1 ||
@@ -360,6 +377,235 @@ section_rss() {
   done
 }
 
+# ---------------------------------------------------------------- 6. simulated Spot
+# CPU time in ns of all live threads of PID, from /proc/PID/task/*/schedstat (nanoseconds;
+# /proc/PID/stat only counts 10 ms clock ticks). Threads that end in between are not counted:
+# the processes measured here keep their threads.
+cpu_ns() {
+  cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ns += $1} END {printf "%d\n", ns}'
+}
+
+# start_sim NAME LOG_LEVEL: spot-sim on a free port with its data (CA, keys) in the run
+# directory; sets PID[NAME], PORT[NAME] and SIM_CA. Its log goes to $RAW/NAME.log.
+SIM_CA=
+start_sim() {
+  local name=$1 level=$2 pid port='' ca='' deadline=$((SECONDS + 60))
+  env BOSDYN_LOG_LEVEL="$level" "$SPOT_SIM" --port 0 --host "$HOST" \
+    --data-dir "$RUN_DIR/sim-data" </dev/null >"$RAW/$name.stdout" 2>"$RAW/$name.log" &
+  pid=$!
+  ALL_PIDS+=("$pid")
+  while ((SECONDS < deadline)); do
+    port=$(sed -n 's/^Listening on [0-9.]*:\([0-9][0-9]*\).*/\1/p' "$RAW/$name.stdout" | head -n 1)
+    [[ -n "$port" ]] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  ca=$(sed -n 's/^CA certificate: //p' "$RAW/$name.stdout" | head -n 1)
+  if [[ -z "$port" || -z "$ca" ]] || ! wait_port "$port" "$pid" 30; then
+    say "$name (spot-sim) did not start; its output:"
+    tail -n 20 "$RAW/$name.stdout" "$RAW/$name.log" >&2 || true
+    stop_pid "$pid"
+    return 1
+  fi
+  PID[$name]=$pid PORT[$name]=$port SIM_CA=$ca
+  say "$name: spot-sim pid $pid on $HOST:$port (BOSDYN_LOG_LEVEL=$level)"
+}
+
+# ---------------------------------------------------------------- 6a. direct vs TLS proxy
+SIM_TOKEN=
+run_proxy_h2load() {
+  local route=$1 load=$2 rep=$3 clients streams out log stats url extra=() sim0 svc0 sim1 svc1
+  case "$load" in
+    1x1) clients=1 streams=1 ;;
+    8x16) clients=8 streams=16 ;;
+  esac
+  if [[ "$route" == direct ]]; then
+    url="http://$HOST:${PORT[proxy-service]}$TICK_PATH"
+  else
+    url="https://$HOST:${PORT[sim]}$TICK_PATH"
+    extra=(-H ":authority: $SIM_AUTHORITY" -H "authorization: Bearer $SIM_TOKEN")
+  fi
+  out="$RAW/h2load-proxy-$route-$load-$rep.txt"
+  log="$RAW/h2load-proxy-$route-$load-$rep.tsv"
+  rm -f "$log"
+  sim0=$(cpu_ns "${PID[sim]}") svc0=$(cpu_ns "${PID[proxy-service]}")
+  if ! timeout "$H2LOAD_TIMEOUT" h2load -c "$clients" -m "$streams" -t 1 \
+    -D "$DURATION" --warm-up-time "$WARMUP" -d "$BODY_FILE" \
+    -H 'content-type: application/grpc' -H 'te: trailers' ${extra[@]+"${extra[@]}"} --log-file "$log" \
+    "$url" >"$out" 2>&1; then
+    note "h2load $route ($load, run $rep) failed; see $out"
+    return 0
+  fi
+  sim1=$(cpu_ns "${PID[sim]}") svc1=$(cpu_ns "${PID[proxy-service]}")
+  if ! stats=$("$PY" "$BENCH/h2load_stats.py" "$out" "$log" 2>>"$RAW/errors.txt"); then
+    note "could not read h2load output for $route ($load, run $rep); see $out"
+    return 0
+  fi
+  # CPU per request, approximately: the CPU deltas include the warm-up, whose requests h2load
+  # does not count, so divide by req/s × (warm-up + duration).
+  local per_request
+  per_request=$(awk -v rps="$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$stats")" \
+    -v seconds=$((DURATION + WARMUP)) -v sim=$((sim1 - sim0)) -v svc=$((svc1 - svc0)) \
+    'BEGIN { n = rps * seconds; if (n <= 0) n = 1
+             printf "sim_cpu_us_per_req=%.1f service_cpu_us_per_req=%.1f", sim / n / 1000, svc / n / 1000 }')
+  record "kind=proxy_h2load route=$route load=$load rep=$rep $stats $per_request"
+  gzip -1 -f "$log"
+  say "$(printf 'proxy section: %-6s %-5s run %s: %s' "$route" "$load" "$rep" \
+    "$(sed -E 's/.*rps=([0-9.]+).*succeeded=([0-9]+).*p50_ms=([0-9.]+).*p90_ms=([0-9.]+).*/\1 req\/s, \2 ok, p50 \3 ms, p90 \4 ms/' <<<"$stats")")"
+}
+
+# proxy_ticks CLIENT ROUTE REP COMMAND...: one sequential tick loop, recorded.
+proxy_ticks() {
+  local client=$1 route=$2 rep=$3 line
+  shift 3
+  if line=$(timeout 600 "$@" 2>>"$RAW/proxy-ticks-$client-$route.err" |
+    grep -E '^ticks_per_second=' | tail -n 1) && [[ -n "$line" ]]; then
+    record "kind=proxy_ticks client=$client route=$route rep=$rep $line"
+    say "proxy section: $client client $route run $rep: $line"
+  else
+    record "kind=proxy_ticks client=$client route=$route rep=$rep msg=failed"
+    say "proxy section: $client client $route run $rep failed; see $RAW/proxy-ticks-$client-$route.err"
+  fi
+}
+
+section_proxy() {
+  local rep load route pid port robot swift_robot=1
+  if [[ ! -x "$SPOT_SIM" || ! -x "$SWIFT_SERVER" ]]; then
+    note "proxy: n/a (spot-sim or hello-world-mission-service missing in $SWIFT_BIN_DIR)"
+    return 0
+  fi
+  note "proxy: spot-sim and the hello-world service run with BOSDYN_LOG_LEVEL=warning (per-call log lines would dominate)"
+  start_sim sim warning || { note "proxy: spot-sim did not start"; return 0; }
+  robot="$HOST:${PORT[sim]}"
+  # The Swift service in robot mode: it registers itself and is ticked both ways.
+  port=$(free_port)
+  BOSDYN_LOG_LEVEL=warning "$SWIFT_SERVER" robot --host-ip "$HOST" --port "$port" \
+    --bind "$HOST" --robot-ca "$SIM_CA" --username user --password password "$robot" \
+    </dev/null >"$RAW/proxy-service.stdout" 2>"$RAW/proxy-service.log" &
+  pid=$!
+  ALL_PIDS+=("$pid")
+  if ! wait_port "$port" "$pid" 60; then
+    note "proxy: the hello-world service (robot mode) did not start; see raw/proxy-service.log"
+    stop_pid "$pid"
+    stop_server sim
+    return 0
+  fi
+  PID[proxy-service]=$pid PORT[proxy-service]=$port
+  if ! SIM_TOKEN=$(timeout 90 "$PY" "$BENCH/robot_token.py" --port "${PORT[sim]}" \
+    --ca "$SIM_CA" --wait-service hello-world-callback 2>>"$RAW/proxy-token.err"); then
+    note "proxy: no token, or the service never appeared in the directory (raw/proxy-token.err)"
+    stop_server proxy-service
+    stop_server sim
+    return 0
+  fi
+  # Both routes must answer the h2load body with grpc-status 0.
+  if ! verify_server proxy-service; then
+    note "proxy: the service failed the direct Tick check"
+  fi
+  timeout 30 nghttp -n -v -d "$BODY_FILE" -H 'content-type: application/grpc' -H 'te: trailers' \
+    -H ":authority: $SIM_AUTHORITY" -H "authorization: Bearer $SIM_TOKEN" \
+    "https://$robot$TICK_PATH" >"$RAW/nghttp-proxy.txt" 2>&1 || true
+  if grep -q 'recv (stream_id=[0-9]*) grpc-status: 0' "$RAW/nghttp-proxy.txt"; then
+    say "proxy: Tick through the robot answers grpc-status 0"
+  else
+    note "proxy: no 'grpc-status: 0' through the robot (see raw/nghttp-proxy.txt)"
+  fi
+  timeout 20 "$SWIFT_CLIENT" bench-ticks --help 2>/dev/null | grep -q -- '--robot' ||
+    { note "proxy: this remote-mission-client has no bench-ticks --robot"; swift_robot=0; }
+  say "proxy: h2load direct vs proxy × loads 1x1 8x16 × $REPEATS runs of ${DURATION}s (+${WARMUP}s warm-up)"
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    for load in 1x1 8x16; do
+      for route in direct proxy; do run_proxy_h2load "$route" "$load" "$rep"; done
+    done
+  done
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    if swift_client_has_bench; then
+      proxy_ticks swift direct "$rep" "$SWIFT_CLIENT" bench-ticks --host-ip "$HOST" \
+        --port "$port" --count "$TICKS"
+      ((swift_robot)) && proxy_ticks swift robot "$rep" "$SWIFT_CLIENT" bench-ticks \
+        --robot "$robot" --robot-ca "$SIM_CA" --username user --password password \
+        --count "$TICKS"
+    fi
+    proxy_ticks python direct "$rep" "$PY" "$BENCH/python_client_ticks.py" --host-ip "$HOST" \
+      --port "$port" --count "$TICKS"
+    proxy_ticks python robot "$rep" "$PY" "$BENCH/python_robot_ticks.py" \
+      --port "${PORT[sim]}" --ca "$SIM_CA" --count "$TICKS"
+  done
+  stop_server proxy-service
+  stop_server sim
+}
+
+# ---------------------------------------------------------------- 6b. registration keep-alive
+# (Re-)registration calls the simulator has logged so far (one info line per call).
+registration_calls() {
+  grep -cE ' - INFO - (RegisterService|UpdateService) ' "$1" 2>/dev/null || true
+}
+
+run_keepalive() {
+  local client=$1 rep=$2 sim=ka-sim-$1-$2 pid dummy total cmd=() line status=0
+  local c0 s0 r0 t0 c1 s1 r1 t1
+  start_sim "$sim" info || { note "keepalive: spot-sim did not start"; return 0; }
+  dummy=$(free_port) # the entries point here; nothing needs to listen
+  total=$(awk -v w="$KA_WARMUP" -v s="$KA_SECONDS" 'BEGIN { print w + s + 1 }')
+  if [[ "$client" == swift ]]; then
+    cmd=("$SWIFT_CLIENT" bench-keepalive --robot "$HOST:${PORT[$sim]}" --robot-ca "$SIM_CA"
+      --username user --password password --count "$KA_COUNT" --seconds "$total"
+      --interval "$KA_INTERVAL" --port "$dummy")
+  else
+    cmd=("$PY" "$BENCH/python_keepalive.py" --port "${PORT[$sim]}" --ca "$SIM_CA"
+      --count "$KA_COUNT" --seconds "$total" --interval "$KA_INTERVAL" --service-port "$dummy")
+  fi
+  "${cmd[@]}" </dev/null >"$RAW/keepalive-$client-$rep.stdout" \
+    2>"$RAW/keepalive-$client-$rep.err" &
+  pid=$!
+  ALL_PIDS+=("$pid")
+  sleep "$KA_WARMUP"
+  if ! kill -0 "$pid" 2>/dev/null; then
+    note "keepalive: the $client client ended early; see raw/keepalive-$client-$rep.err"
+    stop_server "$sim"
+    return 0
+  fi
+  c0=$(cpu_ns "$pid") s0=$(cpu_ns "${PID[$sim]}") r0=$(registration_calls "$RAW/$sim.log")
+  t0=$(date +%s.%N)
+  sleep "$KA_SECONDS"
+  c1=$(cpu_ns "$pid") s1=$(cpu_ns "${PID[$sim]}") r1=$(registration_calls "$RAW/$sim.log")
+  t1=$(date +%s.%N)
+  timeout 120 tail --pid="$pid" -f /dev/null || true
+  wait "$pid" || status=$?
+  line=$(grep -E '^keepalives=' "$RAW/keepalive-$client-$rep.stdout" | tail -n 1 || true)
+  stop_server "$sim"
+  if ((status != 0)) || [[ -z "$line" ]]; then
+    record "kind=keepalive client=$client rep=$rep msg=failed (exit $status; see raw/keepalive-$client-$rep.err)"
+    say "keepalive $client run $rep failed; see $RAW/keepalive-$client-$rep.err"
+    return 0
+  fi
+  line=$(awk -v t0="$t0" -v t1="$t1" -v c="$((c1 - c0))" -v s="$((s1 - s0))" \
+    -v r="$((r1 - r0))" -v rest="$line" 'BEGIN {
+      printf "window_s=%.3f calls=%d client_cpu_ms=%.1f sim_cpu_ms=%.1f %s",
+        t1 - t0, r, c / 1e6, s / 1e6, rest }')
+  record "kind=keepalive client=$client rep=$rep $line"
+  say "keepalive $client run $rep: $line"
+}
+
+section_keepalive() {
+  local rep client clients=(python)
+  if [[ ! -x "$SPOT_SIM" ]]; then
+    note "keepalive: n/a ($SPOT_SIM missing)"
+    return 0
+  fi
+  if [[ -x "$SWIFT_CLIENT" ]] && timeout 20 "$SWIFT_CLIENT" bench-keepalive --help >/dev/null 2>&1
+  then
+    clients=(swift python)
+  else
+    note "keepalive: swift client n/a (no remote-mission-client bench-keepalive)"
+  fi
+  note "keepalive: spot-sim runs with BOSDYN_LOG_LEVEL=info here: its one line per (re-)registration call counts the calls (same cost for both clients); a fresh spot-sim per run"
+  say "keepalive: ${clients[*]} × $KA_COUNT keep-alives every ${KA_INTERVAL}s, window ${KA_SECONDS}s after ${KA_WARMUP}s, $REPEATS runs"
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    for client in "${clients[@]}"; do run_keepalive "$client" "$rep"; done
+  done
+}
+
 # ================================================================ main
 command -v h2load >/dev/null || die "h2load not found (Debian package nghttp2-client)"
 command -v nghttpd >/dev/null || die "nghttpd not found (Debian package nghttp2-server)"
@@ -388,10 +634,13 @@ esac
   fi
   echo "body: $(basename "$BODY_FILE") ($(stat -c %s "$BODY_FILE") bytes)"
 } >"$RUN_DIR/env.txt"
-record "kind=settings repeats=$REPEATS duration=$DURATION warmup=$WARMUP ticks=$TICKS sessions=$SESSIONS body=${BODY:-plain}"
+record "kind=settings repeats=$REPEATS duration=$DURATION warmup=$WARMUP ticks=$TICKS sessions=$SESSIONS body=${BODY:-plain} ka_count=$KA_COUNT ka_interval=$KA_INTERVAL ka_seconds=$KA_SECONDS ka_warmup=$KA_WARMUP"
 
-# 3. Servers. Logging stays on (to a file) for the main Swift and Python servers.
-if [[ -x "$SWIFT_SERVER" ]]; then
+# 3. Servers (for the load and client sections). Logging stays on (to a file) for the main
+# Swift and Python servers.
+if ! has_section load && ! has_section client; then
+  : # the other sections start their own servers
+elif [[ -x "$SWIFT_SERVER" ]]; then
   if start_grpc_server swift -- "${SWIFT_CMD[@]}"; then
     verify_server swift || { note "swift server failed the Tick check; not measured"; stop_server swift; }
   else
@@ -400,10 +649,12 @@ if [[ -x "$SWIFT_SERVER" ]]; then
 else
   note "swift server: n/a ($SWIFT_SERVER missing)"
 fi
-start_grpc_server python -- "${PY_CMD[@]}" || die "the Python reference server did not start"
-verify_server python || die "the Python reference server failed the Tick check"
-start_nghttpd || die "nghttpd did not start"
-verify_server nghttpd || die "nghttpd's canned answer failed the Tick check"
+if has_section load || has_section client; then
+  start_grpc_server python -- "${PY_CMD[@]}" || die "the Python reference server did not start"
+  verify_server python || die "the Python reference server failed the Tick check"
+  start_nghttpd || die "nghttpd did not start"
+  verify_server nghttpd || die "nghttpd's canned answer failed the Tick check"
+fi
 if [[ "$LOGGING" == 1 ]] && has_section load; then
   # Logging cost: the same servers with the per-tick info greeting filtered out.
   if [[ -n "${PORT[swift]:-}" ]]; then
@@ -428,6 +679,8 @@ has_section client && section_client
 for name in swift-quiet python-quiet swift python nghttpd; do stop_server "$name"; done
 has_section cold && section_cold
 has_section rss && section_rss
+has_section proxy && section_proxy
+has_section keepalive && section_keepalive
 
 echo "loadavg at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN_DIR/env.txt"
 find "$RAW" -name '*.log' -size +1M -exec gzip -1 -f {} + # per-tick server logs
@@ -435,6 +688,7 @@ find "$RAW" -name '*.log' -size +1M -exec gzip -1 -f {} + # per-tick server logs
   cat "$RUN_DIR/env.txt"
   echo
   "$PY" "$BENCH/report.py" "$RESULTS"
+  "$PY" "$BENCH/report_robot.py" "$RESULTS"
 } >"$RUN_DIR/summary.txt"
 echo
 cat "$RUN_DIR/summary.txt"

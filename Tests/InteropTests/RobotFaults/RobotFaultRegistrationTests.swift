@@ -66,6 +66,40 @@ struct RobotFaultRegistrationTests {
     }
   }
 
+  @Test func aKeepAliveRefusedForAnAuthorityInUseKeepsTryingWithoutDisturbingTheHolder()
+    async throws
+  {
+    try await FaultRobot.with { robot in
+      try await robot.withConnection { connection in
+        let registration = DirectoryRegistrationClient(connection: connection)
+        try await registration.register(
+          Self.entry("fault-holder", authority: "fault-shared"), host: "127.0.0.1", port: 50001)
+        let keepAlive = DirectoryRegistrationKeepAlive(
+          connection: connection,
+          registration: .init(
+            name: "fault-intruder", authority: "fault-shared", host: "127.0.0.1", port: 50002),
+          configuration: .init(retryInterval: .milliseconds(100), rpcTimeout: .seconds(2)))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+          group.addTask { try await keepAlive.run() }
+          defer { group.cancelAll() }
+          // A few refused attempts: the holder keeps its entry, the intruder gets none.
+          try await Task.sleep(for: .milliseconds(400))
+          #expect(robot.robot.registry.entry(named: "fault-intruder") == nil)
+          #expect(robot.robot.registry.endpoint(named: "fault-holder")?.port == 50001)
+
+          // Once the authority is free, the retrying keep-alive registers by itself.
+          try await registration.unregister(name: "fault-holder")
+          let port = try await FaultPolling.eventually(
+            "the keep-alive to register once the authority is free", timeout: .seconds(5)
+          ) {
+            robot.robot.registry.endpoint(named: "fault-intruder")?.port
+          }
+          #expect(port == 50002)
+        }
+      }
+    }
+  }
+
   @Test func aSecondHelloWorldServiceKeepsRunningAndSaysWhyItIsNotRegistered() async throws {
     try await FaultRobot.with { robot in
       let holder = try await Self.startRegisteredHelloWorld(robot)
