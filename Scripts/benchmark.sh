@@ -382,7 +382,7 @@ section_rss() {
 # /proc/PID/stat only counts 10 ms clock ticks). Threads that end in between are not counted:
 # the processes measured here keep their threads.
 cpu_ns() {
-  cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ns += $1} END {printf "%d\n", ns}'
+  cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ns += $1} END {printf "%.0f\n", ns}'
 }
 
 # start_sim NAME LOG_LEVEL: spot-sim on a free port with its data (CA, keys) in the run
@@ -468,71 +468,96 @@ proxy_ticks() {
   fi
 }
 
-section_proxy() {
-  local rep load route pid port robot swift_robot=1
-  if [[ ! -x "$SPOT_SIM" || ! -x "$SWIFT_SERVER" ]]; then
-    note "proxy: n/a (spot-sim or hello-world-mission-service missing in $SWIFT_BIN_DIR)"
-    return 0
-  fi
-  note "proxy: spot-sim and the hello-world service run with BOSDYN_LOG_LEVEL=warning (per-call log lines would dominate)"
-  start_sim sim warning || { note "proxy: spot-sim did not start"; return 0; }
-  robot="$HOST:${PORT[sim]}"
-  # The Swift service in robot mode: it registers itself and is ticked both ways.
+# start_proxy_pair: spot-sim (warning level) plus the Swift hello-world service registered with
+# it (robot mode, warning level); sets SIM_TOKEN. Both are restarted for every run: see
+# probe_proxy.
+start_proxy_pair() {
+  local pid port
+  start_sim sim warning || { note "proxy: spot-sim did not start"; return 1; }
   port=$(free_port)
   BOSDYN_LOG_LEVEL=warning "$SWIFT_SERVER" robot --host-ip "$HOST" --port "$port" \
-    --bind "$HOST" --robot-ca "$SIM_CA" --username user --password password "$robot" \
-    </dev/null >"$RAW/proxy-service.stdout" 2>"$RAW/proxy-service.log" &
+    --bind "$HOST" --robot-ca "$SIM_CA" --username user --password password \
+    "$HOST:${PORT[sim]}" </dev/null >>"$RAW/proxy-service.stdout" 2>>"$RAW/proxy-service.log" &
   pid=$!
   ALL_PIDS+=("$pid")
   if ! wait_port "$port" "$pid" 60; then
     note "proxy: the hello-world service (robot mode) did not start; see raw/proxy-service.log"
     stop_pid "$pid"
     stop_server sim
-    return 0
+    return 1
   fi
   PID[proxy-service]=$pid PORT[proxy-service]=$port
   if ! SIM_TOKEN=$(timeout 90 "$PY" "$BENCH/robot_token.py" --port "${PORT[sim]}" \
     --ca "$SIM_CA" --wait-service hello-world-callback 2>>"$RAW/proxy-token.err"); then
     note "proxy: no token, or the service never appeared in the directory (raw/proxy-token.err)"
-    stop_server proxy-service
-    stop_server sim
+    stop_proxy_pair
+    return 1
+  fi
+}
+
+stop_proxy_pair() {
+  stop_server proxy-service
+  stop_server sim
+}
+
+# nghttp_proxy_tick TIMEOUT OUT: one Tick through the robot; succeeds on grpc-status 0.
+nghttp_proxy_tick() {
+  timeout "$1" nghttp -n -v -d "$BODY_FILE" -H 'content-type: application/grpc' \
+    -H 'te: trailers' -H ":authority: $SIM_AUTHORITY" -H "authorization: Bearer $SIM_TOKEN" \
+    "https://$HOST:${PORT[sim]}$TICK_PATH" >"$2" 2>&1 || true
+  grep -q 'recv (stream_id=[0-9]*) grpc-status: 0' "$2"
+}
+
+# probe_proxy LABEL: 10 concurrent fresh Ticks through the robot with a 2 s deadline; notes
+# how many got no answer. (spot-sim's proxy has been seen to leave one upstream connection
+# wedged after a 128-stream h2load run, so later calls on that event loop hang.)
+probe_proxy() {
+  local label=$1 i hung=0 pids=()
+  for ((i = 0; i < 10; i++)); do
+    nghttp_proxy_tick 2 "$RAW/probe-$label-$i.txt" &
+    pids+=($!)
+  done
+  for i in "${pids[@]}"; do wait "$i" || hung=$((hung + 1)); done
+  record "kind=proxy_probe label=$label hung=$hung of=10"
+  ((hung == 0)) || note "proxy: $label, $hung of 10 fresh calls through the robot got no answer within 2 s"
+}
+
+section_proxy() {
+  local rep load route swift_robot=1
+  if [[ ! -x "$SPOT_SIM" || ! -x "$SWIFT_SERVER" ]]; then
+    note "proxy: n/a (spot-sim or hello-world-mission-service missing in $SWIFT_BIN_DIR)"
     return 0
   fi
-  # Both routes must answer the h2load body with grpc-status 0.
-  if ! verify_server proxy-service; then
-    note "proxy: the service failed the direct Tick check"
-  fi
-  timeout 30 nghttp -n -v -d "$BODY_FILE" -H 'content-type: application/grpc' -H 'te: trailers' \
-    -H ":authority: $SIM_AUTHORITY" -H "authorization: Bearer $SIM_TOKEN" \
-    "https://$robot$TICK_PATH" >"$RAW/nghttp-proxy.txt" 2>&1 || true
-  if grep -q 'recv (stream_id=[0-9]*) grpc-status: 0' "$RAW/nghttp-proxy.txt"; then
-    say "proxy: Tick through the robot answers grpc-status 0"
-  else
-    note "proxy: no 'grpc-status: 0' through the robot (see raw/nghttp-proxy.txt)"
-  fi
+  note "proxy: spot-sim and the hello-world service run with BOSDYN_LOG_LEVEL=warning (per-call log lines would dominate); both restarted for every run"
   timeout 20 "$SWIFT_CLIENT" bench-ticks --help 2>/dev/null | grep -q -- '--robot' ||
     { note "proxy: this remote-mission-client has no bench-ticks --robot"; swift_robot=0; }
-  say "proxy: h2load direct vs proxy × loads 1x1 8x16 × $REPEATS runs of ${DURATION}s (+${WARMUP}s warm-up)"
+  say "proxy: per run: sequential ticks, then h2load direct vs proxy × loads 1x1 8x16 (${DURATION}s + ${WARMUP}s warm-up); $REPEATS runs"
   for ((rep = 1; rep <= REPEATS; rep++)); do
+    start_proxy_pair || return 0
+    # Both routes must answer the h2load body with grpc-status 0.
+    verify_server proxy-service || note "proxy: the service failed the direct Tick check"
+    if nghttp_proxy_tick 30 "$RAW/nghttp-proxy-$rep.txt"; then
+      say "proxy: Tick through the robot answers grpc-status 0"
+    else
+      note "proxy: no 'grpc-status: 0' through the robot (see raw/nghttp-proxy-$rep.txt)"
+    fi
+    if swift_client_has_bench; then
+      proxy_ticks swift direct "$rep" "$SWIFT_CLIENT" bench-ticks --host-ip "$HOST" \
+        --port "${PORT[proxy-service]}" --count "$TICKS"
+      ((swift_robot)) && proxy_ticks swift robot "$rep" "$SWIFT_CLIENT" bench-ticks \
+        --robot "$HOST:${PORT[sim]}" --robot-ca "$SIM_CA" --username user \
+        --password password --count "$TICKS"
+    fi
+    proxy_ticks python direct "$rep" "$PY" "$BENCH/python_client_ticks.py" --host-ip "$HOST" \
+      --port "${PORT[proxy-service]}" --count "$TICKS"
+    proxy_ticks python robot "$rep" "$PY" "$BENCH/python_robot_ticks.py" \
+      --port "${PORT[sim]}" --ca "$SIM_CA" --count "$TICKS"
     for load in 1x1 8x16; do
       for route in direct proxy; do run_proxy_h2load "$route" "$load" "$rep"; done
     done
+    probe_proxy "after-the-128-stream-run-$rep"
+    stop_proxy_pair
   done
-  for ((rep = 1; rep <= REPEATS; rep++)); do
-    if swift_client_has_bench; then
-      proxy_ticks swift direct "$rep" "$SWIFT_CLIENT" bench-ticks --host-ip "$HOST" \
-        --port "$port" --count "$TICKS"
-      ((swift_robot)) && proxy_ticks swift robot "$rep" "$SWIFT_CLIENT" bench-ticks \
-        --robot "$robot" --robot-ca "$SIM_CA" --username user --password password \
-        --count "$TICKS"
-    fi
-    proxy_ticks python direct "$rep" "$PY" "$BENCH/python_client_ticks.py" --host-ip "$HOST" \
-      --port "$port" --count "$TICKS"
-    proxy_ticks python robot "$rep" "$PY" "$BENCH/python_robot_ticks.py" \
-      --port "${PORT[sim]}" --ca "$SIM_CA" --count "$TICKS"
-  done
-  stop_server proxy-service
-  stop_server sim
 }
 
 # ---------------------------------------------------------------- 6b. registration keep-alive

@@ -22,7 +22,8 @@ extension RemoteMissionClientCommand {
       discussion: """
         Prints one line: keepalives=<n> listed=<n> interval_s=<float> seconds=<float> \
         cpu_s=<float> (user + system CPU of this process, from getrusage).
-        """)
+        """
+    )
 
     @OptionGroup var robot: BenchRobotOptions
 
@@ -57,14 +58,20 @@ extension RemoteMissionClientCommand {
       let listed = try await self.robot.withConnection(clientName: "BenchKeepAlive") {
         connection in
         let configuration = DirectoryRegistrationKeepAlive.Configuration(
-          interval: .seconds(self.interval))
+          interval: .seconds(self.interval)
+        )
         try await withThrowingTaskGroup(of: Void.self) { group in
           for name in names {
             let keepAlive = DirectoryRegistrationKeepAlive(
               connection: connection,
               registration: .init(
-                name: name, authority: "\(name).spot.robot", host: self.hostIp, port: self.port),
-              configuration: configuration)
+                name: name,
+                authority: "\(name).spot.robot",
+                host: self.hostIp,
+                port: self.port
+              ),
+              configuration: configuration
+            )
             group.addTask { try await keepAlive.run() }
           }
           try await Task.sleep(for: .seconds(self.seconds))
@@ -85,7 +92,13 @@ extension RemoteMissionClientCommand {
       print(
         String(
           format: "keepalives=%d listed=%d interval_s=%.3f seconds=%.3f cpu_s=%.3f",
-          self.count, listed, self.interval, self.seconds, Self.processCPUSeconds()))
+          self.count,
+          listed,
+          self.interval,
+          self.seconds,
+          Self.processCPUSeconds()
+        )
+      )
     }
 
     /// User + system CPU time of this process so far.

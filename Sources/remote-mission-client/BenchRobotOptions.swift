@@ -12,7 +12,8 @@ struct BenchRobotOptions: ParsableArguments {
 
   @Option(
     name: .customLong("robot-ca"),
-    help: "CA certificate (PEM) that signed the robot's certificate (default: $BOSDYN_ROBOT_CA).")
+    help: "CA certificate (PEM) that signed the robot's certificate (default: $BOSDYN_ROBOT_CA)."
+  )
   var robotCA: String?
 
   @Option(help: "User name (default: $BOSDYN_CLIENT_USERNAME).")
@@ -37,7 +38,10 @@ struct BenchRobotOptions: ParsableArguments {
   ) async throws -> Result {
     guard let robot else { throw ValidationError("--robot is required.") }
     let credentials = try RobotCredentials.resolve(
-      username: self.username, password: self.password, prompt: .none)
+      username: self.username,
+      password: self.password,
+      prompt: .none
+    )
     return try await withRobotConnection(
       to: RobotAddress(parsing: robot),
       configuration: .init(certificateAuthorityPath: self.robotCA, clientName: clientName),

@@ -19,7 +19,8 @@ extension RemoteMissionClientCommand {
         Direct: --host-ip H --port P. Through a robot: --robot HOST:PORT [--robot-ca CA] \
         [--username U --password P] [--service NAME]. Prints one line: \
         ticks_per_second=<float> p50_ms=<float> p90_ms=<float> p99_ms=<float>
-        """)
+        """
+    )
 
     @Option(help: "Hostname or address the service can be reached at (direct mode).")
     var hostIp: String?
@@ -73,13 +74,18 @@ struct TickStats: Sendable {
   /// The `key=value` line the benchmark script parses.
   var line: String {
     String(
-      format: "ticks_per_second=%.1f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f", self.ticksPerSecond,
-      self.p50.milliseconds, self.p90.milliseconds, self.p99.milliseconds)
+      format: "ticks_per_second=%.1f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f",
+      self.ticksPerSecond,
+      self.p50.milliseconds,
+      self.p90.milliseconds,
+      self.p99.milliseconds
+    )
   }
 
   /// Ticks session "" 200 times untimed, then `count` times one after the other, timing each.
   static func measure<Transport: ClientTransport>(
-    _ client: RemoteMissionClient<Transport>, count: Int
+    _ client: RemoteMissionClient<Transport>,
+    count: Int
   ) async throws -> TickStats {
     let clock = ContinuousClock()
     var latencies: [Duration] = []
@@ -100,7 +106,10 @@ struct TickStats: Sendable {
     }
     return TickStats(
       ticksPerSecond: Double(count) / (total.milliseconds / 1e3),
-      p50: percentile(0.50), p90: percentile(0.90), p99: percentile(0.99))
+      p50: percentile(0.50),
+      p90: percentile(0.90),
+      p99: percentile(0.99)
+    )
   }
 }
 

@@ -18,9 +18,9 @@ public struct LeaseClient: Sendable {
   /// The resource that stands for the whole robot.
   public static let bodyResource = "body"
 
-  private let rpc: RobotRPC
+  private let calls: LeasedRPC
   /// The wallet this client keeps current, if any.
-  public let wallet: LeaseWallet?
+  public var wallet: LeaseWallet? { self.calls.wallet }
 
   /// Creates a client reaching the lease service at `authority`.
   public init(
@@ -28,8 +28,7 @@ public struct LeaseClient: Sendable {
     wallet: LeaseWallet? = nil,
     authority: String = RobotAuthority.api
   ) {
-    self.rpc = RobotRPC(connection: connection, authority: authority)
-    self.wallet = wallet
+    self.calls = LeasedRPC(connection: connection, wallet: wallet, authority: authority)
   }
 
   /// Acquires a resource that nobody holds.
@@ -42,36 +41,15 @@ public struct LeaseClient: Sendable {
     let method = Bosdyn_Api_LeaseService.Method.AcquireLease.descriptor
     var request = Bosdyn_Api_AcquireLeaseRequest()
     request.resource = resource
-    let response = try await self.rpc.call(method, request) { client, request, options in
+    let response = try await self.calls.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_LeaseService.Client(wrapping: client).acquireLease(
         request,
         options: options
       )
     }
-    switch response.status {
-    case .ok:
-      self.wallet?.add(response.lease)
-      return response.lease
-    case .resourceAlreadyClaimed:
-      let owner = response.leaseOwner
-      throw RobotRPC.statusError(
-        .resourceAlreadyClaimed,
-        "'\(resource)' is held by client '\(owner.clientName)' of user '\(owner.userName)'",
-        method
-      )
-    case .invalidResource:
-      throw RobotRPC.statusError(.invalidResource, "no lease resource '\(resource)'", method)
-    case .notAuthoritativeService:
-      throw RobotRPC.statusError(
-        .notAuthoritativeService,
-        "this lease service does not manage '\(resource)'",
-        method
-      )
-    case .unknown:
-      throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
-    case .UNRECOGNIZED(let value):
-      throw RobotRPC.statusError(.unexpectedStatus, "unknown acquire status \(value)", method)
-    }
+    try Self.check(response.answer, resource: resource, call: "acquire", method)
+    self.wallet?.add(response.lease)
+    return response.lease
   }
 
   /// Takes a resource, even from another client.
@@ -80,29 +58,15 @@ public struct LeaseClient: Sendable {
     let method = Bosdyn_Api_LeaseService.Method.TakeLease.descriptor
     var request = Bosdyn_Api_TakeLeaseRequest()
     request.resource = resource
-    let response = try await self.rpc.call(method, request) { client, request, options in
+    let response = try await self.calls.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_LeaseService.Client(wrapping: client).takeLease(
         request,
         options: options
       )
     }
-    switch response.status {
-    case .ok:
-      self.wallet?.add(response.lease)
-      return response.lease
-    case .invalidResource:
-      throw RobotRPC.statusError(.invalidResource, "no lease resource '\(resource)'", method)
-    case .notAuthoritativeService:
-      throw RobotRPC.statusError(
-        .notAuthoritativeService,
-        "this lease service does not manage '\(resource)'",
-        method
-      )
-    case .unknown:
-      throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
-    case .UNRECOGNIZED(let value):
-      throw RobotRPC.statusError(.unexpectedStatus, "unknown take status \(value)", method)
-    }
+    try Self.check(response.answer, resource: resource, call: "take", method)
+    self.wallet?.add(response.lease)
+    return response.lease
   }
 
   /// Gives a lease back so others can acquire the resource; the wallet forgets it either way.
@@ -114,7 +78,7 @@ public struct LeaseClient: Sendable {
     self.wallet?.remove(resource: lease.resource)
     var request = Bosdyn_Api_ReturnLeaseRequest()
     request.lease = lease
-    let response = try await self.rpc.call(method, request, timeout: timeout) {
+    let response = try await self.calls.rpc.call(method, request, timeout: timeout) {
       client,
       request,
       options in
@@ -123,27 +87,7 @@ public struct LeaseClient: Sendable {
         options: options
       )
     }
-    switch response.status {
-    case .ok: return
-    case .invalidResource:
-      throw RobotRPC.statusError(.invalidResource, "no lease resource '\(lease.resource)'", method)
-    case .notActiveLease:
-      throw RobotRPC.statusError(
-        .notActiveLease,
-        "the lease on '\(lease.resource)' is not the active one",
-        method
-      )
-    case .notAuthoritativeService:
-      throw RobotRPC.statusError(
-        .notAuthoritativeService,
-        "this lease service does not manage '\(lease.resource)'",
-        method
-      )
-    case .unknown:
-      throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
-    case .UNRECOGNIZED(let value):
-      throw RobotRPC.statusError(.unexpectedStatus, "unknown return status \(value)", method)
-    }
+    try Self.check(response.answer, resource: lease.resource, call: "return", method)
   }
 
   /// Tells the robot the lease is still in use, so it does not go stale.
@@ -156,19 +100,13 @@ public struct LeaseClient: Sendable {
     let method = Bosdyn_Api_LeaseService.Method.RetainLease.descriptor
     var request = Bosdyn_Api_RetainLeaseRequest()
     request.lease = lease
-    let response = try await self.rpc.call(method, request) { client, request, options in
+    let response = try await self.calls.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_LeaseService.Client(wrapping: client).retainLease(
         request,
         options: options
       )
     }
-    self.wallet?.onLeaseUseResult(response.leaseUseResult)
-    if let error = ClientError.from(
-      leaseUseResults: [response.leaseUseResult],
-      method: method.fullyQualifiedMethod
-    ) {
-      throw error
-    }
+    try self.calls.check(response.leaseUseResult, method)
     return response.leaseUseResult
   }
 
@@ -179,7 +117,7 @@ public struct LeaseClient: Sendable {
     let method = Bosdyn_Api_LeaseService.Method.ListLeases.descriptor
     var request = Bosdyn_Api_ListLeasesRequest()
     request.includeFullLeaseInfo = includeFullLeaseInfo
-    let response = try await self.rpc.call(method, request) { client, request, options in
+    let response = try await self.calls.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_LeaseService.Client(wrapping: client).listLeases(
         request,
         options: options

@@ -9,10 +9,10 @@ import GRPCCore
 public struct PowerClient: Sendable {
   /// The directory name of the power service.
   public static let serviceName = "power"
-  private let rpc: RobotRPC
+  private let calls: LeasedRPC
   /// The wallet leases come from when a call is not given one, and which lease use results
   /// update.
-  public let wallet: LeaseWallet?
+  public var wallet: LeaseWallet? { self.calls.wallet }
 
   /// Creates a client reaching the power service at `authority`.
   public init(
@@ -20,8 +20,7 @@ public struct PowerClient: Sendable {
     wallet: LeaseWallet? = nil,
     authority: String = RobotAuthority.power
   ) {
-    self.rpc = RobotRPC(connection: connection, authority: authority)
-    self.wallet = wallet
+    self.calls = LeasedRPC(connection: connection, wallet: wallet, authority: authority)
   }
 
   /// Sends a power command.
@@ -41,19 +40,13 @@ public struct PowerClient: Sendable {
     var message = Bosdyn_Api_PowerCommandRequest()
     message.request = request
     message.lease = try lease ?? self.walletLease()
-    let response = try await self.rpc.call(method, message) { client, message, options in
+    let response = try await self.calls.rpc.call(method, message) { client, message, options in
       try await Bosdyn_Api_PowerService.Client(wrapping: client).powerCommand(
         message,
         options: options
       )
     }
-    self.wallet?.onLeaseUseResult(response.leaseUseResult)
-    if let error = ClientError.from(
-      leaseUseResults: [response.leaseUseResult],
-      method: method.fullyQualifiedMethod
-    ) {
-      throw error
-    }
+    try self.calls.check(response.leaseUseResult, method)
     try Self.check(response.status, method)
     return (response.status, response.powerCommandID)
   }
@@ -66,7 +59,7 @@ public struct PowerClient: Sendable {
     let method = Bosdyn_Api_PowerService.Method.PowerCommandFeedback.descriptor
     var request = Bosdyn_Api_PowerCommandFeedbackRequest()
     request.powerCommandID = commandID
-    let response = try await self.rpc.call(method, request) { client, request, options in
+    let response = try await self.calls.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_PowerService.Client(wrapping: client).powerCommandFeedback(
         request,
         options: options

@@ -18,10 +18,10 @@ import GRPCCore
 public struct RobotCommandClient: Sendable {
   /// The directory name of the robot command service.
   public static let serviceName = "robot-command"
-  private let rpc: RobotRPC
+  private let calls: LeasedRPC
   /// The wallet leases come from when a call is not given one, and which lease use results
   /// update.
-  public let wallet: LeaseWallet?
+  public var wallet: LeaseWallet? { self.calls.wallet }
 
   /// Creates a client reaching the robot command service at `authority`.
   public init(
@@ -29,8 +29,7 @@ public struct RobotCommandClient: Sendable {
     wallet: LeaseWallet? = nil,
     authority: String = RobotAuthority.robotCommand
   ) {
-    self.rpc = RobotRPC(connection: connection, authority: authority)
-    self.wallet = wallet
+    self.calls = LeasedRPC(connection: connection, wallet: wallet, authority: authority)
   }
 
   /// Sends a command.
@@ -49,19 +48,13 @@ public struct RobotCommandClient: Sendable {
     } else if let wallet = self.wallet {
       request.lease = try wallet.lease(for: LeaseClient.bodyResource)
     }
-    let response = try await self.rpc.call(method, request) { client, request, options in
+    let response = try await self.calls.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_RobotCommandService.Client(wrapping: client).robotCommand(
         request,
         options: options
       )
     }
-    self.wallet?.onLeaseUseResult(response.leaseUseResult)
-    if let error = ClientError.from(
-      leaseUseResults: [response.leaseUseResult],
-      method: method.fullyQualifiedMethod
-    ) {
-      throw error
-    }
+    try self.calls.check(response.leaseUseResult, method)
     let detail = response.message.isEmpty ? "" : ": \(response.message)"
     switch response.status {
     case .ok:
@@ -98,7 +91,7 @@ public struct RobotCommandClient: Sendable {
     let method = Bosdyn_Api_RobotCommandService.Method.RobotCommandFeedback.descriptor
     var request = Bosdyn_Api_RobotCommandFeedbackRequest()
     request.robotCommandID = commandID
-    return try await self.rpc.call(method, request) { client, request, options in
+    return try await self.calls.rpc.call(method, request) { client, request, options in
       try await Bosdyn_Api_RobotCommandService.Client(wrapping: client).robotCommandFeedback(
         request,
         options: options

@@ -98,10 +98,7 @@ public struct AuthService: Bosdyn_Api_AuthService.SimpleServiceProtocol {
       )
       response.status = .ok
     }
-    response.header = SimulatedResponseHeader.stamped(
-      echoing: request.header,
-      receivedAt: receivedAt
-    )
+    response.header = .echoing(request.header, receivedAt: receivedAt)
     return response
   }
 }

@@ -45,7 +45,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_RegisterEstopEndpointRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_RegisterEstopEndpointResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
+    answer("RegisterEstopEndpoint \(request.newEndpoint.name)", from: request.header, logger: self.logger, status: { $0.status }) {
     var response = Bosdyn_Api_RegisterEstopEndpointResponse()
     response.request = request
     self.registry.state.withLock { state in
@@ -75,11 +75,8 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
       response.newEndpoint = endpoint
       response.status = .success
     }
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    self.logger.info(
-      "RegisterEstopEndpoint \(request.newEndpoint.name) from \(request.header.callerForLog): \(response.status)"
-    )
     return response
+    }
   }
 
   /// Handles `DeregisterEstopEndpoint`.
@@ -87,7 +84,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_DeregisterEstopEndpointRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_DeregisterEstopEndpointResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
+    answer("DeregisterEstopEndpoint", from: request.header, logger: self.logger, status: { $0.status }) {
     var response = Bosdyn_Api_DeregisterEstopEndpointResponse()
     response.request = request
     let motorsOn = self.body.motorPowerState != .stateOff
@@ -113,10 +110,8 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
       response.status = .success
     }
     self.updateBody()
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    self.logger.info(
-      "DeregisterEstopEndpoint from \(request.header.callerForLog): \(response.status)")
     return response
+    }
   }
 
   /// Handles `EstopCheckIn`: the response must answer the previous challenge (its bitwise
@@ -125,7 +120,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_EstopCheckInRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_EstopCheckInResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
+    answer("EstopCheckIn \(protoName(request.stopLevel))", from: request.header, logger: self.logger, status: { $0.status }) {
     var response = Bosdyn_Api_EstopCheckInResponse()
     response.request = request
     self.registry.state.withLock { state in
@@ -147,10 +142,8 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
       response.status = .ok
     }
     self.updateBody()
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    self.logger.info(
-      "EstopCheckIn \(request.stopLevel) from \(request.header.callerForLog): \(response.status)")
     return response
+    }
   }
 
   /// Handles `GetEstopConfig`.
@@ -158,13 +151,12 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_GetEstopConfigRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_GetEstopConfigResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
+    answer("GetEstopConfig", from: request.header, logger: self.logger) {
     var response = Bosdyn_Api_GetEstopConfigResponse()
     response.request = request
     response.activeConfig = self.registry.state.withLock { $0.config }
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    self.logger.info("GetEstopConfig from \(request.header.callerForLog)")
     return response
+    }
   }
 
   /// Handles `SetEstopConfig`: replaces the configuration (new id, endpoints get new ids).
@@ -172,7 +164,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_SetEstopConfigRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_SetEstopConfigResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
+    answer("SetEstopConfig", from: request.header, logger: self.logger, status: { $0.status }) {
     var response = Bosdyn_Api_SetEstopConfigResponse()
     response.request = request
     let motorsOn = self.body.motorPowerState != .stateOff
@@ -198,9 +190,8 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
       response.status = .success
     }
     self.updateBody()
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    self.logger.info("SetEstopConfig from \(request.header.callerForLog): \(response.status)")
     return response
+    }
   }
 
   /// Handles `GetEstopSystemStatus`.
@@ -208,7 +199,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_GetEstopSystemStatusRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_GetEstopSystemStatusResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
+    answer("GetEstopSystemStatus", from: request.header, logger: self.logger) {
     var response = Bosdyn_Api_GetEstopSystemStatusResponse()
     response.status = self.registry.state.withLock { state in
       var status = Bosdyn_Api_EstopSystemStatus()
@@ -221,9 +212,8 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
       status.stopLevel = Self.systemLevel(state)
       return status
     }
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    self.logger.info("GetEstopSystemStatus from \(request.header.callerForLog)")
     return response
+    }
   }
 
   /// The most severe level any endpoint asks for; `NONE` with no endpoints (the software estop

@@ -32,7 +32,7 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
     request: Bosdyn_Api_Keepalive_ModifyPolicyRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_Keepalive_ModifyPolicyResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
+    answer("ModifyPolicy", from: request.header, logger: self.logger, status: { $0.status }) {
     var response = Bosdyn_Api_Keepalive_ModifyPolicyResponse()
     self.policies.state.withLock { state in
       guard request.policyIdsToRemove.allSatisfy({ state.live[$0] != nil }) else {
@@ -54,9 +54,8 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
       }
       response.status = .ok
     }
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    self.logger.info("ModifyPolicy from \(request.header.callerForLog): \(response.status)")
     return response
+    }
   }
 
   /// Handles `CheckIn`.
@@ -64,7 +63,12 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
     request: Bosdyn_Api_Keepalive_CheckInRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_Keepalive_CheckInResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
+    answer(
+      "CheckIn policy \(request.policyID)",
+      from: request.header,
+      logger: self.logger,
+      status: { $0.status }
+    ) {
     var response = Bosdyn_Api_Keepalive_CheckInResponse()
     self.policies.state.withLock { state in
       guard state.live[request.policyID] != nil else {
@@ -76,10 +80,8 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
       response.lastCheckin = now
       response.status = .ok
     }
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    self.logger.info(
-      "CheckIn policy \(request.policyID) from \(request.header.callerForLog): \(response.status)")
     return response
+    }
   }
 
   /// Handles `GetStatus`.
@@ -87,13 +89,12 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
     request: Bosdyn_Api_Keepalive_GetStatusRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_Keepalive_GetStatusResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
+    answer("GetStatus", from: request.header, logger: self.logger) {
     var response = Bosdyn_Api_Keepalive_GetStatusResponse()
     response.status = self.policies.state.withLock { state in
       state.live.keys.sorted().compactMap { state.live[$0] }
     }
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    self.logger.info("GetStatus from \(request.header.callerForLog)")
     return response
+    }
   }
 }

@@ -37,8 +37,11 @@ public struct PowerService: Bosdyn_Api_PowerService.SimpleServiceProtocol {
     var response = Bosdyn_Api_PowerCommandResponse()
     let requestName = Self.name(of: request.request)
     defer {
-      self.logger.info(
-        "PowerCommand \(requestName) from \(request.header.callerForLog): \(response.status), lease \(response.leaseUseResult.status)"
+      self.logger.command(
+        "PowerCommand \(requestName)",
+        from: request.header,
+        status: response.status,
+        lease: response.leaseUseResult.status
       )
     }
     let on: Bool
@@ -55,8 +58,7 @@ public struct PowerService: Bosdyn_Api_PowerService.SimpleServiceProtocol {
       response.status = .incompatibleHardwareError
       return response
     }
-    response.leaseUseResult = self.ledger.judge(
-      request.hasLease ? [request.lease] : [], resource: "body")
+    response.leaseUseResult = self.ledger.judge(leaseOf: request, resource: "body")
     response.header = .echoing(request.header, receivedAt: receivedAt)
     guard response.leaseUseResult.status == .ok else {
       return response
@@ -87,7 +89,7 @@ public struct PowerService: Bosdyn_Api_PowerService.SimpleServiceProtocol {
         message: "Unknown power command id \(request.powerCommandID).")
     }
     self.logger.info(
-      "PowerCommandFeedback \(request.powerCommandID) from \(request.header.callerForLog): \(response.status)"
+      "PowerCommandFeedback \(request.powerCommandID) from \(request.header.callerForLog): \(protoName(response.status))"
     )
     return response
   }

@@ -38,14 +38,16 @@ public struct RobotCommandService: Bosdyn_Api_RobotCommandService.SimpleServiceP
     var response = Bosdyn_Api_RobotCommandResponse()
     let commandName = Self.name(of: request.command)
     defer {
-      self.logger.info(
-        "RobotCommand \(commandName) from \(request.header.callerForLog): \(response.status), lease \(response.leaseUseResult.status)"
+      self.logger.command(
+        "RobotCommand \(commandName)",
+        from: request.header,
+        status: response.status,
+        lease: response.leaseUseResult.status
       )
     }
     response.header = .echoing(request.header, receivedAt: receivedAt)
     let resource = commandName == "safe_power_off" || commandName == "stop" ? "body" : "mobility"
-    response.leaseUseResult = self.ledger.judge(
-      request.hasLease ? [request.lease] : [], resource: resource)
+    response.leaseUseResult = self.ledger.judge(leaseOf: request, resource: resource)
     guard response.leaseUseResult.status == .ok else {
       return response
     }
@@ -87,8 +89,7 @@ public struct RobotCommandService: Bosdyn_Api_RobotCommandService.SimpleServiceP
   ) async throws -> Bosdyn_Api_ClearBehaviorFaultResponse {
     let receivedAt = Google_Protobuf_Timestamp.now
     var response = Bosdyn_Api_ClearBehaviorFaultResponse()
-    response.leaseUseResult = self.ledger.judge(
-      request.hasLease ? [request.lease] : [], resource: "body")
+    response.leaseUseResult = self.ledger.judge(leaseOf: request, resource: "body")
     response.header = .echoing(request.header, receivedAt: receivedAt)
     if response.leaseUseResult.status == .ok {
       response.status = .notCleared

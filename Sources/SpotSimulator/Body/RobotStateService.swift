@@ -51,7 +51,7 @@ public struct RobotStateService: Bosdyn_Api_RobotStateService.SimpleServiceProto
     response.robotState = state
     response.header = .echoing(request.header, receivedAt: receivedAt)
     self.logger.info(
-      "GetRobotState from \(request.header.callerForLog): motors \(state.powerState.motorPowerState)"
+      "GetRobotState from \(request.header.callerForLog): motors \(protoName(state.powerState.motorPowerState))"
     )
     return response
   }

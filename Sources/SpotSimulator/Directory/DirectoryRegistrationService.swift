@@ -39,24 +39,8 @@ public struct DirectoryRegistrationService:
   ) async throws -> Bosdyn_Api_RegisterServiceResponse {
     let receivedAt = Google_Protobuf_Timestamp.now
     let outcome = self.registry.register(request.serviceEntry, endpoint: request.endpoint)
-    var response = Bosdyn_Api_RegisterServiceResponse()
-    var error: (Bosdyn_Api_CommonError.Code, String)?
-    switch outcome {
-    case .ok:
-      response.status = .ok
-    case .alreadyExists(let message):
-      response.status = .alreadyExists
-      error = (.ok, message)
-    case .nonexistent(let message), .invalidRequest(let message):
-      error = (.invalidRequest, message)
-    }
     self.log("RegisterService", request.serviceEntry, request.endpoint, outcome)
-    response.header = SimulatedResponseHeader.stamped(
-      echoing: request.header,
-      receivedAt: receivedAt,
-      error: error
-    )
-    return response
+    return .answering(outcome, to: request.header, receivedAt: receivedAt)
   }
 
   /// Handles `UpdateService`.
@@ -66,24 +50,8 @@ public struct DirectoryRegistrationService:
   ) async throws -> Bosdyn_Api_UpdateServiceResponse {
     let receivedAt = Google_Protobuf_Timestamp.now
     let outcome = self.registry.update(request.serviceEntry, endpoint: request.endpoint)
-    var response = Bosdyn_Api_UpdateServiceResponse()
-    var error: (Bosdyn_Api_CommonError.Code, String)?
-    switch outcome {
-    case .ok:
-      response.status = .ok
-    case .nonexistent(let message):
-      response.status = .nonexistentService
-      error = (.ok, message)
-    case .alreadyExists(let message), .invalidRequest(let message):
-      error = (.invalidRequest, message)
-    }
     self.log("UpdateService", request.serviceEntry, request.endpoint, outcome)
-    response.header = SimulatedResponseHeader.stamped(
-      echoing: request.header,
-      receivedAt: receivedAt,
-      error: error
-    )
-    return response
+    return .answering(outcome, to: request.header, receivedAt: receivedAt)
   }
 
   /// Handles `UnregisterService`.
@@ -93,24 +61,8 @@ public struct DirectoryRegistrationService:
   ) async throws -> Bosdyn_Api_UnregisterServiceResponse {
     let receivedAt = Google_Protobuf_Timestamp.now
     let outcome = self.registry.unregister(name: request.serviceName)
-    var response = Bosdyn_Api_UnregisterServiceResponse()
-    var error: (Bosdyn_Api_CommonError.Code, String)?
-    switch outcome {
-    case .ok:
-      response.status = .ok
-    case .nonexistent(let message):
-      response.status = .nonexistentService
-      error = (.ok, message)
-    case .alreadyExists(let message), .invalidRequest(let message):
-      error = (.invalidRequest, message)
-    }
     self.logger.info("UnregisterService \(request.serviceName): \(Self.describe(outcome))")
-    response.header = SimulatedResponseHeader.stamped(
-      echoing: request.header,
-      receivedAt: receivedAt,
-      error: error
-    )
-    return response
+    return .answering(outcome, to: request.header, receivedAt: receivedAt)
   }
 
   private func log(

@@ -41,10 +41,7 @@ public struct DirectoryService: Bosdyn_Api_DirectoryService.SimpleServiceProtoco
       response.status = .nonexistentService
       self.logger.info("GetServiceEntry \(request.serviceName): STATUS_NONEXISTENT_SERVICE")
     }
-    response.header = SimulatedResponseHeader.stamped(
-      echoing: request.header,
-      receivedAt: receivedAt
-    )
+    response.header = .echoing(request.header, receivedAt: receivedAt)
     return response
   }
 
@@ -57,10 +54,7 @@ public struct DirectoryService: Bosdyn_Api_DirectoryService.SimpleServiceProtoco
     var response = Bosdyn_Api_ListServiceEntriesResponse()
     response.serviceEntries = self.registry.entries()
     self.logger.info("ListServiceEntries: \(response.serviceEntries.count) services")
-    response.header = SimulatedResponseHeader.stamped(
-      echoing: request.header,
-      receivedAt: receivedAt
-    )
+    response.header = .echoing(request.header, receivedAt: receivedAt)
     return response
   }
 }

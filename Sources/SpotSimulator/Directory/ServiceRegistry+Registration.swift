@@ -32,17 +32,13 @@ extension ServiceRegistry {
   public func register(_ entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
     -> Outcome
   {
-    let candidate: (entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
-    switch self.validated(entry, endpoint: endpoint) {
-    case .failure(let problem): return .invalidRequest(problem.message)
-    case .success(let valid): candidate = valid
-    }
-    let name = candidate.entry.name
-    if self.robotEntriesByName[name] != nil {
-      return .alreadyExists("'\(name)' is one of the robot's own services")
-    }
-    let now = ContinuousClock.now
-    let (outcome, recovered) = self.state.withLock { state -> (Outcome, Bool) in
+    self.change(
+      entry,
+      endpoint: endpoint,
+      robotService: { .alreadyExists("'\($0)' is one of the robot's own services") },
+      recovery: "re-registered"
+    ) { candidate, now, state in
+      let name = candidate.entry.name
       if var existing = state.registrations[name] {
         guard Self.sameRegistration(existing, candidate) else {
           return (
@@ -60,34 +56,15 @@ extension ServiceRegistry {
         state.registrations[name] = existing
         return (.alreadyExists("'\(name)' is already registered"), recovered)
       }
-      if let holder = Self.holder(
-        of: candidate.entry.authority,
-        type: candidate.entry.type,
-        except: name,
-        in: state
-      ) {
+      if let conflict = Self.conflict(with: candidate, in: state) {
         return (
-          .alreadyExists(
-            "service '\(holder)' already serves \(candidate.entry.type) at authority "
-              + "\(candidate.entry.authority); register '\(name)' with an authority of its own"
-          ),
+          .alreadyExists("\(conflict); register '\(name)' with an authority of its own"),
           false
         )
       }
-      var stored = candidate.entry
-      stored.lastUpdate = .now
-      state.registrations[name] = Registration(
-        entry: stored,
-        endpoint: candidate.endpoint,
-        lastHeartbeat: now,
-        unhealthySince: nil
-      )
+      Self.store(candidate, at: now, in: &state)
       return (.ok, false)
     }
-    if recovered {
-      self.logger.info("Service \(name) re-registered: healthy again")
-    }
-    return outcome
   }
 
   /// Replaces a registered service's entry and endpoint; counts as a heartbeat.
@@ -96,48 +73,24 @@ extension ServiceRegistry {
   ///   - entry: The new entry; its name selects the service.
   ///   - endpoint: The new endpoint.
   public func update(_ entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint) -> Outcome {
-    let candidate: (entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
-    switch self.validated(entry, endpoint: endpoint) {
-    case .failure(let problem): return .invalidRequest(problem.message)
-    case .success(let valid): candidate = valid
-    }
-    let name = candidate.entry.name
-    if self.robotEntriesByName[name] != nil {
-      return .invalidRequest("'\(name)' is one of the robot's own services and cannot be changed")
-    }
-    let now = ContinuousClock.now
-    let (outcome, recovered) = self.state.withLock { state -> (Outcome, Bool) in
+    self.change(
+      entry,
+      endpoint: endpoint,
+      robotService: {
+        .invalidRequest("'\($0)' is one of the robot's own services and cannot be changed")
+      },
+      recovery: "updated its registration"
+    ) { candidate, now, state in
+      let name = candidate.entry.name
       guard let existing = state.registrations[name] else {
         return (.nonexistent("no service named '\(name)' is registered"), false)
       }
-      if let holder = Self.holder(
-        of: candidate.entry.authority,
-        type: candidate.entry.type,
-        except: name,
-        in: state
-      ) {
-        return (
-          .invalidRequest(
-            "service '\(holder)' already serves \(candidate.entry.type) at authority "
-              + "\(candidate.entry.authority)"
-          ),
-          false
-        )
+      if let conflict = Self.conflict(with: candidate, in: state) {
+        return (.invalidRequest(conflict), false)
       }
-      var stored = candidate.entry
-      stored.lastUpdate = .now
-      state.registrations[name] = Registration(
-        entry: stored,
-        endpoint: candidate.endpoint,
-        lastHeartbeat: now,
-        unhealthySince: nil
-      )
+      Self.store(candidate, at: now, in: &state)
       return (.ok, existing.unhealthySince != nil)
     }
-    if recovered {
-      self.logger.info("Service \(name) updated its registration: healthy again")
-    }
-    return outcome
   }
 
   /// Removes a registered service.
@@ -161,10 +114,74 @@ extension ServiceRegistry {
     var message: String
   }
 
+  /// A request's entry and endpoint as they would be stored.
+  typealias Candidate = (entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
+
+  /// What register and update share around their own rules: the request is validated, the
+  /// robot's own services are refused with `robotService(name)`, `apply` runs under the lock
+  /// and says whether an unhealthy service came back, which is logged as `Service <name>
+  /// <recovery>: healthy again`.
+  private func change(
+    _ entry: Bosdyn_Api_ServiceEntry,
+    endpoint: Bosdyn_Api_Endpoint,
+    robotService: (String) -> Outcome,
+    recovery: String,
+    _ apply: (Candidate, ContinuousClock.Instant, inout State) -> (Outcome, recovered: Bool)
+  ) -> Outcome {
+    let candidate: Candidate
+    switch self.validated(entry, endpoint: endpoint) {
+    case .failure(let problem): return .invalidRequest(problem.message)
+    case .success(let valid): candidate = valid
+    }
+    let name = candidate.entry.name
+    if self.robotEntriesByName[name] != nil {
+      return robotService(name)
+    }
+    let now = ContinuousClock.now
+    let (outcome, recovered) = self.state.withLock { apply(candidate, now, &$0) }
+    if recovered {
+      self.logger.info("Service \(name) \(recovery): healthy again")
+    }
+    return outcome
+  }
+
+  /// Stores `candidate` as a healthy registration whose heartbeat is `now`.
+  private static func store(
+    _ candidate: Candidate,
+    at now: ContinuousClock.Instant,
+    in state: inout State
+  ) {
+    var stored = candidate.entry
+    stored.lastUpdate = .now
+    state.registrations[candidate.entry.name] = Registration(
+      entry: stored,
+      endpoint: candidate.endpoint,
+      lastHeartbeat: now,
+      unhealthySince: nil
+    )
+  }
+
+  /// Why `candidate` cannot have its (authority, type) pair: another registered service serves
+  /// it. `nil` when the pair is free.
+  private static func conflict(with candidate: Candidate, in state: State) -> String? {
+    guard
+      let holder = Self.holder(
+        of: candidate.entry.authority,
+        type: candidate.entry.type,
+        except: candidate.entry.name,
+        in: state
+      )
+    else {
+      return nil
+    }
+    return "service '\(holder)' already serves \(candidate.entry.type) at authority "
+      + "\(candidate.entry.authority)"
+  }
+
   /// Checks a request's entry and endpoint and returns them as stored: authority canonical,
   /// only the fields a client may set.
   private func validated(_ entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
-    -> Result<(entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint), Problem>
+    -> Result<Candidate, Problem>
   {
     guard !entry.name.isEmpty else {
       return .failure(Problem(message: "service_entry.name is empty"))
@@ -217,7 +234,7 @@ extension ServiceRegistry {
   /// Whether a repeated registration is the same service announcing itself again.
   private static func sameRegistration(
     _ existing: Registration,
-    _ candidate: (entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
+    _ candidate: Candidate
   ) -> Bool {
     var stored = existing.entry
     stored.clearLastUpdate()

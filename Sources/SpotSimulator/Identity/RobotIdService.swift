@@ -33,10 +33,7 @@ public struct RobotIdService: Bosdyn_Api_RobotIdService.SimpleServiceProtocol {
     self.logger.info("GetRobotId from \(client)")
     var response = Bosdyn_Api_RobotIdResponse()
     response.robotID = self.identity.proto
-    response.header = SimulatedResponseHeader.stamped(
-      echoing: request.header,
-      receivedAt: receivedAt
-    )
+    response.header = .echoing(request.header, receivedAt: receivedAt)
     return response
   }
 }

@@ -30,13 +30,9 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_AcquireLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_AcquireLeaseResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = self.ledger.acquire(
-      resource: request.resource, owner: request.header.leaseOwner)
-    self.logger.info(
-      "AcquireLease \(request.resource) from \(request.header.callerForLog): \(response.status)")
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    return response
+    answer("AcquireLease \(request.resource)", from: request.header, logger: self.logger, status: { $0.status }) {
+      self.ledger.acquire(resource: request.resource, owner: request.header.leaseOwner)
+    }
   }
 
   /// Handles `TakeLease`.
@@ -44,12 +40,9 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_TakeLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_TakeLeaseResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = self.ledger.take(resource: request.resource, owner: request.header.leaseOwner)
-    self.logger.info(
-      "TakeLease \(request.resource) from \(request.header.callerForLog): \(response.status)")
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    return response
+    answer("TakeLease \(request.resource)", from: request.header, logger: self.logger, status: { $0.status }) {
+      self.ledger.take(resource: request.resource, owner: request.header.leaseOwner)
+    }
   }
 
   /// Handles `ReturnLease`.
@@ -57,14 +50,11 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_ReturnLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_ReturnLeaseResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_ReturnLeaseResponse()
-    response.status = self.ledger.returnLease(request.lease)
-    self.logger.info(
-      "ReturnLease \(request.lease.resource) from \(request.header.callerForLog): \(response.status)"
-    )
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    return response
+    answer("ReturnLease \(request.lease.resource)", from: request.header, logger: self.logger, status: { $0.status }) {
+      var response = Bosdyn_Api_ReturnLeaseResponse()
+      response.status = self.ledger.returnLease(request.lease)
+      return response
+    }
   }
 
   /// Handles `RetainLease`.
@@ -72,14 +62,16 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_RetainLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_RetainLeaseResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_RetainLeaseResponse()
-    response.leaseUseResult = self.ledger.retain(request.lease)
-    self.logger.info(
-      "RetainLease \(request.lease.resource) from \(request.header.callerForLog): \(response.leaseUseResult.status)"
-    )
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    return response
+    answer(
+      "RetainLease \(request.lease.resource)",
+      from: request.header,
+      logger: self.logger,
+      status: { $0.leaseUseResult.status }
+    ) {
+      var response = Bosdyn_Api_RetainLeaseResponse()
+      response.leaseUseResult = self.ledger.retain(request.lease)
+      return response
+    }
   }
 
   /// Handles `ListLeases`.
@@ -87,10 +79,8 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_ListLeasesRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_ListLeasesResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = self.ledger.list(includeFullLeaseInfo: request.includeFullLeaseInfo)
-    self.logger.info("ListLeases from \(request.header.callerForLog)")
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    return response
+    answer("ListLeases", from: request.header, logger: self.logger) {
+      self.ledger.list(includeFullLeaseInfo: request.includeFullLeaseInfo)
+    }
   }
 }

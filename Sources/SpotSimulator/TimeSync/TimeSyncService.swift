@@ -69,10 +69,11 @@ public final class TimeSyncService: Bosdyn_Api_TimeSyncService.SimpleServiceProt
     switch self.update(with: request) {
     case .rejected(let message):
       self.logger.info("TimeSyncUpdate refused: \(message)")
-      response.header = SimulatedResponseHeader.stamped(
-        echoing: request.header,
+      response.header = .echoing(
+        request.header,
         receivedAt: receivedAt,
-        error: (.invalidRequest, message)
+        code: .invalidRequest,
+        message: message
       )
       return response
     case .updated(let identifier, let latest, let best, let sampleCount):
@@ -88,15 +89,12 @@ public final class TimeSyncService: Bosdyn_Api_TimeSyncService.SimpleServiceProt
       response.state.measurementTime = .now
       let skew = best.map { "\(Double($0.skewNanoseconds) / 1e6) ms" } ?? "unknown"
       let roundTrip = best.map { "\(Double($0.roundTripNanoseconds) / 1e6) ms" } ?? "unknown"
-      let status = synced ? "STATUS_OK" : "STATUS_MORE_SAMPLES_NEEDED"
+      let status = protoName(response.state.status)
       self.logger.info(
         "TimeSyncUpdate \(identifier): \(sampleCount) samples, \(status), skew \(skew), round trip \(roundTrip)"
       )
     }
-    response.header = SimulatedResponseHeader.stamped(
-      echoing: request.header,
-      receivedAt: receivedAt
-    )
+    response.header = .echoing(request.header, receivedAt: receivedAt)
     return response
   }
 

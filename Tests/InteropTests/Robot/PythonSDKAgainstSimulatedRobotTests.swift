@@ -12,7 +12,7 @@ import Testing
 struct PythonSDKAgainstSimulatedRobotTests {
   @Test func itLogsInSyncsListsAndTicksTheSwiftServiceThroughTheProxy() async throws {
     try await TestRobot.with { robot in
-      let service = try await robot.startHelloWorld()
+      let service = try await robot.startRegisteredHelloWorld()
       let result = try await robot.runPython(
         "python_robot_tour.py", ["--service", "hello-world-callback", "--user-string", "Python"])
       #expect(result["error"] == nil, "\(result)")

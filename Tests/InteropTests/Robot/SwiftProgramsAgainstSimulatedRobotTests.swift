@@ -8,7 +8,7 @@ import Testing
 struct SwiftProgramsAgainstSimulatedRobotTests {
   @Test func theClientTicksHelloWorldThroughTheRobot() async throws {
     try await TestRobot.with { robot in
-      let service = try await robot.startHelloWorld()
+      let service = try await robot.startRegisteredHelloWorld()
       #expect(service.stderr.contains("hello-world-callback service registered/updated."))
       let result = try await ChildProcess.run(
         try TestEnvironment.executable("remote-mission-client"),
@@ -26,7 +26,7 @@ struct SwiftProgramsAgainstSimulatedRobotTests {
 
   @Test func thePowerOffServicePowersTheRobotOffWithTheClientsLease() async throws {
     try await TestRobot.with { robot in
-      let service = try await robot.startPowerOff()
+      let service = try await robot.startRegisteredPowerOff()
       let result = try await ChildProcess.run(
         try TestEnvironment.executable("remote-mission-client"),
         ["--power-off", "--user-string", "Power off node", "robot"] + robot.credentialArguments

@@ -11,13 +11,14 @@ import Testing
 @Suite("Robot faults: wrong password and bad tokens")
 struct RobotFaultLoginTests {
   @Test func aWrongPasswordMakesTheClientExitWithAClearMessage() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       let result = try await ChildProcess.run(
         try TestEnvironment.executable("remote-mission-client"),
         [
           "--hello-world", "robot", "--robot-ca", robot.caPath, "--username", "user",
           "--password", "wrong", robot.address,
-        ])
+        ]
+      )
       #expect(result.status == 1, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
       #expect(result.stderr.contains("invalidLogin"), "\(result.stderr)")
       #expect(result.stderr.contains("username and/or password are invalid"), "\(result.stderr)")
@@ -26,16 +27,18 @@ struct RobotFaultLoginTests {
   }
 
   @Test func aWrongPasswordIsInvalidLoginErrorInPython() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       let result = try await robot.runPython(
-        "python_robot_tour.py", ["--password", "wrong", "--password-only"])
+        "python_robot_tour.py",
+        ["--password", "wrong", "--password-only"]
+      )
       #expect(result["error"] as? String == "InvalidLoginError", "\(result)")
       #expect(result["authenticated"] == nil)
     }
   }
 
   @Test func anExpiredTokenIsRefusedButALoggedInConnectionRefreshesItsOwn() async throws {
-    try await FaultRobot.with(tokenLifetime: .seconds(2)) { robot in
+    try await TestRobot.with(tokenLifetime: .seconds(2)) { robot in
       try await robot.withConnection { loggedIn in
         let first = try #require(loggedIn.userToken)
         let lifetime = try #require(first.lifetime)
@@ -44,7 +47,9 @@ struct RobotFaultLoginTests {
         // The first token, used by another connection, stops working once it expires …
         var loggedInFailures: [ClientError] = []
         let expiredError = try await FaultPolling.eventually(
-          "the first token to expire", timeout: .seconds(10), interval: .milliseconds(200)
+          "the first token to expire",
+          timeout: .seconds(10),
+          interval: .milliseconds(200)
         ) { () async throws -> ClientError? in
           // … while the logged-in connection keeps working all along, refreshing its token.
           do {
@@ -74,7 +79,7 @@ struct RobotFaultLoginTests {
   }
 
   @Test func anExpiredTokenIsUnauthenticatedErrorInPython() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       // A token signed with this robot's own key, expired a minute ago.
       let issuer = try await TokenIssuer.loadOrCreate(dataDirectory: robot.dataDirectory)
       let expired = try await issuer.issue(username: "user", validFor: .seconds(-60))
@@ -85,12 +90,12 @@ struct RobotFaultLoginTests {
   }
 
   @Test func aTokenSignedByAnotherRobotIsUnauthenticated() async throws {
-    let otherDirectory = FaultFiles.temporaryDirectory("fault-other-robot")
-    defer { FaultFiles.remove(otherDirectory) }
+    let otherDirectory = TemporaryFiles.temporaryDirectory("fault-other-robot")
+    defer { TemporaryFiles.remove(otherDirectory) }
     let forger = try await TokenIssuer.loadOrCreate(dataDirectory: otherDirectory)
     let forged = try await forger.issue(username: "user", validFor: .seconds(3600))
 
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       let error = try await robot.withConnection(logIn: false) { connection in
         connection.authenticate(token: forged)
         return await #expect(throws: ClientError.self) {
@@ -98,7 +103,10 @@ struct RobotFaultLoginTests {
         }
       }
       #expect(error?.code == .unauthenticated, "\(String(describing: error))")
-      #expect(error?.message.contains("not issued by this robot") == true, "\(String(describing: error))")
+      #expect(
+        error?.message.contains("not issued by this robot") == true,
+        "\(String(describing: error))"
+      )
 
       let python = try await robot.runPython("fault_unauthenticated.py", ["--token", forged])
       #expect(python["error"] as? String == "UnauthenticatedError", "\(python)")
@@ -106,7 +114,7 @@ struct RobotFaultLoginTests {
   }
 
   @Test func aCallWithoutATokenIsUnauthenticated() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       let error = try await robot.withConnection(logIn: false) { connection in
         #expect(connection.userToken == nil)
         return await #expect(throws: ClientError.self) {

@@ -99,7 +99,9 @@ struct RobotFaultPowerOffLeaseTests {
       let session = try await fixture.establishSession(leases: [lease])
       var statuses: [TickResponse.Status] = []
       let final = try await FaultPolling.eventually(
-        "the power off to finish", timeout: .seconds(10), interval: .milliseconds(50)
+        "the power off to finish",
+        timeout: .seconds(10),
+        interval: .milliseconds(50)
       ) { () async throws -> TickResponse? in
         let tick = try await fixture.tick(session.sessionID, leases: [lease])
         statuses.append(tick.status)
@@ -118,19 +120,21 @@ struct RobotFaultPowerOffLeaseTests {
 private struct PowerOffFixture {
   typealias Stub = Bosdyn_Api_Mission_RemoteMissionService.Client<HTTP2ClientTransport.Posix>
 
-  let robot: FaultRobot
+  let robot: TestRobot
   let stub: Stub
   let leases: LeaseClient
 
   static func with(_ body: (PowerOffFixture) async throws -> Void) async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       try await robot.withConnection(clientName: "PowerOffFaultService") { service in
         let servicer = SessionManagingServicer(
-          PowerOffServicer(robot: service, logger: service.logger))
+          PowerOffServicer(robot: service, logger: service.logger)
+        )
         let server = RemoteMissionServer(
           servicer: servicer,
           configuration: .init(host: "127.0.0.1", port: 0, eventLoops: 1),
-          logger: service.logger)
+          logger: service.logger
+        )
         try await withThrowingTaskGroup(of: Void.self) { group in
           group.addTask { try await server.serve() }
           let outcome: Result<Void, any Error>
@@ -138,7 +142,8 @@ private struct PowerOffFixture {
             try await Self.register(port: try await server.listeningPort(), with: service)
             try await robot.withConnection(clientName: "FaultMissionClient") { client in
               let stub = Stub(
-                wrapping: try client.grpcClient(authority: "power-off-callback.spot.robot"))
+                wrapping: try client.grpcClient(authority: "power-off-callback.spot.robot")
+              )
               let leases = LeaseClient(connection: client)
               try await Self.powerOn(client, leases: leases)
               #expect(robot.robot.body.isPoweredOn)
@@ -170,7 +175,10 @@ private struct PowerOffFixture {
   private static func powerOn(_ connection: RobotConnection, leases: LeaseClient) async throws {
     let lease = try await leases.acquire()
     try await PowerClient(connection: connection).powerOnMotors(
-      lease: lease, timeout: .seconds(10), pollInterval: .milliseconds(50))
+      lease: lease,
+      timeout: .seconds(10),
+      pollInterval: .milliseconds(50)
+    )
     try await leases.returnLease(lease)
   }
 

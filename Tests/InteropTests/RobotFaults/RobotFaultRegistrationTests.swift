@@ -16,8 +16,19 @@ import Testing
 struct RobotFaultRegistrationTests {
   static let helloWorld = "hello-world-callback"
 
+  static let holderNotNamed: Comment = """
+    bug: DirectoryRegistrationClient.register throws its own message for STATUS_ALREADY_EXISTS \
+    and drops the robot's, which names the service holding the authority and type
+    """
+
+  static let liveEntryTakenOver: Comment = """
+    bug: a second DirectoryRegistrationKeepAlive with the same name takes a live service's \
+    entry over (register ALREADY_EXISTS, then update) without a word, and the two then \
+    overwrite the entry at every heartbeat
+    """
+
   @Test func aRestartedServiceUpdatesItsEntryInsteadOfDuplicatingIt() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       // Stopped gracefully: the entry goes, and the next start registers afresh.
       let first = try await Self.startRegisteredHelloWorld(robot)
       #expect(Self.helloWorldPorts(robot) == [first.port])
@@ -44,20 +55,23 @@ struct RobotFaultRegistrationTests {
   }
 
   @Test func aSecondServiceWithTheSameAuthorityAndTypeIsRefused() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       try await robot.withConnection { connection in
         let registration = DirectoryRegistrationClient(connection: connection)
         try await registration.register(
-          Self.entry("fault-holder", authority: "fault-shared"), host: "127.0.0.1", port: 50001)
+          Self.entry("fault-holder", authority: "fault-shared"),
+          host: "127.0.0.1",
+          port: 50001
+        )
         let error = await #expect(throws: ClientError.self) {
           try await registration.register(
-            Self.entry("fault-intruder", authority: "fault-shared"), host: "127.0.0.1",
-            port: 50002)
+            Self.entry("fault-intruder", authority: "fault-shared"),
+            host: "127.0.0.1",
+            port: 50002
+          )
         }
         #expect(error?.code == .alreadyExists, "\(String(describing: error))")
-        withKnownIssue(
-          "bug: DirectoryRegistrationClient.register replaces the robot's message, which names the holder, with its own"
-        ) {
+        withKnownIssue(Self.holderNotNamed) {
           #expect(error?.message.contains("fault-holder") == true, "\(String(describing: error))")
         }
       }
@@ -69,16 +83,24 @@ struct RobotFaultRegistrationTests {
   @Test func aKeepAliveRefusedForAnAuthorityInUseKeepsTryingWithoutDisturbingTheHolder()
     async throws
   {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       try await robot.withConnection { connection in
         let registration = DirectoryRegistrationClient(connection: connection)
         try await registration.register(
-          Self.entry("fault-holder", authority: "fault-shared"), host: "127.0.0.1", port: 50001)
+          Self.entry("fault-holder", authority: "fault-shared"),
+          host: "127.0.0.1",
+          port: 50001
+        )
         let keepAlive = DirectoryRegistrationKeepAlive(
           connection: connection,
           registration: .init(
-            name: "fault-intruder", authority: "fault-shared", host: "127.0.0.1", port: 50002),
-          configuration: .init(retryInterval: .milliseconds(100), rpcTimeout: .seconds(2)))
+            name: "fault-intruder",
+            authority: "fault-shared",
+            host: "127.0.0.1",
+            port: 50002
+          ),
+          configuration: .init(retryInterval: .milliseconds(100), rpcTimeout: .seconds(2))
+        )
         try await withThrowingTaskGroup(of: Void.self) { group in
           group.addTask { try await keepAlive.run() }
           defer { group.cancelAll() }
@@ -90,7 +112,8 @@ struct RobotFaultRegistrationTests {
           // Once the authority is free, the retrying keep-alive registers by itself.
           try await registration.unregister(name: "fault-holder")
           let port = try await FaultPolling.eventually(
-            "the keep-alive to register once the authority is free", timeout: .seconds(5)
+            "the keep-alive to register once the authority is free",
+            timeout: .seconds(5)
           ) {
             robot.robot.registry.endpoint(named: "fault-intruder")?.port
           }
@@ -101,7 +124,7 @@ struct RobotFaultRegistrationTests {
   }
 
   @Test func aSecondHelloWorldServiceKeepsRunningAndSaysWhyItIsNotRegistered() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       let holder = try await Self.startRegisteredHelloWorld(robot)
       let intruder = try robot.startHelloWorld()
       let intruderPort = try await FaultPolling.eventually("the second service's port") {
@@ -116,12 +139,11 @@ struct RobotFaultRegistrationTests {
       #expect(intruder.process.isRunning, "\(intruder.stderr)")
       #expect(holder.child.process.isRunning, "\(holder.child.stderr)")
       #expect(Self.helloWorldPorts(robot).count == 1, "one entry: \(Self.helloWorldPorts(robot))")
-      withKnownIssue(
-        "bug: DirectoryRegistrationKeepAlive takes over a live service's entry of the same name (register ALREADY_EXISTS -> update) without a word; both then overwrite it every heartbeat"
-      ) {
+      withKnownIssue(Self.liveEntryTakenOver) {
         #expect(
           Self.helloWorldPorts(robot) == [holder.port],
-          "the entry still routes to the first service, not to \(intruderPort)")
+          "the entry still routes to the first service, not to \(intruderPort)"
+        )
         #expect(intruder.stderr.contains("Could not register"), "\(intruder.stderr)")
       }
       intruder.signal(SIGINT)
@@ -134,7 +156,7 @@ struct RobotFaultRegistrationTests {
   // MARK: - Helpers
 
   /// Starts `hello-world-mission-service robot` and waits until it has registered.
-  static func startRegisteredHelloWorld(_ robot: FaultRobot) async throws
+  static func startRegisteredHelloWorld(_ robot: TestRobot) async throws
     -> (child: ChildProcess, port: Int)
   {
     let process = try robot.startHelloWorld()
@@ -144,7 +166,7 @@ struct RobotFaultRegistrationTests {
   }
 
   /// The ports of every directory entry at the hello-world service's authority.
-  static func helloWorldPorts(_ robot: FaultRobot) -> [Int] {
+  static func helloWorldPorts(_ robot: TestRobot) -> [Int] {
     robot.robot.registry.entries()
       .filter { $0.authority == "\(Self.helloWorld).spot.robot" }
       .compactMap { robot.robot.registry.endpoint(named: $0.name).map { Int($0.port) } }
@@ -152,12 +174,13 @@ struct RobotFaultRegistrationTests {
 
   /// Ticks the hello-world service through the robot with `remote-mission-client` and checks
   /// that `service` answered.
-  static func expectTickReaches(_ service: ChildProcess, through robot: FaultRobot) async throws {
+  static func expectTickReaches(_ service: ChildProcess, through robot: TestRobot) async throws {
     let name = "Fault\(Int.random(in: 1000...9999))"
     let result = try await ChildProcess.run(
       try TestEnvironment.executable("remote-mission-client"),
       ["--hello-world", "--user-string", name, "robot"] + robot.credentialArguments
-        + [robot.address])
+        + [robot.address]
+    )
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("STATUS_SUCCESS"), "\(result.stdout)")
     _ = try await service.waitForOutput("Hello \(name)!", inStderr: true, timeout: .seconds(5))

@@ -16,8 +16,8 @@ import Testing
 @Suite("Robot faults: robot restarted or unreachable", .serialized)
 struct RobotFaultRestartTests {
   @Test func servicesReRegisterAfterTheRobotRestartsAndClientsRecover() async throws {
-    let dataDirectory = FaultFiles.temporaryDirectory("fault-restart")
-    defer { FaultFiles.remove(dataDirectory) }
+    let dataDirectory = TemporaryFiles.temporaryDirectory("fault-restart")
+    defer { TemporaryFiles.remove(dataDirectory) }
     let spotSim = try TestEnvironment.executable("spot-sim")
     let firstSim = try ChildProcess(spotSim, ["--port", "0", "--data-dir", dataDirectory])
     let listening = try await firstSim.waitForOutput("Listening on 127.0.0.1:")
@@ -29,42 +29,53 @@ struct RobotFaultRestartTests {
 
     let service = try ChildProcess(
       try TestEnvironment.executable("hello-world-mission-service"),
-      ["robot", "--host-ip", "127.0.0.1", "--port", "0"] + credentials + [address])
+      ["robot", "--host-ip", "127.0.0.1", "--port", "0"] + credentials + [address]
+    )
     try await service.waitForOutput("Starting directory registration loop", inStderr: true)
 
-    firstSim.signal(SIGTERM)
-    #expect(try await firstSim.waitForExit() == 0, "\(firstSim.stderr)")
-
-    // The same robot (same port and data directory, so the same CA and token key) comes back.
-    let secondSim = try await FaultPolling.eventually("spot-sim to listen on \(port) again") {
-      () async throws -> ChildProcess? in
-      let sim = try ChildProcess(spotSim, ["--port", "\(port)", "--data-dir", dataDirectory])
-      if (try? await sim.waitForOutput("Listening on", timeout: .seconds(5))) != nil {
-        return sim
-      }
-      sim.signal(SIGKILL)
-      return nil
-    }
-
-    try await withRobotConnection(
+    // A client that was connected before the restart uses the same connection after it.
+    let secondSim = try await withRobotConnection(
       to: RobotAddress(parsing: address),
       configuration: .init(
-        certificateAuthorityPath: dataDirectory + "/ca.pem", callTimeout: .seconds(2),
-        environment: [:])
+        certificateAuthorityPath: dataDirectory + "/ca.pem",
+        callTimeout: .seconds(2),
+        environment: [:]
+      )
     ) { connection in
       try await connection.authenticate(username: "user", password: "password")
+      let before = try await connection.remoteMissionClient(serviceName: "hello-world-callback")
+      #expect(try await before.tick(sessionID: "").status == .success)
+
+      firstSim.signal(SIGTERM)
+      #expect(try await firstSim.waitForExit() == 0, "\(firstSim.stderr)")
+
+      // The same robot (same port and data directory: same CA and token key) comes back.
+      let secondSim = try await FaultPolling.eventually("spot-sim to listen on \(port) again") {
+        () async throws -> ChildProcess? in
+        let sim = try ChildProcess(spotSim, ["--port", "\(port)", "--data-dir", dataDirectory])
+        if (try? await sim.waitForOutput("Listening on", timeout: .seconds(5))) != nil {
+          return sim
+        }
+        sim.signal(SIGKILL)
+        return nil
+      }
       _ = try await FaultPolling.eventually(
-        "hello-world-callback to register with the restarted robot", timeout: .seconds(10)
+        "hello-world-callback to register with the restarted robot",
+        timeout: .seconds(10)
       ) {
         try await DirectoryClient(connection: connection).list()
           .first { $0.name == "hello-world-callback" }
       }
+      let after = try await connection.remoteMissionClient(serviceName: "hello-world-callback")
+      #expect(try await after.tick(sessionID: "").status == .success)
+      return secondSim
     }
     #expect(service.process.isRunning, "the service never exited: \(service.stderr)")
 
     let result = try await ChildProcess.run(
       try TestEnvironment.executable("remote-mission-client"),
-      ["--hello-world", "--user-string", "Restart", "robot"] + credentials + [address])
+      ["--hello-world", "--user-string", "Restart", "robot"] + credentials + [address]
+    )
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("STATUS_SUCCESS"), "\(result.stdout)")
     #expect(service.stderr.contains("Hello Restart!"))
@@ -76,12 +87,13 @@ struct RobotFaultRestartTests {
   }
 
   @Test func aServiceStartedBeforeItsRobotWarnsRetriesAndRegistersOnceItIsUp() async throws {
-    let dataDirectory = FaultFiles.temporaryDirectory("fault-late-robot")
-    defer { FaultFiles.remove(dataDirectory) }
+    let dataDirectory = TemporaryFiles.temporaryDirectory("fault-late-robot")
+    defer { TemporaryFiles.remove(dataDirectory) }
     let port = try FaultPolling.freePort()
     // Creating the robot writes its CA (the service must trust it) but listens on nothing yet.
     let robot = try await SimulatedRobot(
-      configuration: .init(port: port, dataDirectory: dataDirectory))
+      configuration: .init(port: port, dataDirectory: dataDirectory)
+    )
     let address = "127.0.0.1:\(port)"
 
     let service = try ChildProcess(
@@ -89,9 +101,12 @@ struct RobotFaultRestartTests {
       [
         "robot", "--host-ip", "127.0.0.1", "--port", "0", "--robot-ca", robot.caCertificatePath,
         "--username", "user", "--password", "password", address,
-      ])
+      ]
+    )
     try await service.waitForOutput(
-      "Cannot reach the robot at \(address) to log in", inStderr: true)
+      "Cannot reach the robot at \(address) to log in",
+      inStderr: true
+    )
     #expect(service.process.isRunning, "\(service.stderr)")
     #expect(!service.stderr.contains("registered/updated"))
 
@@ -99,7 +114,8 @@ struct RobotFaultRestartTests {
       group.addTask { try await robot.run() }
       defer { group.cancelAll() }
       let entry = try await FaultPolling.eventually(
-        "hello-world-callback to register once the robot is up", timeout: .seconds(10)
+        "hello-world-callback to register once the robot is up",
+        timeout: .seconds(10)
       ) {
         robot.registry.entry(named: "hello-world-callback")
       }

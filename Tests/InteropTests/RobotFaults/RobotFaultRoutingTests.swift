@@ -11,7 +11,7 @@ import Testing
 @Suite("Robot faults: unregistered and unreachable services")
 struct RobotFaultRoutingTests {
   @Test func anUnknownServiceNameFailsTheDirectoryLookupClearly() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       try await robot.withConnection { connection in
         let error = await #expect(throws: ClientError.self) {
           _ = try await connection.remoteMissionClient(serviceName: "no-such-service")
@@ -19,36 +19,44 @@ struct RobotFaultRoutingTests {
         #expect(error?.code == .nonexistentService, "\(String(describing: error))")
         #expect(
           error?.message.contains("no service named 'no-such-service'") == true,
-          "\(String(describing: error))")
+          "\(String(describing: error))"
+        )
       }
     }
   }
 
   @Test func aCallToAnAuthorityNobodyRegisteredIs502Unavailable() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       try await robot.withConnection { connection in
         let client = RemoteMissionClient(
-          wrapping: try connection.grpcClient(authority: "nobody.spot.robot"), timeout: .seconds(5))
+          wrapping: try connection.grpcClient(authority: "nobody.spot.robot"),
+          timeout: .seconds(5)
+        )
         let error = await #expect(throws: ClientError.self) {
           _ = try await client.serviceInfo()
         }
         #expect(error?.code == .unavailable, "\(String(describing: error))")
         #expect(error?.message.contains("502") == true, "\(String(describing: error))")
-        #expect(error?.message.contains("nobody.spot.robot") == true, "\(String(describing: error))")
+        #expect(
+          error?.message.contains("nobody.spot.robot") == true,
+          "\(String(describing: error))"
+        )
       }
     }
   }
 
   @Test func pythonSeesAnUnregisteredAuthorityAsServiceUnavailableError() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       let result = try await robot.runPython(
-        "fault_remote_call.py", ["--authority", "nobody.spot.robot"])
+        "fault_remote_call.py",
+        ["--authority", "nobody.spot.robot"]
+      )
       #expect(result["error"] as? String == "ServiceUnavailableError", "\(result)")
     }
   }
 
   @Test func aRegisteredServiceThatIsDownIsAProxyConnectionFailure() async throws {
-    try await FaultRobot.with { robot in
+    try await TestRobot.with { robot in
       let closedPort = try FaultPolling.freePort()
       try await robot.withConnection { connection in
         var entry = Bosdyn_Api_ServiceEntry()
@@ -60,19 +68,24 @@ struct RobotFaultRoutingTests {
           .register(entry, host: "127.0.0.1", port: closedPort)
 
         let client = try await connection.remoteMissionClient(
-          serviceName: "fault-down", timeout: .seconds(5))
+          serviceName: "fault-down",
+          timeout: .seconds(5)
+        )
         let error = await #expect(throws: ClientError.self) {
           _ = try await client.tick(sessionID: "")
         }
         #expect(error?.code == .unavailable, "\(String(describing: error))")
         #expect(
           error?.message.contains("Failed to connect to remote host") == true,
-          "\(String(describing: error))")
+          "\(String(describing: error))"
+        )
         #expect(error?.message.contains("\(closedPort)") == true, "\(String(describing: error))")
       }
 
       let result = try await robot.runPython(
-        "fault_remote_call.py", ["--authority", "fault-down.spot.robot"])
+        "fault_remote_call.py",
+        ["--authority", "fault-down.spot.robot"]
+      )
       #expect(result["error"] as? String == "ProxyConnectionError", "\(result)")
     }
   }

@@ -27,7 +27,8 @@ enum FaultPolling {
     }
     throw TestEnvironment.SetupError(
       "Timed out after \(timeout) waiting for \(what)"
-        + (lastError.map { "; last error: \($0)" } ?? ""))
+        + (lastError.map { "; last error: \($0)" } ?? "")
+    )
   }
 
   /// A TCP port on 127.0.0.1 that nothing listens on right now: bound, read and closed.

@@ -2,9 +2,9 @@ import BosdynRobot
 import Foundation
 import SpotSimulator
 
-/// An in-process simulated Spot for one fault test: its own temporary data directory, a free
+/// An in-process simulated Spot for one test: its own temporary data directory, a free
 /// port, short timeouts, and the simulator's default user (`user` / `password`).
-struct FaultRobot: Sendable {
+struct TestRobot: Sendable {
   let robot: SimulatedRobot
   let port: Int
   let dataDirectory: String
@@ -28,16 +28,20 @@ struct FaultRobot: Sendable {
     tokenLifetime: Duration = .seconds(3600),
     powerTransition: Duration = .milliseconds(200),
     upstreamConnectTimeout: Duration = .seconds(2),
-    _ body: (FaultRobot) async throws -> Result
+    _ body: (TestRobot) async throws -> Result
   ) async throws -> Result {
-    let directory = FaultFiles.temporaryDirectory("fault-sim")
-    defer { FaultFiles.remove(directory) }
+    let directory = TemporaryFiles.temporaryDirectory("fault-sim")
+    defer { TemporaryFiles.remove(directory) }
     let configuration = SimulatedRobot.Configuration(
-      port: 0, dataDirectory: directory, tokenLifetime: tokenLifetime,
-      powerTransition: powerTransition, upstreamConnectTimeout: upstreamConnectTimeout,
-      upstreamResponseTimeout: .seconds(5))
+      port: 0,
+      dataDirectory: directory,
+      tokenLifetime: tokenLifetime,
+      powerTransition: powerTransition,
+      upstreamConnectTimeout: upstreamConnectTimeout,
+      upstreamResponseTimeout: .seconds(5)
+    )
     return try await withSimulatedRobot(configuration: configuration) { robot, port in
-      try await body(FaultRobot(robot: robot, port: port, dataDirectory: directory))
+      try await body(TestRobot(robot: robot, port: port, dataDirectory: directory))
     }
   }
 
@@ -51,8 +55,11 @@ struct FaultRobot: Sendable {
     try await withRobotConnection(
       to: RobotAddress(parsing: self.address),
       configuration: .init(
-        certificateAuthorityPath: self.caPath, clientName: clientName,
-        callTimeout: .seconds(5), environment: [:])
+        certificateAuthorityPath: self.caPath,
+        clientName: clientName,
+        callTimeout: .seconds(5),
+        environment: [:]
+      )
     ) { connection in
       if logIn {
         try await connection.authenticate(username: "user", password: "password")
@@ -63,7 +70,7 @@ struct FaultRobot: Sendable {
 
   /// Runs a peer script against this robot and decodes the one JSON object it prints.
   func runPython(_ script: String, _ arguments: [String] = []) async throws -> [String: Any] {
-    try await FaultPython.run(script, self.pythonArguments + arguments)
+    try await PythonPeer.run(script, self.pythonArguments + arguments)
   }
 
   /// Starts `hello-world-mission-service robot` against this robot on a free port.
@@ -71,27 +78,56 @@ struct FaultRobot: Sendable {
     try ChildProcess(
       try TestEnvironment.executable("hello-world-mission-service"),
       ["robot", "--host-ip", "127.0.0.1", "--port", "0"] + self.credentialArguments
+        + [self.address]
+    )
+  }
+
+  /// Starts a robot-mode mission service executable against this robot and waits until it has
+  /// registered in the directory.
+  func startRegisteredService(_ executable: String, _ arguments: [String]) async throws
+    -> ChildProcess
+  {
+    let child = try ChildProcess(try TestEnvironment.executable(executable), arguments)
+    try await child.waitForOutput("Starting directory registration loop", inStderr: true)
+    return child
+  }
+
+  /// `hello-world-mission-service robot` on a free port, once it has registered.
+  func startRegisteredHelloWorld() async throws -> ChildProcess {
+    try await self.startRegisteredService(
+      "hello-world-mission-service",
+      ["robot", "--host-ip", "127.0.0.1", "--port", "0"] + self.credentialArguments
         + [self.address])
+  }
+
+  /// `power-off-mission-service` on a free port, once it has registered.
+  func startRegisteredPowerOff() async throws -> ChildProcess {
+    try await self.startRegisteredService(
+      "power-off-mission-service",
+      [self.address, "--host-ip", "127.0.0.1", "--port", "0"] + self.credentialArguments)
   }
 }
 
-/// The official Python SDK as a fault peer.
-enum FaultPython {
+/// The official Python SDK as a peer.
+enum PythonPeer {
   /// Runs `script` (in Tests/InteropTests/Python) and decodes the JSON object it prints last.
   static func run(_ script: String, _ arguments: [String]) async throws -> [String: Any] {
     let result = try await ChildProcess.run(
-      try TestEnvironment.python, [TestEnvironment.script(script)] + arguments,
-      timeout: .seconds(30))
+      try TestEnvironment.python,
+      [TestEnvironment.script(script)] + arguments,
+      timeout: .seconds(30)
+    )
     guard result.status == 0 else {
       throw TestEnvironment.SetupError(
-        "\(script) failed (\(result.status)):\n\(result.stdout)\n\(result.stderr)")
+        "\(script) failed (\(result.status)):\n\(result.stdout)\n\(result.stderr)"
+      )
     }
     return try lastJSONObject(result.stdout)
   }
 }
 
 /// Temporary directories for simulator data.
-enum FaultFiles {
+enum TemporaryFiles {
   static func temporaryDirectory(_ prefix: String) -> String {
     FileManager.default.temporaryDirectory
       .appendingPathComponent("\(prefix)-\(UUID().uuidString)").path

@@ -3,8 +3,10 @@ import BosdynClient
 import SwiftProtobuf
 
 extension Bosdyn_Api_ResponseHeader {
-  /// The header the lease and body services answer with: the request header echoed, when the
-  /// request arrived, when the response left, and the error code (`CODE_OK` by default).
+  /// The header every simulated service answers with, as the robot fills it: the request header
+  /// echoed, when the request arrived, when the response left, and the error code (`CODE_OK` by
+  /// default). Time sync relies on the two timestamps being taken as close to the wire as the
+  /// handler allows.
   static func echoing(
     _ requestHeader: Bosdyn_Api_RequestHeader,
     receivedAt: Google_Protobuf_Timestamp,

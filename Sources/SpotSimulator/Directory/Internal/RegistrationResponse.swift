@@ -1,0 +1,90 @@
+import BosdynAPI
+import SwiftProtobuf
+
+/// A response of the directory registration service. Register, update and unregister answer a
+/// ``ServiceRegistry/Outcome`` the same way, differing only in which refusal their status enum
+/// has a value for; this lets one function build all three.
+protocol RegistrationResponse {
+  /// The response's status enum.
+  associatedtype Status: RegistrationStatus
+  init()
+  /// The status.
+  var status: Status { get set }
+  /// The response header.
+  var header: Bosdyn_Api_ResponseHeader { get set }
+}
+
+/// The status enum of a ``RegistrationResponse``: `STATUS_OK` plus the refusals it can express
+/// (`nil` where it has no value for one, which then goes in the header as
+/// `CODE_INVALID_REQUEST`).
+protocol RegistrationStatus {
+  /// `STATUS_OK`.
+  static var ok: Self { get }
+  /// `STATUS_ALREADY_EXISTS`, if the call can answer it.
+  static var alreadyExistsStatus: Self? { get }
+  /// `STATUS_NONEXISTENT_SERVICE`, if the call can answer it.
+  static var nonexistentStatus: Self? { get }
+}
+
+extension RegistrationResponse {
+  /// The response to a request with `requestHeader`, received at `receivedAt`, that came out as
+  /// `outcome`: a refusal the status can express is that status with the reason as the header
+  /// message under `CODE_OK` (what the Python client maps to its own error); any other refusal
+  /// is a header `CODE_INVALID_REQUEST` with the reason.
+  static func answering(
+    _ outcome: ServiceRegistry.Outcome,
+    to requestHeader: Bosdyn_Api_RequestHeader,
+    receivedAt: Google_Protobuf_Timestamp
+  ) -> Self {
+    var response = Self()
+    var code = Bosdyn_Api_CommonError.Code.ok
+    var message = ""
+    switch outcome {
+    case .ok:
+      response.status = .ok
+    case .alreadyExists(let reason):
+      message = reason
+      if let status = Status.alreadyExistsStatus {
+        response.status = status
+      } else {
+        code = .invalidRequest
+      }
+    case .nonexistent(let reason):
+      message = reason
+      if let status = Status.nonexistentStatus {
+        response.status = status
+      } else {
+        code = .invalidRequest
+      }
+    case .invalidRequest(let reason):
+      message = reason
+      code = .invalidRequest
+    }
+    response.header = .echoing(
+      requestHeader,
+      receivedAt: receivedAt,
+      code: code,
+      message: message
+    )
+    return response
+  }
+}
+
+extension Bosdyn_Api_RegisterServiceResponse: RegistrationResponse {}
+extension Bosdyn_Api_UpdateServiceResponse: RegistrationResponse {}
+extension Bosdyn_Api_UnregisterServiceResponse: RegistrationResponse {}
+
+extension Bosdyn_Api_RegisterServiceResponse.Status: RegistrationStatus {
+  static var alreadyExistsStatus: Self? { .alreadyExists }
+  static var nonexistentStatus: Self? { nil }
+}
+
+extension Bosdyn_Api_UpdateServiceResponse.Status: RegistrationStatus {
+  static var alreadyExistsStatus: Self? { nil }
+  static var nonexistentStatus: Self? { .nonexistentService }
+}
+
+extension Bosdyn_Api_UnregisterServiceResponse.Status: RegistrationStatus {
+  static var alreadyExistsStatus: Self? { nil }
+  static var nonexistentStatus: Self? { .nonexistentService }
+}
