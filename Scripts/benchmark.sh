@@ -395,7 +395,7 @@ start_sim() {
   pid=$!
   ALL_PIDS+=("$pid")
   while ((SECONDS < deadline)); do
-    port=$(sed -n 's/^Listening on [0-9.]*:\([0-9][0-9]*\).*/\1/p' "$RAW/$name.stdout" | head -n 1)
+    port=$(sed -n 's/^Listening on [0-9.]*:\([0-9][0-9]*\).*/\1/p' "$RAW/$name.stdout" 2>/dev/null | head -n 1)
     [[ -n "$port" ]] && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.05

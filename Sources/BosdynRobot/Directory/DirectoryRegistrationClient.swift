@@ -25,9 +25,7 @@ public struct DirectoryRegistrationClient: Sendable {
     timeout: Duration? = nil
   ) async throws {
     let method = Bosdyn_Api_DirectoryRegistrationService.Method.RegisterService.descriptor
-    var request = Bosdyn_Api_RegisterServiceRequest()
-    request.serviceEntry = entry
-    request.endpoint = Self.endpoint(host, port)
+    let request: Bosdyn_Api_RegisterServiceRequest = Self.request(entry, host: host, port: port)
     let response = try await self.rpc.call(method, request, timeout: timeout) {
       client,
       request,
@@ -37,20 +35,7 @@ public struct DirectoryRegistrationClient: Sendable {
         options: options
       )
     }
-    switch response.status {
-    case .ok: return
-    case .alreadyExists:
-      throw RobotRPC.statusError(
-        .alreadyExists,
-        "a service named '\(entry.name)' (or with its authority and type) "
-          + "is already registered",
-        method
-      )
-    case .unknown:
-      throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
-    case .UNRECOGNIZED(let value):
-      throw RobotRPC.statusError(.unexpectedStatus, "unknown register status \(value)", method)
-    }
+    try Self.check(response.status.answer, name: entry.name, call: "register", method)
   }
 
   /// Replaces the entry with `entry.name`; also counts as a liveness heartbeat.
@@ -64,9 +49,7 @@ public struct DirectoryRegistrationClient: Sendable {
     timeout: Duration? = nil
   ) async throws {
     let method = Bosdyn_Api_DirectoryRegistrationService.Method.UpdateService.descriptor
-    var request = Bosdyn_Api_UpdateServiceRequest()
-    request.serviceEntry = entry
-    request.endpoint = Self.endpoint(host, port)
+    let request: Bosdyn_Api_UpdateServiceRequest = Self.request(entry, host: host, port: port)
     let response = try await self.rpc.call(method, request, timeout: timeout) {
       client,
       request,
@@ -76,19 +59,7 @@ public struct DirectoryRegistrationClient: Sendable {
         options: options
       )
     }
-    switch response.status {
-    case .ok: return
-    case .nonexistentService:
-      throw RobotRPC.statusError(
-        .nonexistentService,
-        "no service named '\(entry.name)' is registered",
-        method
-      )
-    case .unknown:
-      throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
-    case .UNRECOGNIZED(let value):
-      throw RobotRPC.statusError(.unexpectedStatus, "unknown update status \(value)", method)
-    }
+    try Self.check(response.status.answer, name: entry.name, call: "update", method)
   }
 
   /// Removes the entry named `name`.
@@ -105,25 +76,6 @@ public struct DirectoryRegistrationClient: Sendable {
       try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client)
         .unregisterService(request, options: options)
     }
-    switch response.status {
-    case .ok: return
-    case .nonexistentService:
-      throw RobotRPC.statusError(
-        .nonexistentService,
-        "no service named '\(name)' is registered",
-        method
-      )
-    case .unknown:
-      throw RobotRPC.statusError(.unsetStatus, "the status was left unset", method)
-    case .UNRECOGNIZED(let value):
-      throw RobotRPC.statusError(.unexpectedStatus, "unknown unregister status \(value)", method)
-    }
-  }
-
-  private static func endpoint(_ host: String, _ port: Int) -> Bosdyn_Api_Endpoint {
-    var endpoint = Bosdyn_Api_Endpoint()
-    endpoint.hostIp = host
-    endpoint.port = Int32(clamping: port)
-    return endpoint
+    try Self.check(response.status.answer, name: name, call: "unregister", method)
   }
 }

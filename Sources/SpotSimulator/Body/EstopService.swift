@@ -45,37 +45,42 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_RegisterEstopEndpointRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_RegisterEstopEndpointResponse {
-    answer("RegisterEstopEndpoint \(request.newEndpoint.name)", from: request.header, logger: self.logger, status: { $0.status }) {
-    var response = Bosdyn_Api_RegisterEstopEndpointResponse()
-    response.request = request
-    self.registry.state.withLock { state in
-      guard request.targetConfigID == state.config.uniqueID else {
-        response.status = .configMismatch
-        return
+    answer(
+      "RegisterEstopEndpoint \(request.newEndpoint.name)",
+      from: request.header,
+      logger: self.logger,
+      status: { $0.status }
+    ) {
+      var response = Bosdyn_Api_RegisterEstopEndpointResponse()
+      response.request = request
+      self.registry.state.withLock { state in
+        guard request.targetConfigID == state.config.uniqueID else {
+          response.status = .configMismatch
+          return
+        }
+        guard !request.newEndpoint.role.isEmpty else {
+          response.status = .invalidEndpoint
+          return
+        }
+        var endpoint = request.newEndpoint
+        endpoint.uniqueID = UUID().uuidString
+        if let index = state.config.endpoints.firstIndex(where: {
+          !request.targetEndpoint.uniqueID.isEmpty
+            && $0.uniqueID == request.targetEndpoint.uniqueID
+        }) {
+          state.levels[state.config.endpoints[index].uniqueID] = nil
+          state.config.endpoints[index] = endpoint
+        } else if !request.targetEndpoint.uniqueID.isEmpty {
+          response.status = .endpointMismatch
+          return
+        } else {
+          state.config.endpoints.append(endpoint)
+        }
+        state.levels[endpoint.uniqueID] = .estopLevelCut
+        response.newEndpoint = endpoint
+        response.status = .success
       }
-      guard !request.newEndpoint.role.isEmpty else {
-        response.status = .invalidEndpoint
-        return
-      }
-      var endpoint = request.newEndpoint
-      endpoint.uniqueID = UUID().uuidString
-      if let index = state.config.endpoints.firstIndex(where: {
-        !request.targetEndpoint.uniqueID.isEmpty
-          && $0.uniqueID == request.targetEndpoint.uniqueID
-      }) {
-        state.levels[state.config.endpoints[index].uniqueID] = nil
-        state.config.endpoints[index] = endpoint
-      } else if !request.targetEndpoint.uniqueID.isEmpty {
-        response.status = .endpointMismatch
-        return
-      } else {
-        state.config.endpoints.append(endpoint)
-      }
-      state.levels[endpoint.uniqueID] = .estopLevelCut
-      response.newEndpoint = endpoint
-      response.status = .success
-    }
-    return response
+      return response
     }
   }
 
@@ -84,33 +89,38 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_DeregisterEstopEndpointRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_DeregisterEstopEndpointResponse {
-    answer("DeregisterEstopEndpoint", from: request.header, logger: self.logger, status: { $0.status }) {
-    var response = Bosdyn_Api_DeregisterEstopEndpointResponse()
-    response.request = request
-    let motorsOn = self.body.motorPowerState != .stateOff
-    self.registry.state.withLock { state in
-      guard request.targetConfigID == state.config.uniqueID else {
-        response.status = .configMismatch
-        return
+    answer(
+      "DeregisterEstopEndpoint",
+      from: request.header,
+      logger: self.logger,
+      status: { $0.status }
+    ) {
+      var response = Bosdyn_Api_DeregisterEstopEndpointResponse()
+      response.request = request
+      let motorsOn = self.body.motorPowerState != .stateOff
+      self.registry.state.withLock { state in
+        guard request.targetConfigID == state.config.uniqueID else {
+          response.status = .configMismatch
+          return
+        }
+        guard
+          let index = state.config.endpoints.firstIndex(where: {
+            $0.uniqueID == request.targetEndpoint.uniqueID
+          })
+        else {
+          response.status = .endpointMismatch
+          return
+        }
+        if motorsOn {
+          response.status = .motorsOn
+          return
+        }
+        state.levels[state.config.endpoints[index].uniqueID] = nil
+        state.config.endpoints.remove(at: index)
+        response.status = .success
       }
-      guard
-        let index = state.config.endpoints.firstIndex(where: {
-          $0.uniqueID == request.targetEndpoint.uniqueID
-        })
-      else {
-        response.status = .endpointMismatch
-        return
-      }
-      if motorsOn {
-        response.status = .motorsOn
-        return
-      }
-      state.levels[state.config.endpoints[index].uniqueID] = nil
-      state.config.endpoints.remove(at: index)
-      response.status = .success
-    }
-    self.updateBody()
-    return response
+      self.updateBody()
+      return response
     }
   }
 
@@ -120,29 +130,34 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_EstopCheckInRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_EstopCheckInResponse {
-    answer("EstopCheckIn \(protoName(request.stopLevel))", from: request.header, logger: self.logger, status: { $0.status }) {
-    var response = Bosdyn_Api_EstopCheckInResponse()
-    response.request = request
-    self.registry.state.withLock { state in
-      let id = request.endpoint.uniqueID
-      guard state.config.endpoints.contains(where: { $0.uniqueID == id }) else {
-        response.status = .endpointUnknown
-        return
+    answer(
+      "EstopCheckIn \(protoName(request.stopLevel))",
+      from: request.header,
+      logger: self.logger,
+      status: { $0.status }
+    ) {
+      var response = Bosdyn_Api_EstopCheckInResponse()
+      response.request = request
+      self.registry.state.withLock { state in
+        let id = request.endpoint.uniqueID
+        guard state.config.endpoints.contains(where: { $0.uniqueID == id }) else {
+          response.status = .endpointUnknown
+          return
+        }
+        let expected = state.challenges[id].map { ~$0 }
+        let challenge = UInt64.random(in: 0...UInt64.max)
+        state.challenges[id] = challenge
+        response.challenge = challenge
+        if let expected, request.response != expected {
+          // A fresh challenge comes back with the refusal so the endpoint can recover.
+          response.status = .incorrectChallengeResponse
+          return
+        }
+        state.levels[id] = request.stopLevel
+        response.status = .ok
       }
-      let expected = state.challenges[id].map { ~$0 }
-      let challenge = UInt64.random(in: 0...UInt64.max)
-      state.challenges[id] = challenge
-      response.challenge = challenge
-      if let expected, request.response != expected {
-        // A fresh challenge comes back with the refusal so the endpoint can recover.
-        response.status = .incorrectChallengeResponse
-        return
-      }
-      state.levels[id] = request.stopLevel
-      response.status = .ok
-    }
-    self.updateBody()
-    return response
+      self.updateBody()
+      return response
     }
   }
 
@@ -152,10 +167,10 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     context: ServerContext
   ) async throws -> Bosdyn_Api_GetEstopConfigResponse {
     answer("GetEstopConfig", from: request.header, logger: self.logger) {
-    var response = Bosdyn_Api_GetEstopConfigResponse()
-    response.request = request
-    response.activeConfig = self.registry.state.withLock { $0.config }
-    return response
+      var response = Bosdyn_Api_GetEstopConfigResponse()
+      response.request = request
+      response.activeConfig = self.registry.state.withLock { $0.config }
+      return response
     }
   }
 
@@ -165,32 +180,33 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     context: ServerContext
   ) async throws -> Bosdyn_Api_SetEstopConfigResponse {
     answer("SetEstopConfig", from: request.header, logger: self.logger, status: { $0.status }) {
-    var response = Bosdyn_Api_SetEstopConfigResponse()
-    response.request = request
-    let motorsOn = self.body.motorPowerState != .stateOff
-    self.registry.state.withLock { state in
-      guard request.targetConfigID == state.config.uniqueID else {
-        response.status = .invalidID
-        return
+      var response = Bosdyn_Api_SetEstopConfigResponse()
+      response.request = request
+      let motorsOn = self.body.motorPowerState != .stateOff
+      self.registry.state.withLock { state in
+        guard request.targetConfigID == state.config.uniqueID else {
+          response.status = .invalidID
+          return
+        }
+        if motorsOn {
+          response.status = .motorsOn
+          return
+        }
+        var config = request.config
+        config.uniqueID = UUID().uuidString
+        for index in config.endpoints.indices {
+          config.endpoints[index].uniqueID = UUID().uuidString
+        }
+        state.config = config
+        state.levels = Dictionary(
+          uniqueKeysWithValues: config.endpoints.map { ($0.uniqueID, .estopLevelCut) }
+        )
+        state.challenges = [:]
+        response.activeConfig = config
+        response.status = .success
       }
-      if motorsOn {
-        response.status = .motorsOn
-        return
-      }
-      var config = request.config
-      config.uniqueID = UUID().uuidString
-      for index in config.endpoints.indices {
-        config.endpoints[index].uniqueID = UUID().uuidString
-      }
-      state.config = config
-      state.levels = Dictionary(
-        uniqueKeysWithValues: config.endpoints.map { ($0.uniqueID, .estopLevelCut) })
-      state.challenges = [:]
-      response.activeConfig = config
-      response.status = .success
-    }
-    self.updateBody()
-    return response
+      self.updateBody()
+      return response
     }
   }
 
@@ -200,19 +216,19 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     context: ServerContext
   ) async throws -> Bosdyn_Api_GetEstopSystemStatusResponse {
     answer("GetEstopSystemStatus", from: request.header, logger: self.logger) {
-    var response = Bosdyn_Api_GetEstopSystemStatusResponse()
-    response.status = self.registry.state.withLock { state in
-      var status = Bosdyn_Api_EstopSystemStatus()
-      status.endpoints = state.config.endpoints.map { endpoint in
-        var entry = Bosdyn_Api_EstopEndpointWithStatus()
-        entry.endpoint = endpoint
-        entry.stopLevel = state.levels[endpoint.uniqueID] ?? .estopLevelCut
-        return entry
+      var response = Bosdyn_Api_GetEstopSystemStatusResponse()
+      response.status = self.registry.state.withLock { state in
+        var status = Bosdyn_Api_EstopSystemStatus()
+        status.endpoints = state.config.endpoints.map { endpoint in
+          var entry = Bosdyn_Api_EstopEndpointWithStatus()
+          entry.endpoint = endpoint
+          entry.stopLevel = state.levels[endpoint.uniqueID] ?? .estopLevelCut
+          return entry
+        }
+        status.stopLevel = Self.systemLevel(state)
+        return status
       }
-      status.stopLevel = Self.systemLevel(state)
-      return status
-    }
-    return response
+      return response
     }
   }
 

@@ -33,28 +33,28 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
     context: ServerContext
   ) async throws -> Bosdyn_Api_Keepalive_ModifyPolicyResponse {
     answer("ModifyPolicy", from: request.header, logger: self.logger, status: { $0.status }) {
-    var response = Bosdyn_Api_Keepalive_ModifyPolicyResponse()
-    self.policies.state.withLock { state in
-      guard request.policyIdsToRemove.allSatisfy({ state.live[$0] != nil }) else {
-        response.status = .invalidPolicyID
-        return
+      var response = Bosdyn_Api_Keepalive_ModifyPolicyResponse()
+      self.policies.state.withLock { state in
+        guard request.policyIdsToRemove.allSatisfy({ state.live[$0] != nil }) else {
+          response.status = .invalidPolicyID
+          return
+        }
+        response.removedPolicies = request.policyIdsToRemove.compactMap {
+          state.live.removeValue(forKey: $0)
+        }
+        if request.hasToAdd {
+          var live = Bosdyn_Api_Keepalive_LivePolicy()
+          live.policyID = state.nextID
+          state.nextID += 1
+          live.policy = request.toAdd
+          live.lastCheckin = .now
+          live.clientName = request.header.clientName
+          state.live[live.policyID] = live
+          response.addedPolicy = live
+        }
+        response.status = .ok
       }
-      response.removedPolicies = request.policyIdsToRemove.compactMap {
-        state.live.removeValue(forKey: $0)
-      }
-      if request.hasToAdd {
-        var live = Bosdyn_Api_Keepalive_LivePolicy()
-        live.policyID = state.nextID
-        state.nextID += 1
-        live.policy = request.toAdd
-        live.lastCheckin = .now
-        live.clientName = request.header.clientName
-        state.live[live.policyID] = live
-        response.addedPolicy = live
-      }
-      response.status = .ok
-    }
-    return response
+      return response
     }
   }
 
@@ -69,18 +69,18 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
       logger: self.logger,
       status: { $0.status }
     ) {
-    var response = Bosdyn_Api_Keepalive_CheckInResponse()
-    self.policies.state.withLock { state in
-      guard state.live[request.policyID] != nil else {
-        response.status = .invalidPolicyID
-        return
+      var response = Bosdyn_Api_Keepalive_CheckInResponse()
+      self.policies.state.withLock { state in
+        guard state.live[request.policyID] != nil else {
+          response.status = .invalidPolicyID
+          return
+        }
+        let now = Google_Protobuf_Timestamp.now
+        state.live[request.policyID]?.lastCheckin = now
+        response.lastCheckin = now
+        response.status = .ok
       }
-      let now = Google_Protobuf_Timestamp.now
-      state.live[request.policyID]?.lastCheckin = now
-      response.lastCheckin = now
-      response.status = .ok
-    }
-    return response
+      return response
     }
   }
 
@@ -90,11 +90,11 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
     context: ServerContext
   ) async throws -> Bosdyn_Api_Keepalive_GetStatusResponse {
     answer("GetStatus", from: request.header, logger: self.logger) {
-    var response = Bosdyn_Api_Keepalive_GetStatusResponse()
-    response.status = self.policies.state.withLock { state in
-      state.live.keys.sorted().compactMap { state.live[$0] }
-    }
-    return response
+      var response = Bosdyn_Api_Keepalive_GetStatusResponse()
+      response.status = self.policies.state.withLock { state in
+        state.live.keys.sorted().compactMap { state.live[$0] }
+      }
+      return response
     }
   }
 }

@@ -50,8 +50,11 @@ public struct PowerService: Bosdyn_Api_PowerService.SimpleServiceProtocol {
     case .off: on = false
     case .unknown, .UNRECOGNIZED:
       response.header = .echoing(
-        request.header, receivedAt: receivedAt, code: .invalidRequest,
-        message: "Unknown power request \(request.request.rawValue).")
+        request.header,
+        receivedAt: receivedAt,
+        code: .invalidRequest,
+        message: "Unknown power request \(request.request.rawValue)."
+      )
       return response
     default:
       response.header = .echoing(request.header, receivedAt: receivedAt)
@@ -85,8 +88,11 @@ public struct PowerService: Bosdyn_Api_PowerService.SimpleServiceProtocol {
       response.header = .echoing(request.header, receivedAt: receivedAt)
     } else {
       response.header = .echoing(
-        request.header, receivedAt: receivedAt, code: .invalidRequest,
-        message: "Unknown power command id \(request.powerCommandID).")
+        request.header,
+        receivedAt: receivedAt,
+        code: .invalidRequest,
+        message: "Unknown power command id \(request.powerCommandID)."
+      )
     }
     self.logger.info(
       "PowerCommandFeedback \(request.powerCommandID) from \(request.header.callerForLog): \(protoName(response.status))"

@@ -74,11 +74,15 @@ public struct RobotCommandService: Bosdyn_Api_RobotCommandService.SimpleServiceP
       response.header = .echoing(request.header, receivedAt: receivedAt)
     } else {
       response.header = .echoing(
-        request.header, receivedAt: receivedAt, code: .invalidRequest,
-        message: "Unknown robot command id \(request.robotCommandID).")
+        request.header,
+        receivedAt: receivedAt,
+        code: .invalidRequest,
+        message: "Unknown robot command id \(request.robotCommandID)."
+      )
     }
     self.logger.info(
-      "RobotCommandFeedback \(request.robotCommandID) from \(request.header.callerForLog)")
+      "RobotCommandFeedback \(request.robotCommandID) from \(request.header.callerForLog)"
+    )
     return response
   }
 
@@ -95,7 +99,8 @@ public struct RobotCommandService: Bosdyn_Api_RobotCommandService.SimpleServiceP
       response.status = .notCleared
     }
     self.logger.info(
-      "ClearBehaviorFault \(request.behaviorFaultID) from \(request.header.callerForLog)")
+      "ClearBehaviorFault \(request.behaviorFaultID) from \(request.header.callerForLog)"
+    )
     return response
   }
 

@@ -10,7 +10,9 @@ import SwiftProtobuf
 /// (`Status.STATUS_OK` → `.ok`) and keeps values that do not (`PowerCommandStatus.STATUS_OK` →
 /// `.statusOk`); bosdyn-api enums are consistent within themselves, so the zero value (always
 /// `…_UNKNOWN` there) tells which way an enum went: a one-word `.unknown` means the name was
-/// dropped from all of them. Unrecognized values print as `UNRECOGNIZED(n)`.
+/// dropped from all of them. Unrecognized values print as `UNRECOGNIZED(n)`. Checked against the
+/// name tables of every bosdyn-api enum the simulator logs; names with digits (`HDR_MANUAL_1`)
+/// can come out with their underscores misplaced, which no simulated service logs.
 func protoName<Value: SwiftProtobuf.Enum>(_ value: Value) -> String {
   let caseName = String(describing: value)
   if caseName.hasPrefix("UNRECOGNIZED") {

@@ -30,7 +30,12 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_AcquireLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_AcquireLeaseResponse {
-    answer("AcquireLease \(request.resource)", from: request.header, logger: self.logger, status: { $0.status }) {
+    answer(
+      "AcquireLease \(request.resource)",
+      from: request.header,
+      logger: self.logger,
+      status: { $0.status }
+    ) {
       self.ledger.acquire(resource: request.resource, owner: request.header.leaseOwner)
     }
   }
@@ -40,7 +45,12 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_TakeLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_TakeLeaseResponse {
-    answer("TakeLease \(request.resource)", from: request.header, logger: self.logger, status: { $0.status }) {
+    answer(
+      "TakeLease \(request.resource)",
+      from: request.header,
+      logger: self.logger,
+      status: { $0.status }
+    ) {
       self.ledger.take(resource: request.resource, owner: request.header.leaseOwner)
     }
   }
@@ -50,7 +60,12 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_ReturnLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_ReturnLeaseResponse {
-    answer("ReturnLease \(request.lease.resource)", from: request.header, logger: self.logger, status: { $0.status }) {
+    answer(
+      "ReturnLease \(request.lease.resource)",
+      from: request.header,
+      logger: self.logger,
+      status: { $0.status }
+    ) {
       var response = Bosdyn_Api_ReturnLeaseResponse()
       response.status = self.ledger.returnLease(request.lease)
       return response

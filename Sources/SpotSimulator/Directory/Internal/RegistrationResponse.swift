@@ -37,34 +37,28 @@ extension RegistrationResponse {
     receivedAt: Google_Protobuf_Timestamp
   ) -> Self {
     var response = Self()
-    var code = Bosdyn_Api_CommonError.Code.ok
-    var message = ""
+    let refusal: (status: Status?, reason: String)?
     switch outcome {
     case .ok:
       response.status = .ok
-    case .alreadyExists(let reason):
-      message = reason
-      if let status = Status.alreadyExistsStatus {
+      refusal = nil
+    case .alreadyExists(let reason): refusal = (Status.alreadyExistsStatus, reason)
+    case .nonexistent(let reason): refusal = (Status.nonexistentStatus, reason)
+    case .invalidRequest(let reason): refusal = (nil, reason)
+    }
+    var code = Bosdyn_Api_CommonError.Code.ok
+    if let refusal {
+      if let status = refusal.status {
         response.status = status
       } else {
         code = .invalidRequest
       }
-    case .nonexistent(let reason):
-      message = reason
-      if let status = Status.nonexistentStatus {
-        response.status = status
-      } else {
-        code = .invalidRequest
-      }
-    case .invalidRequest(let reason):
-      message = reason
-      code = .invalidRequest
     }
     response.header = .echoing(
       requestHeader,
       receivedAt: receivedAt,
       code: code,
-      message: message
+      message: refusal?.reason ?? ""
     )
     return response
   }

@@ -1,0 +1,57 @@
+import BosdynAPI
+import GRPCCore
+
+/// Asks, through the robot, whether the service behind a directory entry still answers, so a
+/// keep-alive can tell a crashed predecessor (take its entry over) from a second instance that
+/// is still running (refuse: two live services flipping one entry back and forth would make
+/// the robot route to each in turn).
+///
+/// The probe calls a method no service implements on the entry's authority and type: a running
+/// service answers `UNIMPLEMENTED`; a dead one leaves the robot's proxy unable to connect
+/// (`UNAVAILABLE`, "Failed to connect to remote host", or a 502) or to get an answer in time.
+struct RegisteredServiceProbe: Sendable {
+  /// What the probe found.
+  enum Verdict: Sendable, Equatable {
+    /// Something answered at the entry's authority.
+    case answering
+    /// Nothing answered: the robot could not reach the registered host and port.
+    case unreachable
+  }
+
+  let connection: RobotConnection
+  let timeout: Duration
+
+  /// Probes the service behind `entry`.
+  func check(_ entry: Bosdyn_Api_ServiceEntry) async -> Verdict {
+    let descriptor = MethodDescriptor(
+      fullyQualifiedService: entry.type, method: "DirectoryRegistrationLivenessProbe")
+    var options = CallOptions.defaults
+    options.timeout = self.timeout
+    do {
+      let client = try self.connection.grpcClient(authority: entry.authority)
+      try await client.unary(
+        request: ClientRequest(message: []), descriptor: descriptor,
+        serializer: RawBytesCoder(), deserializer: RawBytesCoder(), options: options
+      ) { _ in }
+      return .answering
+    } catch let error as RPCError {
+      switch error.code {
+      case .unavailable, .deadlineExceeded: return .unreachable
+      default: return .answering
+      }
+    } catch {
+      return .unreachable
+    }
+  }
+}
+
+/// Passes message bytes through unchanged: the probe's request is empty and its answer unread.
+private struct RawBytesCoder: MessageSerializer, MessageDeserializer {
+  func serialize<Bytes: GRPCContiguousBytes>(_ message: [UInt8]) throws -> Bytes {
+    Bytes(message)
+  }
+
+  func deserialize<Bytes: GRPCContiguousBytes>(_ serializedMessageBytes: Bytes) throws -> [UInt8] {
+    serializedMessageBytes.withUnsafeBytes { Array($0) }
+  }
+}
