@@ -35,7 +35,9 @@ public struct DirectoryRegistrationClient: Sendable {
         options: options
       )
     }
-    try Self.check(response.status.answer, name: entry.name, call: "register", method)
+    try Self.check(
+      response.status.answer, name: entry.name, call: "register",
+      robotSays: response.header.error.message, method)
   }
 
   /// Replaces the entry with `entry.name`; also counts as a liveness heartbeat.
@@ -59,7 +61,9 @@ public struct DirectoryRegistrationClient: Sendable {
         options: options
       )
     }
-    try Self.check(response.status.answer, name: entry.name, call: "update", method)
+    try Self.check(
+      response.status.answer, name: entry.name, call: "update",
+      robotSays: response.header.error.message, method)
   }
 
   /// Removes the entry named `name`.
@@ -76,6 +80,8 @@ public struct DirectoryRegistrationClient: Sendable {
       try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client)
         .unregisterService(request, options: options)
     }
-    try Self.check(response.status.answer, name: name, call: "unregister", method)
+    try Self.check(
+      response.status.answer, name: name, call: "unregister",
+      robotSays: response.header.error.message, method)
   }
 }

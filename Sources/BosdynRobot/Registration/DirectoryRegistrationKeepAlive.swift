@@ -1,5 +1,7 @@
 public import BosdynAPI
 import BosdynClient
+import Foundation
+import SwiftProtobuf
 public import Logging
 public import ServiceLifecycle
 
@@ -187,23 +189,48 @@ public struct DirectoryRegistrationKeepAlive: Service {
     }
   }
 
-  /// Register; if the name exists already, update it.
+  /// Register; if the name exists already, take the entry over, unless another running
+  /// instance of the service keeps it fresh.
+  ///
+  /// An existing entry is usually this service's own from a run that ended without
+  /// unregistering (a crash, a lost robot): updating it at once is what restarts want. But a
+  /// second instance started by mistake would otherwise grab the entry on every heartbeat from
+  /// the first, and the robot would route to each in turn; Python's keep-alive does that. So
+  /// an entry refreshed within its liveness timeout whose service still answers is refused.
   private func registerOrUpdate() async throws {
     let (entry, host, port, timeout) = self.parameters
     do {
       try await self.client.register(entry, host: host, port: port, timeout: timeout)
-    } catch let error as ClientError where error.code == .alreadyExists {
+    } catch let refusal as ClientError where refusal.code == .alreadyExists {
+      let holder: Bosdyn_Api_ServiceEntry
       do {
-        try await self.client.update(entry, host: host, port: port, timeout: timeout)
-      } catch var updateError as ClientError where updateError.code == .nonexistentService {
-        // The name is free, so the clash is another service with this authority and type.
-        updateError.code = .alreadyExists
-        updateError.message =
-          "another service is registered with authority '\(entry.authority)' and type "
-          + "'\(entry.type)'; choose another authority"
-        throw updateError
+        holder = try await DirectoryClient(connection: self.connection).entry(named: entry.name)
+      } catch let error as ClientError where error.code == .nonexistentService {
+        // The name is free, so another service holds this authority and type; the robot's
+        // message names it.
+        throw refusal
       }
+      try await self.refuseIfStillServed(holder)
+      try await self.client.update(entry, host: host, port: port, timeout: timeout)
     }
+  }
+
+  /// Throws when `holder` was refreshed within its liveness timeout and its service answers
+  /// through the robot. An entry without a liveness timeout cannot be judged and is taken over.
+  private func refuseIfStillServed(_ holder: Bosdyn_Api_ServiceEntry) async throws {
+    guard holder.livenessTimeoutSecs > 0, holder.hasLastUpdate else { return }
+    let age = Date().timeIntervalSince(holder.lastUpdate.date)
+    guard age < holder.livenessTimeoutSecs else { return }
+    let probe = RegisteredServiceProbe(
+      connection: self.connection, timeout: self.configuration.rpcTimeout)
+    guard await probe.check(holder) == .answering else { return }
+    throw ClientError(
+      code: .alreadyExists,
+      message: "'\(holder.name)' is registered by a service that is still running (its entry "
+        + "was refreshed \(Int(age.rounded())) s ago and it answers at \(holder.authority)); "
+        + "stop it, or give this one another name",
+      method: "bosdyn.api.DirectoryRegistrationService/RegisterService",
+      layer: .response)
   }
 
   /// Update (the heartbeat); if the robot forgot the entry, register it again.

@@ -16,17 +16,6 @@ import Testing
 struct RobotFaultRegistrationTests {
   static let helloWorld = "hello-world-callback"
 
-  static let holderNotNamed: Comment = """
-    bug: DirectoryRegistrationClient.register throws its own message for STATUS_ALREADY_EXISTS \
-    and drops the robot's, which names the service holding the authority and type
-    """
-
-  static let liveEntryTakenOver: Comment = """
-    bug: a second DirectoryRegistrationKeepAlive with the same name takes a live service's \
-    entry over (register ALREADY_EXISTS, then update) without a word, and the two then \
-    overwrite the entry at every heartbeat
-    """
-
   @Test func aRestartedServiceUpdatesItsEntryInsteadOfDuplicatingIt() async throws {
     try await TestRobot.with { robot in
       // Stopped gracefully: the entry goes, and the next start registers afresh.
@@ -71,9 +60,7 @@ struct RobotFaultRegistrationTests {
           )
         }
         #expect(error?.code == .alreadyExists, "\(String(describing: error))")
-        withKnownIssue(Self.holderNotNamed) {
-          #expect(error?.message.contains("fault-holder") == true, "\(String(describing: error))")
-        }
+        #expect(error?.message.contains("fault-holder") == true, "\(String(describing: error))")
       }
       #expect(robot.robot.registry.entry(named: "fault-intruder") == nil)
       #expect(robot.robot.registry.endpoint(named: "fault-holder")?.port == 50001)
@@ -139,13 +126,12 @@ struct RobotFaultRegistrationTests {
       #expect(intruder.process.isRunning, "\(intruder.stderr)")
       #expect(holder.child.process.isRunning, "\(holder.child.stderr)")
       #expect(Self.helloWorldPorts(robot).count == 1, "one entry: \(Self.helloWorldPorts(robot))")
-      withKnownIssue(Self.liveEntryTakenOver) {
-        #expect(
-          Self.helloWorldPorts(robot) == [holder.port],
-          "the entry still routes to the first service, not to \(intruderPort)"
-        )
-        #expect(intruder.stderr.contains("Could not register"), "\(intruder.stderr)")
-      }
+      #expect(
+        Self.helloWorldPorts(robot) == [holder.port],
+        "the entry still routes to the first service, not to \(intruderPort)"
+      )
+      #expect(intruder.stderr.contains("Could not register"), "\(intruder.stderr)")
+      #expect(intruder.stderr.contains("is registered by a service that is still running"))
       intruder.signal(SIGINT)
       holder.child.signal(SIGINT)
       #expect(try await intruder.waitForExit() == 0)

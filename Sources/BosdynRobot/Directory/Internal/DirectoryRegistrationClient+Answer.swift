@@ -19,10 +19,13 @@ extension DirectoryRegistrationClient {
   /// - Parameters:
   ///   - name: The service the call was about, for the message.
   ///   - call: `register`, `update` or `unregister`, for the message about an unknown status.
+  ///   - robotSays: The response header's error message; the robot explains refusals there
+  ///     (for instance which service already holds an authority), so it wins over ours.
   ///   - method: The RPC.
-  static func check(_ answer: Answer, name: String, call: String, _ method: MethodDescriptor)
-    throws
-  {
+  static func check(
+    _ answer: Answer, name: String, call: String, robotSays: String = "",
+    _ method: MethodDescriptor
+  ) throws {
     let code: ClientError.Code
     let message: String
     switch answer {
@@ -41,7 +44,7 @@ extension DirectoryRegistrationClient {
       code = .unexpectedStatus
       message = "unknown \(call) status \(value)"
     }
-    throw RobotRPC.statusError(code, message, method)
+    throw RobotRPC.statusError(code, robotSays.isEmpty ? message : robotSays, method)
   }
 
   /// The request of a register or update call: `entry` served at `host:port`.
