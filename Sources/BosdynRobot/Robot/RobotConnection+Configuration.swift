@@ -57,9 +57,13 @@ extension RobotConnection {
     ///
     /// - Throws: ``RobotConnectionError`` naming all three places when none applies.
     public func resolvedCertificateAuthorityPath() throws -> String {
-      if let path = self.certificateAuthorityPath, !path.isEmpty { return path }
       let variable = SimulatorDefaults.caCertificateEnvironmentVariable
-      if let path = self.environment[variable], !path.isEmpty { return path }
+      if let path = self.certificateAuthorityPath, !path.isEmpty {
+        return try Self.readable(path, from: "--robot-ca")
+      }
+      if let path = self.environment[variable], !path.isEmpty {
+        return try Self.readable(path, from: variable)
+      }
       let simulatorPath = SimulatorDefaults.caCertificatePath
       if FileManager.default.fileExists(atPath: simulatorPath) { return simulatorPath }
       throw RobotConnectionError(
@@ -67,6 +71,17 @@ extension RobotConnection {
         "no CA certificate to trust the robot with: pass --robot-ca PATH, set \(variable), "
           + "or start spot-sim so that \(simulatorPath) exists"
       )
+    }
+
+    /// `path` if it can be read; otherwise an error naming where the path came from, rather
+    /// than TLS's later "couldn't create SSL context".
+    private static func readable(_ path: String, from source: String) throws -> String {
+      guard FileManager.default.isReadableFile(atPath: path) else {
+        throw RobotConnectionError(
+          .missingCertificateAuthority,
+          "cannot read the CA certificate \(path) (from \(source))")
+      }
+      return path
     }
   }
 }
