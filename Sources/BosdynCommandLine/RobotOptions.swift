@@ -14,7 +14,9 @@ public struct RobotOptions: ParsableArguments, Sendable {
   @Argument(
     help: ArgumentHelp(
       "The robot: hostname or IP address, with :port when not 443 (e.g. 127.0.0.1:8443).",
-      valueName: "robot"))
+      valueName: "robot"
+    )
+  )
   public var robot: String
 
   /// A CA certificate file that signed the robot's certificate.
@@ -23,7 +25,9 @@ public struct RobotOptions: ParsableArguments, Sendable {
     help: ArgumentHelp(
       "CA certificate (PEM) that signed the robot's certificate.",
       discussion: "Default: $BOSDYN_ROBOT_CA, else the CA of spot-sim's default data directory.",
-      valueName: "path"))
+      valueName: "path"
+    )
+  )
   public var robotCA: String?
 
   /// The user to log in as.
@@ -57,7 +61,8 @@ public struct RobotOptions: ParsableArguments, Sendable {
     try RobotConnection(
       to: self.address(),
       configuration: .init(certificateAuthorityPath: self.robotCA, clientName: clientName),
-      logger: logger)
+      logger: logger
+    )
   }
 
   /// The username and password from the flags, the environment or the terminal.

@@ -8,7 +8,8 @@ public struct ServiceEndpointOptions: ParsableArguments, Sendable {
     help: """
       The IP address of this computer as the robot sees it (`bosdyn ROBOT self-ip` prints it). \
       Registered in the robot's directory.
-      """)
+      """
+  )
   public var hostIP: String
 
   /// The port the service listens on and registers; 0 picks a free one (discouraged, since a
@@ -17,7 +18,8 @@ public struct ServiceEndpointOptions: ParsableArguments, Sendable {
     help: """
       The port the service listens on (it cannot be firewalled). 0 picks a free port, which \
       changes on every restart.
-      """)
+      """
+  )
   public var port = 0
 
   /// The address to listen on; the default accepts the robot on any interface.

@@ -19,7 +19,8 @@ extension HelloWorldMissionService {
         bosdyn.api.mission.RemoteMissionService, authority \
         \(HelloWorldMissionService.authority).spot.robot) at --host-ip:--port, keeps the \
         registration alive (re-registering after a robot restart) and unregisters on Ctrl+C.
-        """)
+        """
+    )
 
     @OptionGroup var endpoint: ServiceEndpointOptions
     @OptionGroup var robot: RobotOptions
@@ -29,13 +30,19 @@ extension HelloWorldMissionService {
       let logger = Logger(label: "hello-world")
       let credentials = try self.robot.credentials()
       let connection = try self.robot.connection(
-        clientName: "HelloWorldMissionServiceSDK", logger: logger)
+        clientName: "HelloWorldMissionServiceSDK",
+        logger: logger
+      )
       let servicer = try self.parent.makeServicer(logger: logger)
       let server = RemoteMissionServer(
         servicer: servicer,
         configuration: .init(
-          host: self.endpoint.bind, port: self.endpoint.port, name: "HelloWorldServicer"),
-        logger: logger)
+          host: self.endpoint.bind,
+          port: self.endpoint.port,
+          name: "HelloWorldServicer"
+        ),
+        logger: logger
+      )
       let hostIP = self.endpoint.hostIP
       let registration = StartsAfterListening(server: server) { port in
         try await connection.logIn(credentials)
@@ -44,11 +51,17 @@ extension HelloWorldMissionService {
           registration: .init(
             name: HelloWorldServicer.directoryName,
             authority: HelloWorldMissionService.authority,
-            host: hostIP, port: port),
-          logger: logger)
+            host: hostIP,
+            port: port
+          ),
+          logger: logger
+        )
       }
       try await runUntilSignalled(
-        server, before: [connection], after: [registration], logger: logger
+        server,
+        before: [connection],
+        after: [registration],
+        logger: logger
       ) { port in
         print("\(HelloWorldServicer.directoryName) service running on port \(port).")
         print("Ctrl + C to shutdown.")

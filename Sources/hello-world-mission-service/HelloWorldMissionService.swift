@@ -25,7 +25,8 @@ struct HelloWorldMissionService: AsyncParsableCommand {
 
   @Option(
     name: [.customLong("hello-option"), .customLong("hello-options")],
-    help: "A name the operator may pick (repeatable); without any, the name is free text.")
+    help: "A name the operator may pick (repeatable); without any, the name is free text."
+  )
   var helloOptions: [String] = []
 
   @Flag(help: "Coerce parameters that do not fit the spec instead of refusing the Tick.")
@@ -37,9 +38,12 @@ struct HelloWorldMissionService: AsyncParsableCommand {
       return try HelloWorldServicer(
         logger: logger,
         spec: HelloWorldServicer.spec(
-          displayName: self.displayName, defaultName: self.defaultName,
-          helloOptions: self.helloOptions),
-        coerce: self.coerce)
+          displayName: self.displayName,
+          defaultName: self.defaultName,
+          helloOptions: self.helloOptions
+        ),
+        coerce: self.coerce
+      )
     } catch let error as InvalidSpecError {
       throw ValidationError("The parameter spec is invalid: \(error)")
     }
@@ -52,13 +56,15 @@ extension HelloWorldMissionService {
     @ParentCommand var parent: HelloWorldMissionService
 
     static let configuration = CommandConfiguration(
-      abstract: "Run this example locally; clients connect straight to --port.")
+      abstract: "Run this example locally; clients connect straight to --port."
+    )
 
     @Option(
       help: """
         The port number the service can be reached at (it cannot be firewalled). \
         0 picks a free port and prints it.
-        """)
+        """
+    )
     var port = 0
 
     @Option(help: "The address to listen on; '::' accepts IPv4 and IPv6 on every interface.")
@@ -68,7 +74,8 @@ extension HelloWorldMissionService {
       help: """
         Keep per-session state: EstablishSession returns a session id and ticks with an \
         unknown id get STATUS_INVALID_SESSION_ID.
-        """)
+        """
+    )
     var sessions = false
 
     @Option(help: "Event loop threads serving connections (default: one per core).")
@@ -76,26 +83,38 @@ extension HelloWorldMissionService {
 
     @Flag(
       inversion: .prefixedNo,
-      help: "Run handlers on their connection's event loop (fast) rather than a thread pool.")
+      help: "Run handlers on their connection's event loop (fast) rather than a thread pool."
+    )
     var handlersOnEventLoops = true
 
-    @Option(help: ArgumentHelp("Most time a response may wait to be flushed with others, in µs.", visibility: .hidden))
+    @Option(
+      help: ArgumentHelp(
+        "Most time a response may wait to be flushed with others, in µs.",
+        visibility: .hidden
+      )
+    )
     var maxFlushDelayMicroseconds: Int = 0
 
     func run() async throws {
       BosdynLogHandler.bootstrap()
       let logger = Logger(label: "hello-world")
       let configuration = RemoteMissionServer.Configuration(
-        host: self.bind, port: self.port, name: "HelloWorldServicer",
+        host: self.bind,
+        port: self.port,
+        name: "HelloWorldServicer",
         maxFlushDelay: self.maxFlushDelayMicroseconds < 0
           ? nil : .microseconds(self.maxFlushDelayMicroseconds),
-        eventLoops: self.eventLoops, handlersOnEventLoops: self.handlersOnEventLoops)
+        eventLoops: self.eventLoops,
+        handlersOnEventLoops: self.handlersOnEventLoops
+      )
       let servicer = try self.parent.makeServicer(logger: logger)
       let server =
         self.sessions
         ? RemoteMissionServer(
           servicer: SessionManagingServicer(HelloWorldSessionServicer(servicer)),
-          configuration: configuration, logger: logger)
+          configuration: configuration,
+          logger: logger
+        )
         : RemoteMissionServer(servicer: servicer, configuration: configuration, logger: logger)
       try await runUntilSignalled(server, logger: logger) { port in
         if self.port == 0 {

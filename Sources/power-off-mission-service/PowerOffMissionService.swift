@@ -19,7 +19,8 @@ struct PowerOffMissionService: AsyncParsableCommand {
       registration alive and unregisters on Ctrl+C. EstablishSession and every Tick must \
       carry exactly one 'body' lease; the service subleases it, retains it, sends a safe \
       power off and reports STATUS_RUNNING until the robot says the motors are off.
-      """)
+      """
+  )
 
   /// The name the service registers under, as in the Python example.
   static let directoryName = "power-off-callback"
@@ -37,24 +38,38 @@ struct PowerOffMissionService: AsyncParsableCommand {
     let logger = Logger(label: "power-off")
     let credentials = try self.robot.credentials()
     let connection = try self.robot.connection(
-      clientName: "PowerOffMissionServiceSDK", logger: logger)
+      clientName: "PowerOffMissionServiceSDK",
+      logger: logger
+    )
     let servicer = SessionManagingServicer(PowerOffServicer(robot: connection, logger: logger))
     let server = RemoteMissionServer(
       servicer: servicer,
       configuration: .init(
-        host: self.endpoint.bind, port: self.endpoint.port, name: "PowerOffServicer"),
-      logger: logger)
+        host: self.endpoint.bind,
+        port: self.endpoint.port,
+        name: "PowerOffServicer"
+      ),
+      logger: logger
+    )
     let hostIP = self.endpoint.hostIP
     let registration = StartsAfterListening(server: server) { port in
       try await connection.logIn(credentials)
       return DirectoryRegistrationKeepAlive(
         connection: connection,
         registration: .init(
-          name: Self.directoryName, authority: Self.authority, host: hostIP, port: port),
-        logger: logger)
+          name: Self.directoryName,
+          authority: Self.authority,
+          host: hostIP,
+          port: port
+        ),
+        logger: logger
+      )
     }
     try await runUntilSignalled(
-      server, before: [connection], after: [registration], logger: logger
+      server,
+      before: [connection],
+      after: [registration],
+      logger: logger
     ) { port in
       print("\(Self.directoryName) service running on port \(port).")
       print("Ctrl + C to shutdown.")

@@ -16,7 +16,8 @@ extension RemoteMissionClientCommand {
         --power-off it first acquires the body lease (retained every 2 s while the session \
         runs), powers the motors on if they are off, passes the lease with every call and \
         returns it at the end.
-        """)
+        """
+    )
 
     @ParentCommand var parent: RemoteMissionClientCommand
     @OptionGroup var robot: RobotOptions
@@ -38,7 +39,8 @@ extension RemoteMissionClientCommand {
           to: self.robot.address(),
           configuration: .init(
             certificateAuthorityPath: self.robot.robotCA,
-            clientName: "RemoteMissionClientExample"),
+            clientName: "RemoteMissionClientExample"
+          ),
           logger: logger
         ) { connection in
           try await connection.authenticate(credentials)
@@ -71,8 +73,10 @@ private func withBodyLease(
 ) async throws {
   let wallet = LeaseWallet(clientName: connection.configuration.clientName)
   let leaseClient = LeaseClient(
-    connection: connection, wallet: wallet,
-    authority: try await connection.authority(forService: LeaseClient.serviceName))
+    connection: connection,
+    wallet: wallet,
+    authority: try await connection.authority(forService: LeaseClient.serviceName)
+  )
   let lease = try await leaseClient.acquire()
   let keepAlive = LeaseKeepAlive(client: leaseClient, logger: logger)
   let outcome: Result<Void, any Error>
@@ -81,11 +85,14 @@ private func withBodyLease(
     defer { group.cancelAll() }
     do {
       let power = PowerClient(
-        connection: connection, wallet: wallet,
-        authority: try await connection.authority(forService: PowerClient.serviceName))
+        connection: connection,
+        wallet: wallet,
+        authority: try await connection.authority(forService: PowerClient.serviceName)
+      )
       let state = RobotStateClient(
         connection: connection,
-        authority: try await connection.authority(forService: RobotStateClient.serviceName))
+        authority: try await connection.authority(forService: RobotStateClient.serviceName)
+      )
       if try await !state.isPoweredOn() {
         logger.info("Powering the motors on.")
         try await power.powerOnMotors(lease: lease)

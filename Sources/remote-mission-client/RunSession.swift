@@ -28,11 +28,19 @@ func runSession<Transport: ClientTransport>(
   }
 
   var response = try await client.tick(
-    sessionID: sessionID, leases: leases, inputs: inputs, params: params)
+    sessionID: sessionID,
+    leases: leases,
+    inputs: inputs,
+    params: params
+  )
   while response.status == .running {
     try await Task.sleep(for: .milliseconds(100))
     response = try await client.tick(
-      sessionID: sessionID, leases: leases, inputs: inputs, params: params)
+      sessionID: sessionID,
+      leases: leases,
+      inputs: inputs,
+      params: params
+    )
   }
   print("Servicer stopped with status \(response.status.protoName)")
   if !response.errorMessage.isEmpty {

@@ -43,14 +43,17 @@ struct SpotSimCommand: AsyncParsableCommand {
     help: """
       The address to listen on. Loopback by default: the default password is public. \
       Use 0.0.0.0 to let other machines (a real tablet, a CORE) connect.
-      """)
+      """
+  )
   var host = "127.0.0.1"
 
   @Option(
     help: ArgumentHelp(
       "Where the CA, server certificate and token-signing key are kept.",
       discussion: "Default: $SPOT_SIM_DATA_DIR, else $XDG_DATA_HOME/spot-sim, else "
-        + "~/.local/share/spot-sim."))
+        + "~/.local/share/spot-sim."
+    )
+  )
   var dataDir: String = SimulatorDefaults.dataDirectory
 
   @Option(help: "The user who may log in.")
@@ -59,7 +62,9 @@ struct SpotSimCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       "The user's password (default: $SPOT_SIM_PASSWORD, else 'password').",
-      valueName: "password"))
+      valueName: "password"
+    )
+  )
   var password: String?
 
   @Option(help: "How long powering the motors on or off takes, in seconds.")
@@ -72,7 +77,8 @@ struct SpotSimCommand: AsyncParsableCommand {
   var tokenLifetimeSeconds: Double = 12 * 3600
 
   @Option(
-    help: "How long the proxy waits for a registered service's first answer, in seconds.")
+    help: "How long the proxy waits for a registered service's first answer, in seconds."
+  )
   var proxyTimeoutSeconds: Double = 30
 
   @Flag(name: .shortAndLong, help: "Log at debug level.")
@@ -107,18 +113,22 @@ struct SpotSimCommand: AsyncParsableCommand {
       tokenLifetime: .seconds(self.tokenLifetimeSeconds),
       powerTransition: .seconds(self.powerTransitionSeconds),
       leaseRetainTimeout: .seconds(self.leaseRetainTimeoutSeconds),
-      upstreamResponseTimeout: .seconds(self.proxyTimeoutSeconds))
+      upstreamResponseTimeout: .seconds(self.proxyTimeoutSeconds)
+    )
     let robot: SimulatedRobot
     do {
       robot = try await SimulatedRobot(configuration: configuration, logger: logger)
     } catch {
-      throw SimulatorStartError(message: "Cannot prepare the data directory \(self.dataDir): \(error)")
+      throw SimulatorStartError(
+        message: "Cannot prepare the data directory \(self.dataDir): \(error)"
+      )
     }
     print("CA certificate: \(robot.caCertificatePath)")
     let group = ServiceGroup(
       services: [robot],
       gracefulShutdownSignals: [.sigterm, .sigint],
-      logger: logger)
+      logger: logger
+    )
     try await withThrowingTaskGroup { tasks in
       tasks.addTask { try await group.run() }
       tasks.addTask {

@@ -36,8 +36,12 @@ public struct DirectoryRegistrationClient: Sendable {
       )
     }
     try Self.check(
-      response.status.answer, name: entry.name, call: "register",
-      robotSays: response.header.error.message, method)
+      response.status.answer,
+      name: entry.name,
+      call: "register",
+      robotSays: response.header.error.message,
+      method
+    )
   }
 
   /// Replaces the entry with `entry.name`; also counts as a liveness heartbeat.
@@ -62,8 +66,12 @@ public struct DirectoryRegistrationClient: Sendable {
       )
     }
     try Self.check(
-      response.status.answer, name: entry.name, call: "update",
-      robotSays: response.header.error.message, method)
+      response.status.answer,
+      name: entry.name,
+      call: "update",
+      robotSays: response.header.error.message,
+      method
+    )
   }
 
   /// Removes the entry named `name`.
@@ -81,7 +89,11 @@ public struct DirectoryRegistrationClient: Sendable {
         .unregisterService(request, options: options)
     }
     try Self.check(
-      response.status.answer, name: name, call: "unregister",
-      robotSays: response.header.error.message, method)
+      response.status.answer,
+      name: name,
+      call: "unregister",
+      robotSays: response.header.error.message,
+      method
+    )
   }
 }

@@ -222,7 +222,9 @@ public struct DirectoryRegistrationKeepAlive: Service {
     let age = Date().timeIntervalSince(holder.lastUpdate.date)
     guard age < holder.livenessTimeoutSecs else { return }
     let probe = RegisteredServiceProbe(
-      connection: self.connection, timeout: self.configuration.rpcTimeout)
+      connection: self.connection,
+      timeout: self.configuration.rpcTimeout
+    )
     guard await probe.check(holder) == .answering else { return }
     throw ClientError(
       code: .alreadyExists,
@@ -230,7 +232,8 @@ public struct DirectoryRegistrationKeepAlive: Service {
         + "was refreshed \(Int(age.rounded())) s ago and it answers at \(holder.authority)); "
         + "stop it, or give this one another name",
       method: "bosdyn.api.DirectoryRegistrationService/RegisterService",
-      layer: .response)
+      layer: .response
+    )
   }
 
   /// Update (the heartbeat); if the robot forgot the entry, register it again.

@@ -79,7 +79,8 @@ extension RobotConnection {
       guard FileManager.default.isReadableFile(atPath: path) else {
         throw RobotConnectionError(
           .missingCertificateAuthority,
-          "cannot read the CA certificate \(path) (from \(source))")
+          "cannot read the CA certificate \(path) (from \(source))"
+        )
       }
       return path
     }

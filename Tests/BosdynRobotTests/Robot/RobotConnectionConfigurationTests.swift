@@ -43,7 +43,9 @@ struct RobotConnectionConfigurationTests {
       try configuration.resolvedCertificateAuthorityPath()
     }
     #expect(error?.code == .missingCertificateAuthority)
-    #expect(error?.message == "cannot read the CA certificate /nonexistent/ca.pem (from BOSDYN_ROBOT_CA)")
+    #expect(
+      error?.message == "cannot read the CA certificate /nonexistent/ca.pem (from BOSDYN_ROBOT_CA)"
+    )
   }
 
   @Test("without path or variable: the simulator's CA if it exists, else an error naming all three")

@@ -14,7 +14,9 @@ struct PythonSDKAgainstSimulatedRobotTests {
     try await TestRobot.with { robot in
       let service = try await robot.startRegisteredHelloWorld()
       let result = try await robot.runPython(
-        "python_robot_tour.py", ["--service", "hello-world-callback", "--user-string", "Python"])
+        "python_robot_tour.py",
+        ["--service", "hello-world-callback", "--user-string", "Python"]
+      )
       #expect(result["error"] == nil, "\(result)")
       #expect(result["authenticated"] as? Bool == true)
       #expect(result["serial"] as? String == "spot-sim-0001")
@@ -50,13 +52,15 @@ struct PythonSDKAgainstSimulatedRobotTests {
       let python = try ChildProcess(
         try TestEnvironment.python,
         [TestEnvironment.script("python_registered_servicer.py")] + robot.pythonArguments
-          + ["--name", "python-countdown", "--authority", "python-countdown"])
+          + ["--name", "python-countdown", "--authority", "python-countdown"]
+      )
       defer { python.closeStdin() }
       try await python.waitForOutput("REGISTERED python-countdown")
 
       let address = try RobotAddress(parsing: robot.address)
       try await withRobotConnection(
-        to: address, configuration: .init(certificateAuthorityPath: robot.caPath)
+        to: address,
+        configuration: .init(certificateAuthorityPath: robot.caPath)
       ) { connection in
         try await connection.authenticate(username: "user", password: "password")
         let client = try await connection.remoteMissionClient(serviceName: "python-countdown")
@@ -80,7 +84,9 @@ struct PythonSDKAgainstSimulatedRobotTests {
   @Test func aWrongPasswordIsTheSDKsInvalidLoginError() async throws {
     try await TestRobot.with { robot in
       let result = try await robot.runPython(
-        "python_robot_tour.py", ["--password", "wrong", "--password-only"])
+        "python_robot_tour.py",
+        ["--password", "wrong", "--password-only"]
+      )
       #expect(result["error"] as? String == "InvalidLoginError", "\(result)")
     }
   }

@@ -13,7 +13,8 @@ struct SwiftProgramsAgainstSimulatedRobotTests {
       let result = try await ChildProcess.run(
         try TestEnvironment.executable("remote-mission-client"),
         ["--hello-world", "--user-string", "Spot", "robot"] + robot.credentialArguments
-          + [robot.address])
+          + [robot.address]
+      )
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout == "Servicer stopped with status STATUS_SUCCESS\n")
 
@@ -30,7 +31,8 @@ struct SwiftProgramsAgainstSimulatedRobotTests {
       let result = try await ChildProcess.run(
         try TestEnvironment.executable("remote-mission-client"),
         ["--power-off", "--user-string", "Power off node", "robot"] + robot.credentialArguments
-          + [robot.address])
+          + [robot.address]
+      )
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout == "Servicer stopped with status STATUS_SUCCESS\n")
       #expect(result.stderr.contains("Powering the motors on."))
@@ -38,7 +40,8 @@ struct SwiftProgramsAgainstSimulatedRobotTests {
       let leases = robot.robot.leases.list(includeFullLeaseInfo: false).resources
       #expect(
         leases.allSatisfy { !$0.hasLeaseOwner || $0.leaseOwner.clientName.isEmpty },
-        "the client returned the body lease: \(leases)")
+        "the client returned the body lease: \(leases)"
+      )
 
       service.signal(SIGTERM)
       #expect(try await service.waitForExit() == 0)
@@ -51,17 +54,21 @@ struct SwiftProgramsAgainstSimulatedRobotTests {
       .appendingPathComponent("spot-sim-cli-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let sim = try ChildProcess(
-      try TestEnvironment.executable("spot-sim"), ["--port", "0", "--data-dir", directory])
+      try TestEnvironment.executable("spot-sim"),
+      ["--port", "0", "--data-dir", directory]
+    )
     let output = try await sim.waitForOutput("Listening on 127.0.0.1:")
     #expect(output.hasPrefix("CA certificate: \(directory)/ca.pem\n"), "\(output)")
     #expect(FileManager.default.fileExists(atPath: directory + "/ca.pem"))
     let port = try #require(
       output.split(separator: "\n").last.flatMap { $0.split(separator: ":").last }
-        .flatMap { Int($0) })
+        .flatMap { Int($0) }
+    )
 
     let id = try await ChildProcess.run(
       try TestEnvironment.executable("bosdyn"),
-      ["--robot-ca", directory + "/ca.pem", "127.0.0.1:\(port)", "id"])
+      ["--robot-ca", directory + "/ca.pem", "127.0.0.1:\(port)", "id"]
+    )
     #expect(id.status == 0, "\(id.stderr)")
     #expect(id.stdout.contains("spot-sim-0001"), "\(id.stdout)")
 

@@ -57,7 +57,8 @@ final class ChildProcess: @unchecked Sendable {
       try await Task.sleep(for: .milliseconds(20))
     }
     throw TestEnvironment.SetupError(
-      "'\(text)' never appeared. stdout:\n\(self.stdout)\nstderr:\n\(self.stderr)")
+      "'\(text)' never appeared. stdout:\n\(self.stdout)\nstderr:\n\(self.stderr)"
+    )
   }
 
   /// Waits for the process to exit and returns its exit status; fails after `timeout`.
@@ -67,7 +68,8 @@ final class ChildProcess: @unchecked Sendable {
       if ContinuousClock.now > deadline {
         self.process.terminate()
         throw TestEnvironment.SetupError(
-          "Process did not exit. stdout:\n\(self.stdout)\nstderr:\n\(self.stderr)")
+          "Process did not exit. stdout:\n\(self.stdout)\nstderr:\n\(self.stderr)"
+        )
       }
       try await Task.sleep(for: .milliseconds(20))
     }

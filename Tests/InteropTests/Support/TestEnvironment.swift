@@ -17,7 +17,8 @@ enum TestEnvironment {
         ?? packageRoot.appendingPathComponent(".venv/bin/python").path
       guard FileManager.default.isExecutableFile(atPath: path) else {
         throw SetupError(
-          "No Python peer at \(path): run Scripts/test.sh, which installs bosdyn-client 5.2.0")
+          "No Python peer at \(path): run Scripts/test.sh, which installs bosdyn-client 5.2.0"
+        )
       }
       return path
     }

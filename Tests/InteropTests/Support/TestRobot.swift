@@ -97,14 +97,16 @@ struct TestRobot: Sendable {
     try await self.startRegisteredService(
       "hello-world-mission-service",
       ["robot", "--host-ip", "127.0.0.1", "--port", "0"] + self.credentialArguments
-        + [self.address])
+        + [self.address]
+    )
   }
 
   /// `power-off-mission-service` on a free port, once it has registered.
   func startRegisteredPowerOff() async throws -> ChildProcess {
     try await self.startRegisteredService(
       "power-off-mission-service",
-      [self.address, "--host-ip", "127.0.0.1", "--port", "0"] + self.credentialArguments)
+      [self.address, "--host-ip", "127.0.0.1", "--port", "0"] + self.credentialArguments
+    )
   }
 }
 

@@ -23,7 +23,10 @@ extension DirectoryRegistrationClient {
   ///     (for instance which service already holds an authority), so it wins over ours.
   ///   - method: The RPC.
   static func check(
-    _ answer: Answer, name: String, call: String, robotSays: String = "",
+    _ answer: Answer,
+    name: String,
+    call: String,
+    robotSays: String = "",
     _ method: MethodDescriptor
   ) throws {
     let code: ClientError.Code

@@ -24,14 +24,19 @@ struct RegisteredServiceProbe: Sendable {
   /// Probes the service behind `entry`.
   func check(_ entry: Bosdyn_Api_ServiceEntry) async -> Verdict {
     let descriptor = MethodDescriptor(
-      fullyQualifiedService: entry.type, method: "DirectoryRegistrationLivenessProbe")
+      fullyQualifiedService: entry.type,
+      method: "DirectoryRegistrationLivenessProbe"
+    )
     var options = CallOptions.defaults
     options.timeout = self.timeout
     do {
       let client = try self.connection.grpcClient(authority: entry.authority)
       try await client.unary(
-        request: ClientRequest(message: []), descriptor: descriptor,
-        serializer: RawBytesCoder(), deserializer: RawBytesCoder(), options: options
+        request: ClientRequest(message: []),
+        descriptor: descriptor,
+        serializer: RawBytesCoder(),
+        deserializer: RawBytesCoder(),
+        options: options
       ) { _ in }
       return .answering
     } catch let error as RPCError {
