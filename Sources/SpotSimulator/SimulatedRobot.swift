@@ -95,11 +95,23 @@ public final class SimulatedRobot: Service, Sendable {
     proxyConfiguration.upstreamConnectTimeout = configuration.upstreamConnectTimeout
     proxyConfiguration.upstreamResponseTimeout = configuration.upstreamResponseTimeout
     let internalPort = self.internalPort
-    self.proxy = RobotProxy(configuration: proxyConfiguration, logger: logger) { head in
-      await Self.route(
-        head, registry: registry, interceptor: interceptor,
-        internalPort: internalPort.value.load(ordering: .acquiring))
-    }
+    self.proxy = RobotProxy(
+      configuration: proxyConfiguration,
+      logger: logger,
+      immediateRoute: { head in
+        switch Self.immediateRoute(
+          head, registry: registry, interceptor: interceptor,
+          internalPort: internalPort.value.load(ordering: .acquiring))
+        {
+        case .decided(let route): route
+        case .needsTokenCheck: nil
+        }
+      },
+      route: { head in
+        await Self.route(
+          head, registry: registry, interceptor: interceptor,
+          internalPort: internalPort.value.load(ordering: .acquiring))
+      })
   }
 
   /// Serves until cancelled or gracefully shut down (SIGINT/SIGTERM in a `ServiceGroup`): the
@@ -129,32 +141,68 @@ public final class SimulatedRobot: Service, Sendable {
 
   /// Decides where a call goes: the robot's own services, a registered service, or an error
   /// the Python SDK recognises (502 → ServiceUnavailableError).
+  /// Decides where a call goes, waiting for a token's signature check when the token is new.
   private static func route(
     _ head: RobotProxy.CallHead,
     registry: ServiceRegistry,
     interceptor: BearerTokenInterceptor,
     internalPort: Int
   ) async -> RobotProxy.Route {
+    switch Self.immediateRoute(
+      head, registry: registry, interceptor: interceptor, internalPort: internalPort)
+    {
+    case .decided(let route):
+      return route
+    case .needsTokenCheck(let route):
+      if let rejection = await interceptor.check(authorizationHeader: head.authorization) {
+        return .reject(code: rejection.code.rawValue, message: rejection.message)
+      }
+      return route
+    }
+  }
+
+  /// Where a call goes as far as that is known without waiting.
+  private enum ImmediateRoute {
+    case decided(RobotProxy.Route)
+    /// Goes to `route` if the call's new token verifies.
+    case needsTokenCheck(RobotProxy.Route)
+  }
+
+  /// Decides where a call goes: the robot's own services, a registered service, or an error
+  /// the Python SDK recognises (502 → ServiceUnavailableError). Synchronous, so the proxy can
+  /// route on the connection's thread; only a token never seen before needs the `async` check.
+  private static func immediateRoute(
+    _ head: RobotProxy.CallHead,
+    registry: ServiceRegistry,
+    interceptor: BearerTokenInterceptor,
+    internalPort: Int
+  ) -> ImmediateRoute {
     guard registry.route(authority: head.authority) != nil else {
-      return .reject(
+      return .decided(.reject(
         code: RPCError.Code.unavailable.rawValue,
-        message: "502 Bad Gateway: no service is registered for authority \(head.authority)")
+        message: "502 Bad Gateway: no service is registered for authority \(head.authority)"))
     }
     let serviceType = String(head.serviceName)
     guard let route = registry.route(authority: head.authority, serviceType: serviceType) else {
-      return .reject(
-        code: RPCError.Code.unimplemented.rawValue,
-        message: "No service of type \(serviceType) is registered at \(head.authority)")
+      return .decided(
+        .reject(
+          code: RPCError.Code.unimplemented.rawValue,
+          message: "No service of type \(serviceType) is registered at \(head.authority)"))
     }
     if route.isRobotService {
-      return .forward(host: "127.0.0.1", port: internalPort, label: RobotProxy.selfLoggingLabel)
+      return .decided(
+        .forward(host: "127.0.0.1", port: internalPort, label: RobotProxy.selfLoggingLabel))
     }
-    if route.userTokenRequired,
-      let rejection = await interceptor.check(authorizationHeader: head.authorization)
-    {
-      return .reject(code: rejection.code.rawValue, message: rejection.message)
+    let forward = RobotProxy.Route.forward(host: route.host, port: route.port, label: route.entry.name)
+    guard route.userTokenRequired else { return .decided(forward) }
+    switch interceptor.checkWithoutWaiting(authorizationHeader: head.authorization) {
+    case .decided(nil):
+      return .decided(forward)
+    case .decided(let rejection?):
+      return .decided(.reject(code: rejection.code.rawValue, message: rejection.message))
+    case .needsVerification:
+      return .needsTokenCheck(forward)
     }
-    return .forward(host: route.host, port: route.port, label: route.entry.name)
   }
 }
 

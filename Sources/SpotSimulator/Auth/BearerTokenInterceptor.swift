@@ -55,17 +55,65 @@ public struct BearerTokenInterceptor: ServerInterceptor {
   /// - Parameter authorizationHeader: The first `authorization` value, or `nil` when absent.
   /// - Returns: An `UNAUTHENTICATED` error saying what is wrong, or `nil` for a valid token.
   public func check(authorizationHeader: String?) async -> RPCError? {
+    switch self.checkWithoutWaiting(authorizationHeader: authorizationHeader) {
+    case .decided(let error):
+      return error
+    case .needsVerification(let token):
+      return Self.error(for: await self.issuer.verify(token))
+    }
+  }
+
+  /// What ``checkWithoutWaiting(authorizationHeader:)`` could tell without verifying a
+  /// signature.
+  public enum QuickCheck: Sendable {
+    /// The answer: `nil` lets the call proceed, an error refuses it.
+    case decided(RPCError?)
+    /// The token is new to the issuer: only ``check(authorizationHeader:)`` can tell.
+    case needsVerification(token: String)
+  }
+
+  /// Checks an `authorization` value as far as possible without waiting: a malformed header,
+  /// or a token the issuer verified before (valid or since expired), is decided at once. The
+  /// proxy uses it to route most calls on the connection's thread.
+  public func checkWithoutWaiting(authorizationHeader: String?) -> QuickCheck {
     guard let authorizationHeader, !authorizationHeader.isEmpty else {
-      return Self.unauthenticated("no bearer token: send 'authorization: Bearer <token>' metadata")
+      return .decided(
+        Self.unauthenticated("no bearer token: send 'authorization: Bearer <token>' metadata"))
     }
-    let prefix = "bearer "
-    guard authorizationHeader.count > prefix.count,
-      authorizationHeader.prefix(prefix.count).lowercased() == prefix
-    else {
-      return Self.unauthenticated("the authorization metadata is not 'Bearer <token>'")
+    guard let token = Self.bearerToken(in: authorizationHeader) else {
+      return .decided(Self.unauthenticated("the authorization metadata is not 'Bearer <token>'"))
     }
-    let token = authorizationHeader.dropFirst(prefix.count).trimmingWhitespace()
-    switch await self.issuer.verify(token) {
+    if let verdict = self.issuer.cachedVerdict(token) {
+      return .decided(Self.error(for: verdict))
+    }
+    return .needsVerification(token: token)
+  }
+
+  /// The token of a `Bearer <token>` value (scheme in any case, spaces around the token
+  /// ignored); `nil` when the value has another form. Scans UTF-8 bytes: this runs on every
+  /// call.
+  static func bearerToken(in header: String) -> String? {
+    let scheme: [UInt8] = Array("bearer ".utf8)
+    let bytes = header.utf8
+    guard bytes.count > scheme.count else { return nil }
+    var index = bytes.startIndex
+    for expected in scheme {
+      let byte = bytes[index]
+      // ASCII letters compare case-insensitively; the space must match exactly.
+      let lowered = (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) ? byte | 0x20 : byte
+      guard lowered == expected else { return nil }
+      index = bytes.index(after: index)
+    }
+    var end = bytes.endIndex
+    while index < end, bytes[index] == UInt8(ascii: " ") { index = bytes.index(after: index) }
+    while end > index, bytes[bytes.index(before: end)] == UInt8(ascii: " ") {
+      end = bytes.index(before: end)
+    }
+    return String(Substring(header.utf8[index..<end]))
+  }
+
+  private static func error(for verdict: TokenVerdict) -> RPCError? {
+    switch verdict {
     case .valid:
       return nil
     case .expired:
@@ -77,11 +125,5 @@ public struct BearerTokenInterceptor: ServerInterceptor {
 
   private static func unauthenticated(_ reason: String) -> RPCError {
     RPCError(code: .unauthenticated, message: "401 Unauthorized: \(reason)")
-  }
-}
-
-extension Substring {
-  fileprivate func trimmingWhitespace() -> String {
-    String(self.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
   }
 }

@@ -25,6 +25,8 @@ public final class TokenIssuer: Sendable {
   static let maximumTokenLength = 8 * 1024
 
   private let keys: JWTKeyCollection
+  /// Tokens that verified, so repeat calls skip the signature check.
+  private let verified = VerifiedTokenCache()
 
   /// Creates an issuer signing with `signingKey`; tests pass a fresh key, or another issuer's
   /// key to check that its tokens verify here too.
@@ -93,7 +95,10 @@ public final class TokenIssuer: Sendable {
 
   /// Checks a token's signature, issuer and expiry. Never throws: every failure is a verdict
   /// with a reason a client can act on.
+  /// Verified tokens are remembered (with their expiry), so checking the same token again is
+  /// a dictionary look-up.
   public func verify(_ token: String) async -> TokenVerdict {
+    if let verdict = self.cachedVerdict(token) { return verdict }
     guard !token.isEmpty else { return .invalid(reason: "the token is empty") }
     guard token.utf8.count <= Self.maximumTokenLength else {
       return .invalid(reason: "the token is longer than \(Self.maximumTokenLength) bytes")
@@ -123,7 +128,19 @@ public final class TokenIssuer: Sendable {
     guard !claims.sub.value.isEmpty else {
       return .invalid(reason: "the token names no user")
     }
+    self.verified.insert(token, username: claims.sub.value, expiry: claims.exp.value)
     return .valid(username: claims.sub.value)
+  }
+
+  /// The verdict on a token this issuer verified before, without waiting: `.valid` while it
+  /// lasts, `.expired` after; `nil` when the token is not known to be good (it may be new, or
+  /// forged), and only ``verify(_:)`` can tell.
+  public func cachedVerdict(_ token: String) -> TokenVerdict? {
+    switch self.verified.lookup(token) {
+    case .valid(let username): return .valid(username: username)
+    case .expired: return .expired
+    case .unknown: return nil
+    }
   }
 
   /// The signing key file exists but is unusable, or a new one cannot be written.

@@ -20,9 +20,12 @@ extension RobotProxy {
     /// ("Failed to connect to remote host", Python's `ProxyConnectionError`).
     public var upstreamConnectTimeout: Duration
 
-    /// How long a service may take to send its response headers, counted from the end of the
-    /// request stream (for unary calls: from forwarding the request), before the call fails with
-    /// DEADLINE_EXCEEDED ("504 Gateway Timeout", Python's `TimedOutError`).
+    /// How long a service may take to send its response headers, counted from when the call is
+    /// routed and again from each part of the request the client sends, before the call fails
+    /// with DEADLINE_EXCEEDED ("504 Gateway Timeout", Python's `TimedOutError`). It covers
+    /// waiting for the connection and for a free stream on it too, so no call waits forever;
+    /// the proxy then resets the call's upstream stream and stops using that connection for new
+    /// calls (it closes once its calls in flight are done).
     public var upstreamResponseTimeout: Duration
 
     /// On graceful shutdown, how long calls in flight may take to finish before their

@@ -54,6 +54,7 @@ public final class RobotProxy: Service, Sendable {
   private let configuration: Configuration
   private let logger: Logger
   private let route: @Sendable (CallHead) async -> Route
+  private let immediateRoute: (@Sendable (CallHead) -> Route?)?
   private let state = Mutex(State.idle(waiters: []))
   /// Set once shutdown began; `true` when it is graceful.
   private let shutdownRequest = Mutex<Bool?>(nil)
@@ -66,13 +67,37 @@ public final class RobotProxy: Service, Sendable {
   ///     refused and failed calls.
   ///   - route: Where each call goes. Called once per call, on the call's event loop; keep it
   ///     quick and avoid hopping to actors, or every call pays for the hop.
-  public init(
+  public convenience init(
     configuration: Configuration,
     logger: Logger,
     route: @escaping @Sendable (CallHead) async -> Route
   ) {
+    self.init(configuration: configuration, logger: logger, immediateRoute: nil, route: route)
+  }
+
+  /// Creates a proxy that first tries to route each call without suspending; nothing happens
+  /// until ``run()``.
+  ///
+  /// Routing through the `async` closure costs each call a hop to a routing task and back;
+  /// `immediateRoute` runs inline on the call's event loop instead. Give it the decisions that
+  /// need no waiting (a table look-up, a cached token) and let it return `nil` for the rest,
+  /// which then go to `route`.
+  ///
+  /// - Parameters:
+  ///   - configuration: Where to listen, the TLS identity and the timeouts.
+  ///   - logger: Gets one info line per call, warnings for refused and failed calls.
+  ///   - immediateRoute: Where a call goes when that is known at once, else `nil`. Called on
+  ///     the event loop: it must not block.
+  ///   - route: Where the other calls go.
+  public init(
+    configuration: Configuration,
+    logger: Logger,
+    immediateRoute: (@Sendable (CallHead) -> Route?)?,
+    route: @escaping @Sendable (CallHead) async -> Route
+  ) {
     self.configuration = configuration
     self.logger = logger
+    self.immediateRoute = immediateRoute
     self.route = route
   }
 
@@ -93,6 +118,7 @@ public final class RobotProxy: Service, Sendable {
     let connections = ConnectionRegistry()
     let proxyContext = ProxyContext(
       dispatcher: dispatcher,
+      immediateRoute: self.immediateRoute,
       pool: pool,
       logger: self.logger,
       responseTimeout: TimeAmount(self.configuration.upstreamResponseTimeout),

@@ -48,6 +48,8 @@ final class InboundStreamHandler: ChannelDuplexHandler {
   private var context: ChannelHandlerContext?
   private var head = RobotProxy.CallHead(authority: "", path: "", authorization: nil)
   private var target: Target?
+  /// The pooled connection the call's upstream stream is on, once known.
+  private var connectionID: Int?
   private var upstream: UpstreamStreamHandler?
   private var buffered = CircularBuffer<HTTP2Frame.FramePayload>(initialCapacity: 4)
   /// The client sent END_STREAM.
@@ -98,7 +100,8 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     case .relaying:
       self.upstream?.write(payload)
       self.upstreamNeedsFlush = true
-      if endsRequest { self.startResponseTimer(context: context) }
+      // The service's time to answer counts from the client's latest request frame.
+      self.restartResponseTimer(context: context)
     case .answered, .closed:
       break
     }
@@ -157,6 +160,10 @@ final class InboundStreamHandler: ChannelDuplexHandler {
       path: headers.first(name: ":path") ?? "",
       authorization: headers.first(name: "authorization")
     )
+    if let immediateRoute = self.proxy.immediateRoute, let route = immediateRoute(self.head) {
+      self.routeDecided(route)
+      return
+    }
     let eventLoop = context.eventLoop
     let handler = NIOLoopBound(self, eventLoop: eventLoop)
     self.proxy.dispatcher.submit(
@@ -191,7 +198,13 @@ final class InboundStreamHandler: ChannelDuplexHandler {
         self.answer(code: 14, message: "502 Bad Gateway: the proxy is not serving")
         return
       }
-      connections.multiplexer(host: host, port: port).assumeIsolated().whenComplete { result in
+      // From here on the call ends in time whatever happens: waiting for the connection, for
+      // a free stream on it (NIOHTTP2 queues streams beyond the service's concurrency limit),
+      // or for the service's answer.
+      self.restartResponseTimer(context: context)
+      let (connectionID, multiplexer) = connections.multiplexer(host: host, port: port)
+      self.connectionID = connectionID
+      multiplexer.assumeIsolated().whenComplete { result in
         switch result {
         case .success(let multiplexer):
           self.openUpstreamStream(on: multiplexer)
@@ -206,10 +219,26 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     guard case .connecting = self.state, let context = self.context else { return }
     let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
     let created = context.eventLoop.makePromise(of: (any Channel).self)
+    // The pool closes a retired connection once its last stream is gone.
+    let connections = self.proxy.pool.connections(on: context.eventLoop)
+    let key = self.target.map { ($0.host, $0.port) }
+    let connectionID = self.connectionID
+    if let connectionID { connections?.streamOpened(connectionID: connectionID) }
     multiplexer.createStreamChannel(promise: created) { channel in
       channel.eventLoop.makeCompletedFuture {
         try channel.pipeline.syncOperations.addHandler(
           UpstreamStreamHandler(inbound: handler.value))
+      }
+    }
+    created.futureResult.assumeIsolated().whenComplete { result in
+      guard let connectionID, let key else { return }
+      switch result {
+      case .success(let channel):
+        channel.closeFuture.assumeIsolated().whenComplete { _ in
+          connections?.streamClosed(host: key.0, port: key.1, connectionID: connectionID)
+        }
+      case .failure:
+        connections?.streamClosed(host: key.0, port: key.1, connectionID: connectionID)
       }
     }
     created.futureResult.assumeIsolated().whenFailure { error in
@@ -248,7 +277,7 @@ final class InboundStreamHandler: ChannelDuplexHandler {
 
   /// The upstream stream is open: send what the client sent so far, then relay.
   func attach(upstream: UpstreamStreamHandler) {
-    guard case .connecting = self.state, let context = self.context else {
+    guard case .connecting = self.state, self.context != nil else {
       upstream.detachAndClose()
       return
     }
@@ -258,9 +287,6 @@ final class InboundStreamHandler: ChannelDuplexHandler {
       upstream.write(payload)
     }
     upstream.flush()
-    if self.requestEnded {
-      self.startResponseTimer(context: context)
-    }
     self.resumeReading()
   }
 
@@ -295,6 +321,15 @@ final class InboundStreamHandler: ChannelDuplexHandler {
   func upstreamClosed(resetCode: HTTP2ErrorCode?) {
     self.upstream = nil
     self.upstreamReadComplete()
+    if case .connecting = self.state {
+      // The stream closed before it opened (its connection went away first).
+      let target = self.target?.description ?? "the service"
+      self.proxy.logger.warning(
+        "\(self.head.authority) \(self.head.path): \(target) closed the connection before the call")
+      self.answer(
+        code: 14, message: "502 Bad Gateway: \(target) closed the connection before the call")
+      return
+    }
     guard case .relaying = self.state, let context = self.context else { return }
     self.state = .answered
     self.responseTimer?.cancel()
@@ -323,8 +358,10 @@ final class InboundStreamHandler: ChannelDuplexHandler {
 
   // MARK: Answering here
 
-  private func startResponseTimer(context: ChannelHandlerContext) {
-    guard !self.responseStarted, self.responseTimer == nil else { return }
+  /// (Re)starts the countdown to a 504, until the response headers arrive.
+  private func restartResponseTimer(context: ChannelHandlerContext) {
+    guard !self.responseStarted else { return }
+    self.responseTimer?.cancel()
     self.responseTimer = context.eventLoop.assumeIsolated().scheduleTask(
       in: self.proxy.responseTimeout
     ) {
@@ -334,7 +371,11 @@ final class InboundStreamHandler: ChannelDuplexHandler {
 
   private func responseTimedOut() {
     self.responseTimer = nil
-    guard case .relaying = self.state, !self.responseStarted else { return }
+    switch self.state {
+    case .connecting, .relaying: break
+    case .awaitingHeaders, .routing, .answered, .closed: return
+    }
+    guard !self.responseStarted else { return }
     let target = self.target?.description ?? "the service"
     self.proxy.logger.warning(
       "\(self.head.authority) \(self.head.path): \(target) did not respond within \(self.proxy.responseTimeoutText)"
@@ -342,6 +383,12 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     let upstream = self.upstream
     self.upstream = nil
     upstream?.detachAndClose()
+    // A connection that leaves calls unanswered may be wedged: later calls get a fresh one,
+    // and this one closes once its last call is gone.
+    if let target = self.target, let connectionID = self.connectionID, let context = self.context {
+      self.proxy.pool.connections(on: context.eventLoop)?.retire(
+        host: target.host, port: target.port, connectionID: connectionID)
+    }
     self.answer(
       code: 4,
       message:

@@ -4,6 +4,8 @@ import NIOCore
 /// What every stream handler of one running proxy shares.
 struct ProxyContext: Sendable {
   var dispatcher: RouteDispatcher
+  /// Routes calls inline when it can (see ``RobotProxy/init(configuration:logger:immediateRoute:route:)``).
+  var immediateRoute: (@Sendable (RobotProxy.CallHead) -> RobotProxy.Route?)?
   var pool: UpstreamPool
   var logger: Logger
   var responseTimeout: TimeAmount

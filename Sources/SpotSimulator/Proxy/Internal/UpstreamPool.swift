@@ -57,6 +57,12 @@ final class UpstreamConnections {
     var multiplexer: EventLoopFuture<NIOHTTP2Handler.StreamMultiplexer>
   }
 
+  /// A connection's calls in flight, and whether it closes once they are done.
+  private struct Usage {
+    var streams = 0
+    var closeWhenIdle = false
+  }
+
   private let eventLoop: any EventLoop
   private let connectTimeout: TimeAmount
   private let logger: Logger
@@ -64,6 +70,9 @@ final class UpstreamConnections {
   /// Every open connection, including those the upstream asked to retire with GOAWAY, so that
   /// shutdown closes them all.
   private var channels: [ObjectIdentifier: any Channel] = [:]
+  /// Connections by id, once connected.
+  private var channelsByID: [Int: any Channel] = [:]
+  private var usage: [Int: Usage] = [:]
   private var nextID = 0
   private var isClosed = false
 
@@ -73,14 +82,18 @@ final class UpstreamConnections {
     self.logger = logger
   }
 
-  /// The connection to `host:port`, connecting when there is none or the last one closed.
-  func multiplexer(host: String, port: Int) -> EventLoopFuture<NIOHTTP2Handler.StreamMultiplexer> {
+  /// The connection to `host:port` and its id, connecting when there is none or the last one
+  /// closed or was retired.
+  func multiplexer(
+    host: String,
+    port: Int
+  ) -> (id: Int, multiplexer: EventLoopFuture<NIOHTTP2Handler.StreamMultiplexer>) {
     let key = Key(host: host, port: port)
     if let entry = self.entries[key] {
-      return entry.multiplexer
+      return (entry.id, entry.multiplexer)
     }
     guard !self.isClosed else {
-      return self.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+      return (0, self.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel))
     }
     self.nextID += 1
     let id = self.nextID
@@ -95,16 +108,57 @@ final class UpstreamConnections {
           return
         }
         self.channels[channelID] = channel
+        self.channelsByID[id] = channel
         channel.closeFuture.assumeIsolated().whenComplete { _ in
           self.channels[channelID] = nil
+          self.channelsByID[id] = nil
+          self.usage[id] = nil
           self.retire(key: key, id: id)
           self.logger.debug("Upstream connection closed", metadata: ["upstream": "\(key.host):\(key.port)"])
         }
       case .failure:
+        self.usage[id] = nil
         self.retire(key: key, id: id)
       }
     }
-    return self.entries[key]!.multiplexer
+    return (id, self.entries[key]!.multiplexer)
+  }
+
+  /// A call opens a stream on connection `connectionID`.
+  func streamOpened(connectionID: Int) {
+    self.usage[connectionID, default: Usage()].streams += 1
+  }
+
+  /// A call's stream on connection `connectionID` closed; a retired connection closes with
+  /// its last stream.
+  func streamClosed(host: String, port: Int, connectionID: Int) {
+    guard var usage = self.usage[connectionID] else { return }
+    usage.streams = max(0, usage.streams - 1)
+    self.usage[connectionID] = usage
+    if usage.closeWhenIdle && usage.streams == 0 {
+      self.channelsByID[connectionID]?.close(promise: nil)
+    }
+  }
+
+  /// Stops handing out connection `connectionID` to `host:port` because the service left a
+  /// call on it unanswered (the connection may be wedged): later calls get a new connection,
+  /// and this one closes once its calls in flight are gone.
+  func retire(host: String, port: Int, connectionID: Int) {
+    let key = Key(host: host, port: port)
+    // Only a connection that is up can be wedged; one still connecting has its own timeout.
+    guard self.channelsByID[connectionID] != nil else { return }
+    self.retire(key: key, id: connectionID)
+    var usage = self.usage[connectionID] ?? Usage()
+    if !usage.closeWhenIdle {
+      self.logger.debug(
+        "Retiring an upstream connection that left a call unanswered",
+        metadata: ["upstream": "\(host):\(port)"])
+    }
+    usage.closeWhenIdle = true
+    self.usage[connectionID] = usage
+    if usage.streams == 0 {
+      self.channelsByID[connectionID]?.close(promise: nil)
+    }
   }
 
   /// Closes every connection and refuses new ones.

@@ -21,6 +21,10 @@ final class UpstreamStreamHandler: ChannelDuplexHandler {
   private var sentEnd = false
   /// The service sent END_STREAM.
   private var receivedEnd = false
+  /// Frames were written since the last flush.
+  private var wroteFrames = false
+  /// Frames reached NIOHTTP2, so the stream has an ID (and may be open, or queued for a slot).
+  private var flushedFrames = false
 
   init(inbound: InboundStreamHandler) {
     self.inbound = inbound
@@ -39,11 +43,14 @@ final class UpstreamStreamHandler: ChannelDuplexHandler {
     case .headers(let headers) where headers.endStream: self.sentEnd = true
     default: break
     }
+    self.wroteFrames = true
     context.write(self.wrapOutboundOut(payload), promise: nil)
   }
 
   func flush() {
-    self.context?.flush()
+    guard let context = self.context else { return }
+    if self.wroteFrames { self.flushedFrames = true }
+    context.flush()
   }
 
   func resumeReading() {
@@ -56,6 +63,14 @@ final class UpstreamStreamHandler: ChannelDuplexHandler {
   func detachAndClose() {
     self.inbound = nil
     guard let context = self.context, !(self.sentEnd && self.receivedEnd) else { return }
+    if self.flushedFrames && self.resetCode == nil {
+      // An explicit RST_STREAM, because closing alone is not enough: a stream whose HEADERS
+      // wait in NIOHTTP2's queue for a slot under the service's SETTINGS_MAX_CONCURRENT_STREAMS
+      // counts as "not yet on the network", so close() would drop the channel but leave the
+      // queued frames to open the stream later with nobody to end it, holding the slot for
+      // good. The reset removes them from the queue, or resets the open stream.
+      context.writeAndFlush(self.wrapOutboundOut(.rstStream(.cancel)), promise: nil)
+    }
     context.close(promise: nil)
   }
 
