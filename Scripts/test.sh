@@ -15,8 +15,16 @@ fi
 swift build --build-tests
 # Swift Testing runs every test at once by default; the end-to-end tests start simulated
 # robots, services and Python peers, so on 2 cores an unbounded run starves them of CPU.
-# TEST_PARALLELISM caps how many run together.
-BOSDYN_TEST_PYTHON="$PWD/.venv/bin/python" \
-BOSDYN_TEST_BIN="$(swift build --show-bin-path)" \
-  swift test --skip-build \
-  --experimental-maximum-parallelization-width "${TEST_PARALLELISM:-4}" "$@"
+# TEST_PARALLELISM caps how many run together, and the interop tests, which start most of
+# the child processes (executables, Python peers), run after the others rather than beside
+# them.
+export BOSDYN_TEST_PYTHON="$PWD/.venv/bin/python"
+BOSDYN_TEST_BIN="$(swift build --show-bin-path)"
+export BOSDYN_TEST_BIN
+width=(--experimental-maximum-parallelization-width "${TEST_PARALLELISM:-3}")
+if [ "$#" -gt 0 ]; then
+  swift test --skip-build "${width[@]}" "$@"
+else
+  swift test --skip-build "${width[@]}" --skip InteropTests
+  swift test --skip-build "${width[@]}" --filter InteropTests
+fi

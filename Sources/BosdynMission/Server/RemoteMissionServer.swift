@@ -35,9 +35,20 @@ public final class RemoteMissionServer: Service, Sendable {
 
   /// One event loop with its listening socket and gRPC server.
   private struct Shard: Sendable {
+    let index: Int
     let server: Server
     let socket: Int32
     let executor: EventLoopTaskExecutor?
+  }
+
+  /// Which shards have bound their socket, and whether a shutdown was asked for: a shard is
+  /// only told to shut down once its transport has taken its socket over. Shutting a gRPC
+  /// server down while its transport is still turning the socket into a NIO channel races
+  /// with that hand-over (NIO asserts in debug builds); closing the socket ourselves when the
+  /// server refused to start raced the same way.
+  private struct Binding {
+    var shutdownRequested = false
+    var bound: Set<Int> = []
   }
 
   private enum State {
@@ -47,7 +58,7 @@ public final class RemoteMissionServer: Service, Sendable {
   }
 
   private let state = Mutex(State.idle(waiters: []))
-  private let shutdownRequested = Atomic(false)
+  private let binding = Mutex(Binding())
   private let service: any RegistrableRPCService
   private let logger: Logger
   private let name: String
@@ -104,14 +115,17 @@ public final class RemoteMissionServer: Service, Sendable {
     try await withThrowingDiscardingTaskGroup { group in
       for shard in shards {
         group.addTask(executorPreference: shard.executor) {
-          do {
-            try await shard.server.serve()
-          } catch let error as RuntimeError
-            where error.code == .serverIsStopped && self.shutdownRequested.load(ordering: .relaxed)
-          {
-            // Shut down (a signal right after start) before this shard began serving: its
-            // transport never took the socket over.
-            close(shard.socket)
+          try await withThrowingDiscardingTaskGroup { serving in
+            serving.addTask { try await shard.server.serve() }
+            // Wait for the transport to own the socket before it may be shut down.
+            _ = try await shard.server.listeningAddress
+            let shutDownAlready = self.binding.withLock { binding in
+              binding.bound.insert(shard.index)
+              return binding.shutdownRequested
+            }
+            if shutDownAlready {
+              shard.server.beginGracefulShutdown()
+            }
           }
         }
       }
@@ -131,7 +145,10 @@ public final class RemoteMissionServer: Service, Sendable {
   /// Stops accepting calls and lets in-flight calls finish; safe to call more than once, and
   /// before ``serve()`` (which then returns at once).
   public func beginGracefulShutdown() {
-    self.shutdownRequested.store(true, ordering: .relaxed)
+    let bound = self.binding.withLock { binding in
+      binding.shutdownRequested = true
+      return binding.bound
+    }
     let shards = self.state.withLock { state -> [Shard] in
       switch state {
       case .idle(let waiters):
@@ -145,7 +162,10 @@ public final class RemoteMissionServer: Service, Sendable {
         return []
       }
     }
-    for shard in shards { shard.server.beginGracefulShutdown() }
+    // Shards still binding shut themselves down once bound (see `serve()`).
+    for shard in shards where bound.contains(shard.index) {
+      shard.server.beginGracefulShutdown()
+    }
   }
 
   /// The port the server listens on, once bound: the one the system picked when the
@@ -189,7 +209,9 @@ public final class RemoteMissionServer: Service, Sendable {
     } else {
       transportConfig.connection.flushCoalescing = nil
     }
-    return zip(sockets, SharedEventLoops.first(sockets.count)).map { socket, loop in
+    return zip(sockets, SharedEventLoops.first(sockets.count)).enumerated().map {
+      index, element in
+      let (socket, loop) = element
       let transport = HTTP2ServerTransport.Posix(
         listeningSocketDescriptor: Int(socket),
         transportSecurity: .plaintext,
@@ -197,6 +219,7 @@ public final class RemoteMissionServer: Service, Sendable {
         eventLoopGroup: loop.group
       )
       return Shard(
+        index: index,
         server: Server(transport: transport, services: [self.service]),
         socket: socket,
         executor: self.configuration.handlersOnEventLoops ? loop.executor : nil
