@@ -43,29 +43,15 @@ extension HelloWorldMissionService {
         ),
         logger: logger
       )
-      let hostIP = self.endpoint.hostIP
-      let registration = StartsAfterListening(server: server) { port in
-        try await connection.logIn(credentials)
-        return DirectoryRegistrationKeepAlive(
-          connection: connection,
-          registration: .init(
-            name: HelloWorldServicer.directoryName,
-            authority: HelloWorldMissionService.authority,
-            host: hostIP,
-            port: port
-          ),
-          logger: logger
-        )
-      }
-      try await runUntilSignalled(
+      try await runRegistered(
         server,
-        before: [connection],
-        after: [registration],
+        connection: connection,
+        credentials: credentials,
+        name: HelloWorldServicer.directoryName,
+        authority: HelloWorldMissionService.authority,
+        hostIP: self.endpoint.hostIP,
         logger: logger
-      ) { port in
-        print("\(HelloWorldServicer.directoryName) service running on port \(port).")
-        print("Ctrl + C to shutdown.")
-      }
+      )
     }
   }
 

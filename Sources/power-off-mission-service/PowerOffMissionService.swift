@@ -51,28 +51,14 @@ struct PowerOffMissionService: AsyncParsableCommand {
       ),
       logger: logger
     )
-    let hostIP = self.endpoint.hostIP
-    let registration = StartsAfterListening(server: server) { port in
-      try await connection.logIn(credentials)
-      return DirectoryRegistrationKeepAlive(
-        connection: connection,
-        registration: .init(
-          name: Self.directoryName,
-          authority: Self.authority,
-          host: hostIP,
-          port: port
-        ),
-        logger: logger
-      )
-    }
-    try await runUntilSignalled(
+    try await runRegistered(
       server,
-      before: [connection],
-      after: [registration],
+      connection: connection,
+      credentials: credentials,
+      name: Self.directoryName,
+      authority: Self.authority,
+      hostIP: self.endpoint.hostIP,
       logger: logger
-    ) { port in
-      print("\(Self.directoryName) service running on port \(port).")
-      print("Ctrl + C to shutdown.")
-    }
+    )
   }
 }
