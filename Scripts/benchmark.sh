@@ -17,6 +17,7 @@
 #   LOGGING=0           skip the logging-cost runs (servers with BOSDYN_LOG_LEVEL=warning)
 #   SECTIONS            any of: load client cold rss proxy keepalive [all six]
 #                       proxy: h2load and sequential ticks, service direct vs through spot-sim
+#                       (and through nghttpx, a C reference proxy, when nghttp2-proxy is installed)
 #                       keepalive: CPU of KA_COUNT registration keep-alives, Swift vs Python
 #   KA_COUNT            services kept registered in the keepalive section [100]
 #   KA_INTERVAL         their re-registration interval, seconds [1]
@@ -421,6 +422,8 @@ run_proxy_h2load() {
   esac
   if [[ "$route" == direct ]]; then
     url="http://$HOST:${PORT[proxy-service]}$TICK_PATH"
+  elif [[ "$route" == nghttpx ]]; then
+    url="https://$HOST:${PORT[nghttpx]}$TICK_PATH"
   else
     url="https://$HOST:${PORT[sim]}$TICK_PATH"
     extra=(-H ":authority: $SIM_AUTHORITY" -H "authorization: Bearer $SIM_TOKEN")
@@ -428,7 +431,10 @@ run_proxy_h2load() {
   out="$RAW/h2load-proxy-$route-$load-$rep.txt"
   log="$RAW/h2load-proxy-$route-$load-$rep.tsv"
   rm -f "$log"
-  sim0=$(cpu_ns "${PID[sim]}") svc0=$(cpu_ns "${PID[proxy-service]}")
+  # The relaying process's CPU: spot-sim's, or nghttpx's on the reference route.
+  local relay=${PID[sim]}
+  [[ "$route" == nghttpx ]] && relay=${PID[nghttpx]}
+  sim0=$(cpu_ns "$relay") svc0=$(cpu_ns "${PID[proxy-service]}")
   if ! timeout "$H2LOAD_TIMEOUT" h2load -c "$clients" -m "$streams" -t 1 \
     -D "$DURATION" --warm-up-time "$WARMUP" -d "$BODY_FILE" \
     -H 'content-type: application/grpc' -H 'te: trailers' ${extra[@]+"${extra[@]}"} --log-file "$log" \
@@ -436,7 +442,7 @@ run_proxy_h2load() {
     note "h2load $route ($load, run $rep) failed; see $out"
     return 0
   fi
-  sim1=$(cpu_ns "${PID[sim]}") svc1=$(cpu_ns "${PID[proxy-service]}")
+  sim1=$(cpu_ns "$relay") svc1=$(cpu_ns "${PID[proxy-service]}")
   if ! stats=$("$PY" "$BENCH/h2load_stats.py" "$out" "$log" 2>>"$RAW/errors.txt"); then
     note "could not read h2load output for $route ($load, run $rep); see $out"
     return 0
@@ -496,8 +502,30 @@ start_proxy_pair() {
 }
 
 stop_proxy_pair() {
+  stop_server nghttpx
   stop_server proxy-service
   stop_server sim
+}
+
+# start_reference_proxy: nghttpx (nghttp2's C proxy, one worker) terminating TLS with the
+# simulator's certificate and relaying over h2c to the same service: what a lean proxy costs
+# on this machine, for comparison with spot-sim's. Optional (Debian package nghttp2-proxy).
+start_reference_proxy() {
+  local port pid
+  command -v nghttpx >/dev/null || return 1
+  port=$(free_port)
+  nghttpx --conf=/dev/null --no-ocsp --single-process --workers=1 --frontend="$HOST,$port" \
+    --backend="$HOST,${PORT[proxy-service]};;proto=h2" --backend-keep-alive-timeout=600s \
+    --log-level=WARN --accesslog-file=/dev/null --errorlog-file="$RAW/nghttpx.log" \
+    "$RUN_DIR/sim-data/server-key.pem" "$RUN_DIR/sim-data/server.pem" </dev/null \
+    >>"$RAW/nghttpx.stdout" 2>&1 &
+  pid=$!
+  ALL_PIDS+=("$pid")
+  if ! wait_port "$port" "$pid" 30; then
+    stop_pid "$pid"
+    return 1
+  fi
+  PID[nghttpx]=$pid PORT[nghttpx]=$port
 }
 
 # nghttp_proxy_tick TIMEOUT OUT: one Tick through the robot; succeeds on grpc-status 0.
@@ -552,8 +580,14 @@ section_proxy() {
       --port "${PORT[proxy-service]}" --count "$TICKS"
     proxy_ticks python robot "$rep" "$PY" "$BENCH/python_robot_ticks.py" \
       --port "${PORT[sim]}" --ca "$SIM_CA" --count "$TICKS"
+    local routes=(direct proxy)
+    if start_reference_proxy; then
+      routes+=(nghttpx)
+    elif ((rep == 1)); then
+      note "proxy: no nghttpx reference (Debian package nghttp2-proxy); see raw/nghttpx.log"
+    fi
     for load in 1x1 8x16; do
-      for route in direct proxy; do run_proxy_h2load "$route" "$load" "$rep"; done
+      for route in "${routes[@]}"; do run_proxy_h2load "$route" "$load" "$rep"; done
     done
     probe_proxy "after-the-128-stream-run-$rep"
     stop_proxy_pair

@@ -4,7 +4,7 @@ results file; report.py prints the others.
 
   report_robot.py RESULTS_FILE
 
-Kinds read: proxy_h2load (route=direct|proxy), proxy_ticks (client=swift|python,
+Kinds read: proxy_h2load (route=direct|proxy|nghttpx), proxy_ticks (client=swift|python,
 route=direct|robot), keepalive (client=swift|python). Numbers are medians over the runs.
 """
 
@@ -16,6 +16,14 @@ from report import LOADS, fmt, h2load_checks, median_of, number, parse, ratio, t
 PROXY_TARGET = 1.5  # issue 4: proxy ≤ 1.5 × direct latency at one stream
 
 
+def target_verdict(value):
+    """'(target ≤ 1.5: met|MISSED)' for a ratio string, or '' when there is none."""
+    if value == 'n/a':
+        return ''
+    return '(target ≤ {}: {})'.format(PROXY_TARGET,
+                                     'met' if float(value) <= PROXY_TARGET else 'MISSED')
+
+
 def report_proxy_h2load(records):
     if not records:
         return
@@ -25,10 +33,13 @@ def report_proxy_h2load(records):
     print('== Direct vs through the simulated robot: h2load POST Tick to the Swift hello-world '
           'service ==')
     print('   direct: h2c to the service port; proxy: TLS to spot-sim with :authority {} and a '
-          'bearer token'.format('hello-world-callback.spot.robot'))
+          'bearer token; nghttpx: TLS to nghttp2\'s C proxy (one worker, same certificate) '
+          'relaying h2c to the same service, for reference'.format(
+              'hello-world-callback.spot.robot'))
+    routes = ['direct', 'proxy'] + (['nghttpx'] if any(r == 'nghttpx' for r, _ in groups) else [])
     rows = []
     for load, label in LOADS:
-        for route in ['direct', 'proxy']:
+        for route in routes:
             runs = groups[(route, load)]
             if not runs:
                 rows.append([label, route, 0, 'n/a', '', '', '', '', '', 'not run'])
@@ -38,25 +49,26 @@ def report_proxy_h2load(records):
                          fmt(median_of(runs, 'p50_ms'), 3), fmt(median_of(runs, 'p90_ms'), 3),
                          fmt(median_of(runs, 'p99_ms'), 3),
                          fmt(median_of(runs, 'sim_cpu_us_per_req'), 0)
-                         if route == 'proxy' else '',
+                         if route != 'direct' else '',
                          fmt(median_of(runs, 'service_cpu_us_per_req'), 0), h2load_checks(runs)])
             label = ''
     print(table(['load', 'route', 'runs', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms',
-                 'sim CPU µs/req', 'service CPU µs/req', 'checks'], rows))
+                 'relay CPU µs/req', 'service CPU µs/req', 'checks'], rows))
     print()
     for load, label in LOADS:
-        direct, proxy = groups[('direct', load)], groups[('proxy', load)]
-        if not direct or not proxy:
-            continue
-        p50 = ratio(median_of(proxy, 'p50_ms'), median_of(direct, 'p50_ms'))
-        line = '{}: proxy ÷ direct  p50 {}  p90 {}  req/s {}'.format(
-            label.split('(')[0].strip(), p50,
-            ratio(median_of(proxy, 'p90_ms'), median_of(direct, 'p90_ms')),
-            ratio(median_of(proxy, 'rps'), median_of(direct, 'rps')))
-        if load == '1x1' and p50 != 'n/a':
-            line += '  (target: p50 ≤ {}: {})'.format(
-                PROXY_TARGET, 'met' if float(p50) <= PROXY_TARGET else 'MISSED')
-        print(line)
+        direct = groups[('direct', load)]
+        for route in routes[1:]:
+            relayed = groups[(route, load)]
+            if not direct or not relayed:
+                continue
+            p50 = ratio(median_of(relayed, 'p50_ms'), median_of(direct, 'p50_ms'))
+            line = '{}: {} ÷ direct  p50 {}  p90 {}  req/s {}'.format(
+                label.split('(')[0].strip(), route, p50,
+                ratio(median_of(relayed, 'p90_ms'), median_of(direct, 'p90_ms')),
+                ratio(median_of(relayed, 'rps'), median_of(direct, 'rps')))
+            if load == '1x1' and route == 'proxy':
+                line += '  ' + target_verdict(p50)
+            print(line)
     print('(CPU µs/req ≈ CPU time over warm-up + run ÷ (req/s × its seconds).)')
     print()
 
@@ -91,7 +103,8 @@ def report_proxy_ticks(records):
     nan = (float('nan'), float('nan'))
     for client in ['swift', 'python']:
         direct, robot = medians.get((client, 'direct'), nan), medians.get((client, 'robot'), nan)
-        print('{} client: robot ÷ direct p50 = {}'.format(client, ratio(robot[1], direct[1])))
+        p50 = ratio(robot[1], direct[1])
+        print('{} client: robot ÷ direct p50 = {} {}'.format(client, p50, target_verdict(p50)))
     swift, python = medians.get(('swift', 'robot'), nan), medians.get(('python', 'robot'), nan)
     print('through the robot: python ÷ swift p50 = {}, swift ÷ python ticks/s = {}'.format(
         ratio(python[1], swift[1]), ratio(swift[0], python[0])))

@@ -177,13 +177,15 @@ public final class SimulatedRobot: Service, Sendable {
     interceptor: BearerTokenInterceptor,
     internalPort: Int
   ) -> ImmediateRoute {
-    guard registry.route(authority: head.authority) != nil else {
-      return .decided(.reject(
-        code: RPCError.Code.unavailable.rawValue,
-        message: "502 Bad Gateway: no service is registered for authority \(head.authority)"))
-    }
     let serviceType = String(head.serviceName)
     guard let route = registry.route(authority: head.authority, serviceType: serviceType) else {
+      // Only a refused call pays for the second look-up that tells the two refusals apart.
+      guard registry.route(authority: head.authority) != nil else {
+        return .decided(
+          .reject(
+            code: RPCError.Code.unavailable.rawValue,
+            message: "502 Bad Gateway: no service is registered for authority \(head.authority)"))
+      }
       return .decided(
         .reject(
           code: RPCError.Code.unimplemented.rawValue,

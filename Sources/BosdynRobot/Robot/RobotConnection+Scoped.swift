@@ -3,6 +3,10 @@ public import Logging
 /// Runs a ``RobotConnection`` for the duration of `body`, then shuts it down gracefully and
 /// waits for its connections to close (like grpc-swift's `withGRPCClient`).
 ///
+/// `body` and the connection's own work prefer the connection's
+/// ``RobotConnection/taskExecutor``, so calls are made and answered on one thread (unless
+/// `body` is isolated to an actor, which then decides).
+///
 /// ```swift
 /// let info = try await withRobotConnection(to: RobotAddress(parsing: "127.0.0.1:50443")) {
 ///   robot in
@@ -24,16 +28,18 @@ public func withRobotConnection<Result: Sendable>(
   _ body: (RobotConnection) async throws -> Result
 ) async throws -> Result {
   let connection = try RobotConnection(to: address, configuration: configuration, logger: logger)
-  return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
-    group.addTask { try await connection.run() }
-    let result: Swift.Result<Result, any Error>
-    do {
-      result = .success(try await body(connection))
-    } catch {
-      result = .failure(error)
+  return try await withTaskExecutorPreference(connection.taskExecutor, isolation: isolation) {
+    try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
+      group.addTask { try await connection.run() }
+      let result: Swift.Result<Result, any Error>
+      do {
+        result = .success(try await body(connection))
+      } catch {
+        result = .failure(error)
+      }
+      connection.shutDown()
+      try await group.waitForAll()
+      return try result.get()
     }
-    connection.shutDown()
-    try await group.waitForAll()
-    return try result.get()
   }
 }

@@ -29,6 +29,9 @@ public final class RobotConnection: Service, Sendable {
   public let logger: Logger
 
   let tokens: TokenStore
+  /// The one event loop all of this connection's channels use. Work that prefers its executor
+  /// (see ``taskExecutor``) makes calls without changing threads.
+  private let loop: SharedEventLoops.Loop
   private let security: HTTP2ClientTransport.Posix.TransportSecurity
   private let state = Mutex(State())
   private let newClients: AsyncStream<GRPCClient<HTTP2ClientTransport.Posix>>
@@ -62,6 +65,7 @@ public final class RobotConnection: Service, Sendable {
       tls.serverCertificateVerification = .fullVerification
     }
     self.tokens = TokenStore()
+    self.loop = SharedEventLoops.next()
     (self.newClients, self.newClientsContinuation) = AsyncStream.makeStream(
       bufferingPolicy: .unbounded
     )
@@ -95,7 +99,8 @@ public final class RobotConnection: Service, Sendable {
       let transport = try HTTP2ClientTransport.Posix(
         target: self.target,
         transportSecurity: self.security,
-        config: config
+        config: config,
+        eventLoopGroup: self.loop.group
       )
       let client = GRPCClient(
         transport: transport,
@@ -105,6 +110,17 @@ public final class RobotConnection: Service, Sendable {
       self.newClientsContinuation.yield(client)
       return client
     }
+  }
+
+  /// The executor of the event loop this connection's channels run on.
+  ///
+  /// A task that prefers it (`withTaskExecutorPreference(connection.taskExecutor) { … }`) runs
+  /// on the same thread as the connection's I/O, so each call and its answer are handled
+  /// without a hop between the event loop and Swift's global thread pool; on a tick loop that
+  /// halves the client's CPU time per call. ``withRobotConnection(to:configuration:logger:isolation:_:)``
+  /// runs its body that way. Keep blocking or long CPU-bound work off it: it holds up I/O.
+  public var taskExecutor: any TaskExecutor {
+    self.loop.executor
   }
 
   private var target: any ResolvableTarget {

@@ -9,6 +9,8 @@ extension ServiceRegistry {
   ///
   /// - Parameter authority: An authority as a client or an HTTP/2 `:authority` header gives it.
   public static func canonicalAuthority(_ authority: String) -> String {
+    // Clients normally send the canonical form already (the proxy asks this on every call).
+    if Self.isCanonical(authority) { return authority }
     var host = Substring(authority.lowercased().trimmingBlanks())
     if host.hasPrefix("[") {
       // An IPv6 literal: keep it whole, without any port.
@@ -31,6 +33,19 @@ extension ServiceRegistry {
       return host + "." + Self.authorityDomain
     }
     return String(host)
+  }
+
+  /// Whether `authority` is `label.….spot.robot` in lowercase ASCII with nothing to strip.
+  private static func isCanonical(_ authority: String) -> Bool {
+    let suffix = "." + Self.authorityDomain
+    guard authority.utf8.count > suffix.utf8.count, authority.hasSuffix(suffix) else {
+      return false
+    }
+    return authority.utf8.allSatisfy { byte in
+      (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    }
   }
 
   /// Why a canonical authority cannot be registered, or `nil` when it can: it must be one

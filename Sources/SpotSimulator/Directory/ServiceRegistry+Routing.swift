@@ -42,7 +42,7 @@ extension ServiceRegistry {
   public func route(authority: String, serviceType: String?) -> Route? {
     let canonical = Self.canonicalAuthority(authority)
     if self.robotAuthorities.contains(canonical) {
-      let atAuthority = self.robotEntries.filter { $0.authority == canonical }
+      let atAuthority = self.robotEntries.lazy.filter { $0.authority == canonical }
       // A reserved authority the robot lists no service for still belongs to the robot.
       let entry =
         atAuthority.first(where: { serviceType == nil || $0.type == serviceType })
@@ -57,7 +57,7 @@ extension ServiceRegistry {
       )
     }
     return self.state.withLock { state in
-      let matches = state.registrations.values.filter {
+      let matches = state.registrations.values.lazy.filter {
         $0.entry.authority == canonical && (serviceType == nil || $0.entry.type == serviceType)
       }
       guard let registration = matches.min(by: { $0.entry.name < $1.entry.name }) else {

@@ -285,7 +285,12 @@ public final class RobotProxy: Service, Sendable {
                 eventLoop: channel.eventLoop,
                 configuration: .init(
                   maxIdleTime: nil, maxAge: nil, maxGraceTime: grace, keepalive: nil))
+              guard let coalescer = proxyContext.pool.connections(on: channel.eventLoop)?.flushCoalescer
+              else {
+                throw ChannelError.ioOnClosedChannel
+              }
               try pipeline.addHandler(NIOSSLServerHandler(context: sslContext))
+              try pipeline.addHandler(FlushGate(coalescer: coalescer))
               try pipeline.addHandler(
                 NIOHTTP2Handler(
                   mode: .server,

@@ -249,6 +249,11 @@ struct DirectoryServiceTests {
   @Test("Authorities are canonical: bare labels expanded, ports and case dropped")
   func canonicalAuthorities() {
     #expect(ServiceRegistry.canonicalAuthority("remote-mission") == "remote-mission.spot.robot")
+    #expect(
+      ServiceRegistry.canonicalAuthority("hello-world-callback.spot.robot")
+        == "hello-world-callback.spot.robot")
+    #expect(ServiceRegistry.canonicalAuthority("HELLO.spot.robot") == "hello.spot.robot")
+    #expect(ServiceRegistry.canonicalAuthority(" hello.spot.robot ") == "hello.spot.robot")
     #expect(ServiceRegistry.canonicalAuthority("Remote-Mission:443") == "remote-mission.spot.robot")
     #expect(ServiceRegistry.canonicalAuthority("api.spot.robot.") == "api.spot.robot")
     #expect(ServiceRegistry.canonicalAuthority("api.spot.robot:31000") == "api.spot.robot")

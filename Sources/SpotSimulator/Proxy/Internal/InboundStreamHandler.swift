@@ -277,12 +277,18 @@ final class InboundStreamHandler: ChannelDuplexHandler {
 
   /// The upstream stream is open: send what the client sent so far, then relay.
   func attach(upstream: UpstreamStreamHandler) {
-    guard case .connecting = self.state, self.context != nil else {
+    guard case .connecting = self.state, let context = self.context else {
       upstream.detachAndClose()
       return
     }
     self.state = .relaying
     self.upstream = upstream
+    // NIOHTTP2 opens the upstream stream on a later turn of the event loop, outside the read
+    // that brought the request, and flushes once per frame: hold those flushes so the
+    // request's HEADERS and DATA leave in one write.
+    let coalescer = self.proxy.pool.connections(on: context.eventLoop)?.flushCoalescer
+    coalescer?.beginBurst()
+    defer { coalescer?.endBurst() }
     while let payload = self.buffered.popFirst() {
       upstream.write(payload)
     }

@@ -19,9 +19,12 @@ enum ProxyHTTP2Settings {
     return configuration
   }
 
-  /// Connections to services: no server push.
+  /// Connections to services: no server push, and no second validation of header blocks
+  /// (requests were validated when the client sent them, responses are when they go to the
+  /// client).
   static let upstreamConnection: NIOHTTP2Handler.ConnectionConfiguration = {
     var configuration = NIOHTTP2Handler.ConnectionConfiguration()
+    configuration.headerBlockValidation = .disabled
     configuration.initialSettings = [
       HTTP2Setting(parameter: .enablePush, value: 0),
       HTTP2Setting(parameter: .maxHeaderListSize, value: 64 * 1024),

@@ -63,6 +63,9 @@ final class UpstreamConnections {
     var closeWhenIdle = false
   }
 
+  /// Coalesces flushes on this loop, for these connections and the clients' connections
+  /// accepted on the same loop.
+  let flushCoalescer = FlushCoalescer()
   private let eventLoop: any EventLoop
   private let connectTimeout: TimeAmount
   private let logger: Logger
@@ -187,11 +190,13 @@ final class UpstreamConnections {
         guard let self else { return }
         self.retire(key: key, id: id)
       }, eventLoop: self.eventLoop)
+    let coalescer = NIOLoopBound(self.flushCoalescer, eventLoop: self.eventLoop)
     let bootstrap = ClientBootstrap(group: self.eventLoop)
       .connectTimeout(self.connectTimeout)
       .channelOption(.socketOption(.tcp_nodelay), value: 1)
       .channelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.addHandler(FlushGate(coalescer: coalescer.value))
           try channel.pipeline.syncOperations.addHandler(
             NIOHTTP2Handler(
               mode: .client,
