@@ -30,7 +30,9 @@ public func runRegistered(
     try await connection.logIn(credentials)
     return DirectoryRegistrationKeepAlive(
       connection: connection,
-      registration: .init(name: name, authority: authority, host: hostIP, port: port),
+      registration: .init(
+        name: name, authority: authority, host: hostIP, port: port,
+        serverInstanceID: server.instanceID),
       logger: logger
     )
   }

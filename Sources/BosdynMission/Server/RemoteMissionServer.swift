@@ -1,3 +1,4 @@
+import BosdynAPI
 import BosdynClient
 import GRPCCore
 import GRPCNIOTransportHTTP2
@@ -66,6 +67,15 @@ public final class RemoteMissionServer: Service, Sendable {
   /// The configuration the server was created with.
   public let configuration: Configuration
 
+  /// A random id for this server, which it gives to the directory registration keep-alive's
+  /// liveness probe (``BosdynClient/RegistrationLivenessProbe``).
+  ///
+  /// Pass it to the keep-alive that registers this server (`runRegistered` does): a service
+  /// killed and restarted on the same port then recognises its predecessor's directory entry
+  /// as its own address and takes it over at once, instead of taking itself for a second
+  /// instance.
+  public let instanceID: String
+
   /// Creates a server; nothing is bound until ``serve()`` or ``run()``.
   ///
   /// - Parameters:
@@ -78,6 +88,8 @@ public final class RemoteMissionServer: Service, Sendable {
     logger: Logger = Logger(label: "bosdyn.mission.server")
   ) {
     self.service = RemoteMissionServiceAdapter(servicer: servicer, logger: logger)
+    self.instanceID = (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 16) }
+      .joined(separator: "-")
     self.logger = logger
     self.name = configuration.name ?? String(describing: type(of: servicer))
     self.configuration = configuration
@@ -209,6 +221,10 @@ public final class RemoteMissionServer: Service, Sendable {
     } else {
       transportConfig.connection.flushCoalescing = nil
     }
+    let probeResponder = RegistrationProbeResponder(
+      serviceName: Bosdyn_Api_Mission_RemoteMissionService.descriptor.fullyQualifiedService,
+      instanceID: self.instanceID
+    )
     return zip(sockets, SharedEventLoops.first(sockets.count)).enumerated().map {
       index, element in
       let (socket, loop) = element
@@ -220,7 +236,7 @@ public final class RemoteMissionServer: Service, Sendable {
       )
       return Shard(
         index: index,
-        server: Server(transport: transport, services: [self.service]),
+        server: Server(transport: transport, services: [self.service, probeResponder]),
         socket: socket,
         executor: self.configuration.handlersOnEventLoops ? loop.executor : nil
       )

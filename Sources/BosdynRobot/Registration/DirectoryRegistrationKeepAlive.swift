@@ -49,6 +49,13 @@ public struct DirectoryRegistrationKeepAlive: Service {
     public var livenessTimeout: Duration?
     /// Whether the robot checks the caller's user token before forwarding.
     public var userTokenRequired: Bool
+    /// The instance id of the server at `host:port` when it is one of this SDK's
+    /// (`RemoteMissionServer.instanceID`), or `nil`.
+    ///
+    /// With it, a service killed and restarted on the same port recognises the entry its
+    /// predecessor left as pointing at itself, and takes it over at once. Without it, such an
+    /// entry answers like a second running instance and is refused until it expires.
+    public var serverInstanceID: String?
 
     /// Creates a registration; the type defaults to a remote mission service.
     public init(
@@ -58,7 +65,8 @@ public struct DirectoryRegistrationKeepAlive: Service {
       host: String,
       port: Int,
       livenessTimeout: Duration? = nil,
-      userTokenRequired: Bool = true
+      userTokenRequired: Bool = true,
+      serverInstanceID: String? = nil
     ) {
       self.name = name
       self.serviceType = serviceType
@@ -67,6 +75,7 @@ public struct DirectoryRegistrationKeepAlive: Service {
       self.port = port
       self.livenessTimeout = livenessTimeout
       self.userTokenRequired = userTokenRequired
+      self.serverInstanceID = serverInstanceID
     }
   }
 
@@ -215,8 +224,9 @@ public struct DirectoryRegistrationKeepAlive: Service {
     }
   }
 
-  /// Throws when `holder` was refreshed within its liveness timeout and its service answers
-  /// through the robot. An entry without a liveness timeout cannot be judged and is taken over.
+  /// Throws when `holder` was refreshed within its liveness timeout and a service other than
+  /// this keep-alive's own server answers for it through the robot. An entry without a
+  /// liveness timeout cannot be judged and is taken over.
   private func refuseIfStillServed(_ holder: Bosdyn_Api_ServiceEntry) async throws {
     guard holder.livenessTimeoutSecs > 0, holder.hasLastUpdate else { return }
     let age = Date().timeIntervalSince(holder.lastUpdate.date)
@@ -225,7 +235,19 @@ public struct DirectoryRegistrationKeepAlive: Service {
       connection: self.connection,
       timeout: self.configuration.rpcTimeout
     )
-    guard await probe.check(holder) == .answering else { return }
+    switch await probe.check(holder) {
+    case .unreachable:
+      return
+    case .answering(let serverInstanceID?) where serverInstanceID == self.registration.serverInstanceID:
+      // The entry's address is this keep-alive's own server: a predecessor on the same port
+      // died without unregistering (the robot refreshes an identical entry on every register
+      // attempt, which is why it looks alive).
+      self.logger.info(
+        "\(holder.name)'s directory entry points at this server already; taking it over")
+      return
+    case .answering:
+      break
+    }
     throw ClientError(
       code: .alreadyExists,
       message: "'\(holder.name)' is registered by a service that is still running (its entry "

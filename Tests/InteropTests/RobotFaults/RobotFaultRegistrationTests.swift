@@ -43,6 +43,29 @@ struct RobotFaultRegistrationTests {
     }
   }
 
+  @Test func aKilledServiceRestartedOnTheSamePortTakesItsEntryOverAtOnce() async throws {
+    try await TestRobot.with { robot in
+      let first = try await Self.startRegisteredHelloWorld(robot)
+      first.child.signal(SIGKILL)
+      _ = try await first.child.waitForExit()
+
+      // Restarted at once on the same port: the dead process's entry is still fresh, and what
+      // answers at its address now is the new process itself, which must not refuse itself.
+      let second = try ChildProcess(
+        try TestEnvironment.executable("hello-world-mission-service"),
+        ["robot", "--host-ip", "127.0.0.1", "--port", String(first.port)]
+          + robot.credentialArguments + [robot.address]
+      )
+      _ = try await second.waitForOutput(
+        "Starting directory registration loop", inStderr: true, timeout: .seconds(30))
+      #expect(!second.stderr.contains("Could not register"), "\(second.stderr)")
+      #expect(Self.helloWorldPorts(robot) == [first.port], "one entry, still at that port")
+      try await Self.expectTickReaches(second, through: robot)
+      second.signal(SIGINT)
+      #expect(try await second.waitForExit() == 0, "\(second.stderr)")
+    }
+  }
+
   @Test func aSecondServiceWithTheSameAuthorityAndTypeIsRefused() async throws {
     try await TestRobot.with { robot in
       try await robot.withConnection { connection in

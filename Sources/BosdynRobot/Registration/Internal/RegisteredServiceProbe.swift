@@ -1,4 +1,5 @@
 import BosdynAPI
+import BosdynClient
 import GRPCCore
 
 /// Asks, through the robot, whether the service behind a directory entry still answers, so a
@@ -6,14 +7,16 @@ import GRPCCore
 /// is still running (refuse: two live services flipping one entry back and forth would make
 /// the robot route to each in turn).
 ///
-/// The probe calls a method no service implements on the entry's authority and type: a running
-/// service answers `UNIMPLEMENTED`; a dead one leaves the robot's proxy unable to connect
-/// (`UNAVAILABLE`, "Failed to connect to remote host", or a 502) or to get an answer in time.
+/// The probe calls ``RegistrationLivenessProbe/method`` on the entry's authority and type: a
+/// running service answers `UNIMPLEMENTED`, or, when it is a server of this SDK, its instance
+/// id; a dead one leaves the robot's proxy unable to connect (`UNAVAILABLE`, "Failed to connect
+/// to remote host", or a 502) or to get an answer in time.
 struct RegisteredServiceProbe: Sendable {
   /// What the probe found.
   enum Verdict: Sendable, Equatable {
-    /// Something answered at the entry's authority.
-    case answering
+    /// Something answered at the entry's authority: a server of this SDK with its instance
+    /// id, any other service with `nil`.
+    case answering(serverInstanceID: String?)
     /// Nothing answered: the robot could not reach the registered host and port.
     case unreachable
   }
@@ -25,24 +28,27 @@ struct RegisteredServiceProbe: Sendable {
   func check(_ entry: Bosdyn_Api_ServiceEntry) async -> Verdict {
     let descriptor = MethodDescriptor(
       fullyQualifiedService: entry.type,
-      method: "DirectoryRegistrationLivenessProbe"
+      method: RegistrationLivenessProbe.method
     )
     var options = CallOptions.defaults
     options.timeout = self.timeout
     do {
       let client = try self.connection.grpcClient(authority: entry.authority)
-      try await client.unary(
+      let answer = try await client.unary(
         request: ClientRequest(message: []),
         descriptor: descriptor,
         serializer: RawBytesCoder(),
         deserializer: RawBytesCoder(),
         options: options
-      ) { _ in }
-      return .answering
+      ) { response in response.accepted.map(\.metadata) }
+      let metadata = try answer.get()
+      let instance = metadata[stringValues: RegistrationLivenessProbe.serverInstanceMetadataKey]
+        .first(where: { _ in true })
+      return .answering(serverInstanceID: instance)
     } catch let error as RPCError {
       switch error.code {
       case .unavailable, .deadlineExceeded: return .unreachable
-      default: return .answering
+      default: return .answering(serverInstanceID: nil)
       }
     } catch {
       return .unreachable
