@@ -31,8 +31,12 @@ public func runRegistered(
     return DirectoryRegistrationKeepAlive(
       connection: connection,
       registration: .init(
-        name: name, authority: authority, host: hostIP, port: port,
-        serverInstanceID: server.instanceID),
+        name: name,
+        authority: authority,
+        host: hostIP,
+        port: port,
+        serverInstanceID: server.instanceID
+      ),
       logger: logger
     )
   }

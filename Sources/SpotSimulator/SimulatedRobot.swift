@@ -51,7 +51,9 @@ public final class SimulatedRobot: Service, Sendable {
     self.configuration = configuration
     self.logger = logger
     let certificates = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: configuration.dataDirectory, logger: logger)
+      dataDirectory: configuration.dataDirectory,
+      logger: logger
+    )
     self.caCertificatePath = certificates.caCertificatePath
     let issuer = try await TokenIssuer.loadOrCreate(dataDirectory: configuration.dataDirectory)
     let interceptor = BearerTokenInterceptor(issuer: issuer)
@@ -59,7 +61,11 @@ public final class SimulatedRobot: Service, Sendable {
     let registry = ServiceRegistry(logger: logger)
     let leases = LeaseLedger(
       configuration: .init(
-        resourceTree: .spotWithArm, retainTimeout: configuration.leaseRetainTimeout, epoch: nil))
+        resourceTree: .spotWithArm,
+        retainTimeout: configuration.leaseRetainTimeout,
+        epoch: nil
+      )
+    )
     let body = SimulatedBody(configuration: .init(transitionTime: configuration.powerTransition))
     self.registry = registry
     self.leases = leases
@@ -67,8 +73,11 @@ public final class SimulatedRobot: Service, Sendable {
 
     let services: [any RegistrableRPCService] = [
       AuthService(
-        accounts: UserAccounts(configuration.users), issuer: issuer,
-        configuration: .init(tokenLifetime: configuration.tokenLifetime), logger: logger),
+        accounts: UserAccounts(configuration.users),
+        issuer: issuer,
+        configuration: .init(tokenLifetime: configuration.tokenLifetime),
+        logger: logger
+      ),
       RobotIdService(identity: configuration.identity, logger: logger),
       TimeSyncService(logger: logger),
       DirectoryService(registry: registry, logger: logger),
@@ -91,7 +100,10 @@ public final class SimulatedRobot: Service, Sendable {
     )
 
     var proxyConfiguration = RobotProxy.Configuration(
-      certificates: certificates, host: configuration.host, port: configuration.port)
+      certificates: certificates,
+      host: configuration.host,
+      port: configuration.port
+    )
     proxyConfiguration.upstreamConnectTimeout = configuration.upstreamConnectTimeout
     proxyConfiguration.upstreamResponseTimeout = configuration.upstreamResponseTimeout
     let internalPort = self.internalPort
@@ -100,8 +112,11 @@ public final class SimulatedRobot: Service, Sendable {
       logger: logger,
       immediateRoute: { head in
         switch Self.immediateRoute(
-          head, registry: registry, interceptor: interceptor,
-          internalPort: internalPort.value.load(ordering: .acquiring))
+          head,
+          registry: registry,
+          interceptor: interceptor,
+          internalPort: internalPort.value.load(ordering: .acquiring)
+        )
         {
         case .decided(let route): route
         case .needsTokenCheck: nil
@@ -109,9 +124,13 @@ public final class SimulatedRobot: Service, Sendable {
       },
       route: { head in
         await Self.route(
-          head, registry: registry, interceptor: interceptor,
-          internalPort: internalPort.value.load(ordering: .acquiring))
-      })
+          head,
+          registry: registry,
+          interceptor: interceptor,
+          internalPort: internalPort.value.load(ordering: .acquiring)
+        )
+      }
+    )
   }
 
   /// Serves until cancelled or gracefully shut down (SIGINT/SIGTERM in a `ServiceGroup`): the
@@ -149,7 +168,11 @@ public final class SimulatedRobot: Service, Sendable {
     internalPort: Int
   ) async -> RobotProxy.Route {
     switch Self.immediateRoute(
-      head, registry: registry, interceptor: interceptor, internalPort: internalPort)
+      head,
+      registry: registry,
+      interceptor: interceptor,
+      internalPort: internalPort
+    )
     {
     case .decided(let route):
       return route
@@ -184,18 +207,27 @@ public final class SimulatedRobot: Service, Sendable {
         return .decided(
           .reject(
             code: RPCError.Code.unavailable.rawValue,
-            message: "502 Bad Gateway: no service is registered for authority \(head.authority)"))
+            message: "502 Bad Gateway: no service is registered for authority \(head.authority)"
+          )
+        )
       }
       return .decided(
         .reject(
           code: RPCError.Code.unimplemented.rawValue,
-          message: "No service of type \(serviceType) is registered at \(head.authority)"))
+          message: "No service of type \(serviceType) is registered at \(head.authority)"
+        )
+      )
     }
     if route.isRobotService {
       return .decided(
-        .forward(host: "127.0.0.1", port: internalPort, label: RobotProxy.selfLoggingLabel))
+        .forward(host: "127.0.0.1", port: internalPort, label: RobotProxy.selfLoggingLabel)
+      )
     }
-    let forward = RobotProxy.Route.forward(host: route.host, port: route.port, label: route.entry.name)
+    let forward = RobotProxy.Route.forward(
+      host: route.host,
+      port: route.port,
+      label: route.entry.name
+    )
     guard route.userTokenRequired else { return .decided(forward) }
     switch interceptor.checkWithoutWaiting(authorizationHeader: head.authorization) {
     case .decided(nil):

@@ -103,8 +103,10 @@ public final class RemoteMissionServer: Service, Sendable {
     let sockets: [Int32]
     do {
       (port, sockets) = try ReusePortListeners.open(
-        host: self.configuration.host, port: self.configuration.port,
-        count: self.configuration.eventLoops ?? System.coreCount)
+        host: self.configuration.host,
+        port: self.configuration.port,
+        count: self.configuration.eventLoops ?? System.coreCount
+      )
     } catch {
       self.finish(with: .failure(error))
       throw error
@@ -198,7 +200,8 @@ public final class RemoteMissionServer: Service, Sendable {
           return .success(port)
         case .stopped(nil):
           return .failure(
-            RuntimeError(code: .serverIsStopped, message: "The server is not listening."))
+            RuntimeError(code: .serverIsStopped, message: "The server is not listening.")
+          )
         }
       }
       if let result { continuation.resume(with: result) }
@@ -226,7 +229,8 @@ public final class RemoteMissionServer: Service, Sendable {
       instanceID: self.instanceID
     )
     return zip(sockets, SharedEventLoops.first(sockets.count)).enumerated().map {
-      index, element in
+      index,
+      element in
       let (socket, loop) = element
       let transport = HTTP2ServerTransport.Posix(
         listeningSocketDescriptor: Int(socket),

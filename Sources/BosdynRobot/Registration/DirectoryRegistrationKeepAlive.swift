@@ -238,12 +238,14 @@ public struct DirectoryRegistrationKeepAlive: Service {
     switch await probe.check(holder) {
     case .unreachable:
       return
-    case .answering(let serverInstanceID?) where serverInstanceID == self.registration.serverInstanceID:
+    case .answering(let serverInstanceID?)
+    where serverInstanceID == self.registration.serverInstanceID:
       // The entry's address is this keep-alive's own server: a predecessor on the same port
       // died without unregistering (the robot refreshes an identical entry on every register
       // attempt, which is why it looks alive).
       self.logger.info(
-        "\(holder.name)'s directory entry points at this server already; taking it over")
+        "\(holder.name)'s directory entry points at this server already; taking it over"
+      )
       return
     case .answering:
       break

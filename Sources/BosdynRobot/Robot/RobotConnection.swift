@@ -116,9 +116,10 @@ public final class RobotConnection: Service, Sendable {
   ///
   /// A task that prefers it (`withTaskExecutorPreference(connection.taskExecutor) { … }`) runs
   /// on the same thread as the connection's I/O, so each call and its answer are handled
-  /// without a hop between the event loop and Swift's global thread pool; on a tick loop that
-  /// halves the client's CPU time per call. ``withRobotConnection(to:configuration:logger:isolation:_:)``
-  /// runs its body that way. Keep blocking or long CPU-bound work off it: it holds up I/O.
+  /// without a hop between the event loop and Swift's global thread pool: a sequential tick
+  /// loop through the robot went from about 1.3 ms to 0.9 ms a tick.
+  /// ``withRobotConnection(to:configuration:logger:isolation:_:)`` runs its body that way.
+  /// Keep blocking or long CPU-bound work off it: it holds up I/O.
   public var taskExecutor: any TaskExecutor {
     self.loop.executor
   }

@@ -108,13 +108,16 @@ public final class RobotProxy: Service, Sendable {
   ///
   /// - Throws: When the TLS identity is unusable or the address cannot be bound.
   public func run() async throws {
-    let loops = SharedEventLoops.first(max(1, self.configuration.eventLoopCount ?? System.coreCount))
+    let loops = SharedEventLoops.first(
+      max(1, self.configuration.eventLoopCount ?? System.coreCount)
+    )
     let eventLoops = loops.map { $0.executor.eventLoop }
     let dispatcher = RouteDispatcher(loops: loops, route: self.route)
     let pool = UpstreamPool(
       loops: eventLoops,
       connectTimeout: self.configuration.upstreamConnectTimeout,
-      logger: self.logger)
+      logger: self.logger
+    )
     let connections = ConnectionRegistry()
     let proxyContext = ProxyContext(
       dispatcher: dispatcher,
@@ -122,15 +125,19 @@ public final class RobotProxy: Service, Sendable {
       pool: pool,
       logger: self.logger,
       responseTimeout: TimeAmount(self.configuration.upstreamResponseTimeout),
-      responseTimeoutText: "\(self.configuration.upstreamResponseTimeout)")
+      responseTimeoutText: "\(self.configuration.upstreamResponseTimeout)"
+    )
 
     let port: Int
     let listeners: [any Channel]
     do {
       let sslContext = try self.makeSSLContext()
       (port, listeners) = try await self.bind(
-        loops: loops, sslContext: sslContext, proxyContext: proxyContext,
-        connections: connections)
+        loops: loops,
+        sslContext: sslContext,
+        proxyContext: proxyContext,
+        connections: connections
+      )
     } catch {
       self.finish(with: .failure(error))
       throw error
@@ -263,7 +270,8 @@ public final class RobotProxy: Service, Sendable {
   ) async throws -> (Int, [any Channel]) {
     let grace = TimeAmount(self.configuration.shutdownGracePeriod)
     let connectionConfiguration = ProxyHTTP2Settings.inboundConnection(
-      maxConcurrentStreams: self.configuration.maxConcurrentStreams)
+      maxConcurrentStreams: self.configuration.maxConcurrentStreams
+    )
     let logger = self.logger
     var port = self.configuration.port
     var listeners: [any Channel] = []
@@ -274,9 +282,12 @@ public final class RobotProxy: Service, Sendable {
           .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
         if loops.count > 1 {
           bootstrap = bootstrap.serverChannelOption(
-            .socketOption(NIOBSDSocket.Option(rawValue: SO_REUSEPORT)), value: 1)
+            .socketOption(NIOBSDSocket.Option(rawValue: SO_REUSEPORT)),
+            value: 1
+          )
         }
-        let listener = try await bootstrap
+        let listener =
+          try await bootstrap
           .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
           .childChannelInitializer { channel in
             channel.eventLoop.makeCompletedFuture {
@@ -284,8 +295,14 @@ public final class RobotProxy: Service, Sendable {
               let manager = NIOHTTP2ServerConnectionManagementHandler(
                 eventLoop: channel.eventLoop,
                 configuration: .init(
-                  maxIdleTime: nil, maxAge: nil, maxGraceTime: grace, keepalive: nil))
-              guard let coalescer = proxyContext.pool.connections(on: channel.eventLoop)?.flushCoalescer
+                  maxIdleTime: nil,
+                  maxAge: nil,
+                  maxGraceTime: grace,
+                  keepalive: nil
+                )
+              )
+              guard
+                let coalescer = proxyContext.pool.connections(on: channel.eventLoop)?.flushCoalescer
               else {
                 throw ChannelError.ioOnClosedChannel
               }
@@ -301,10 +318,12 @@ public final class RobotProxy: Service, Sendable {
                   inboundStreamInitializer: { stream in
                     stream.eventLoop.makeCompletedFuture {
                       try stream.pipeline.syncOperations.addHandler(
-                        InboundStreamHandler(proxy: proxyContext))
+                        InboundStreamHandler(proxy: proxyContext)
+                      )
                     }
                   }
-                ))
+                )
+              )
               try pipeline.addHandler(manager)
               try pipeline.addHandler(ClientConnectionErrorLogger(logger: logger))
               connections.add(channel)
@@ -363,6 +382,7 @@ private final class ClientConnectionErrorLogger: ChannelInboundHandler {
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
     self.logger.debug(
       "Client connection error: \(error)",
-      metadata: ["peer": "\(context.remoteAddress.map { "\($0)" } ?? "?")"])
+      metadata: ["peer": "\(context.remoteAddress.map { "\($0)" } ?? "?")"]
+    )
   }
 }

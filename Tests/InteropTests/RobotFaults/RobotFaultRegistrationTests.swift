@@ -57,7 +57,10 @@ struct RobotFaultRegistrationTests {
           + robot.credentialArguments + [robot.address]
       )
       _ = try await second.waitForOutput(
-        "Starting directory registration loop", inStderr: true, timeout: .seconds(30))
+        "Starting directory registration loop",
+        inStderr: true,
+        timeout: .seconds(30)
+      )
       #expect(!second.stderr.contains("Could not register"), "\(second.stderr)")
       #expect(Self.helloWorldPorts(robot) == [first.port], "one entry, still at that port")
       try await Self.expectTickReaches(second, through: robot)

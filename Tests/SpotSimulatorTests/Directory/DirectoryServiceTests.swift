@@ -251,7 +251,8 @@ struct DirectoryServiceTests {
     #expect(ServiceRegistry.canonicalAuthority("remote-mission") == "remote-mission.spot.robot")
     #expect(
       ServiceRegistry.canonicalAuthority("hello-world-callback.spot.robot")
-        == "hello-world-callback.spot.robot")
+        == "hello-world-callback.spot.robot"
+    )
     #expect(ServiceRegistry.canonicalAuthority("HELLO.spot.robot") == "hello.spot.robot")
     #expect(ServiceRegistry.canonicalAuthority(" hello.spot.robot ") == "hello.spot.robot")
     #expect(ServiceRegistry.canonicalAuthority("Remote-Mission:443") == "remote-mission.spot.robot")

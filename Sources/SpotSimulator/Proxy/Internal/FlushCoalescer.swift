@@ -118,4 +118,3 @@ final class FlushGate: ChannelDuplexHandler {
     self.coalescer.endBurst()
   }
 }
-

@@ -175,8 +175,10 @@ final class InboundStreamHandler: ChannelDuplexHandler {
           } else {
             eventLoop.execute { handler.value.routeDecided(route) }
           }
-        }),
-      on: eventLoop)
+        }
+      ),
+      on: eventLoop
+    )
   }
 
   private func routeDecided(_ route: RobotProxy.Route) {
@@ -184,7 +186,8 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     switch route {
     case .reject(let code, let message):
       self.proxy.logger.warning(
-        "\(self.head.authority) \(self.head.path) refused: \(code) \(message)")
+        "\(self.head.authority) \(self.head.path) refused: \(code) \(message)"
+      )
       self.answer(code: code, message: message)
     case .forward(let host, let port, let label):
       let target = Target(host: host, port: port, label: label)
@@ -192,7 +195,9 @@ final class InboundStreamHandler: ChannelDuplexHandler {
       // The robot's own services log each call themselves; one line per call is enough.
       let level: Logger.Level = label == RobotProxy.selfLoggingLabel ? .debug : .info
       self.proxy.logger.log(
-        level: level, "\(self.head.authority) \(self.head.path) -> \(target.description)")
+        level: level,
+        "\(self.head.authority) \(self.head.path) -> \(target.description)"
+      )
       self.state = .connecting
       guard let connections = self.proxy.pool.connections(on: context.eventLoop) else {
         self.answer(code: 14, message: "502 Bad Gateway: the proxy is not serving")
@@ -227,7 +232,8 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     multiplexer.createStreamChannel(promise: created) { channel in
       channel.eventLoop.makeCompletedFuture {
         try channel.pipeline.syncOperations.addHandler(
-          UpstreamStreamHandler(inbound: handler.value))
+          UpstreamStreamHandler(inbound: handler.value)
+        )
       }
     }
     created.futureResult.assumeIsolated().whenComplete { result in
@@ -248,7 +254,8 @@ final class InboundStreamHandler: ChannelDuplexHandler {
       )
       self.answer(
         code: 14,
-        message: "502 Bad Gateway: cannot open a stream to \(target.description)")
+        message: "502 Bad Gateway: cannot open a stream to \(target.description)"
+      )
     }
   }
 
@@ -260,7 +267,8 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     )
     self.answer(
       code: 14,
-      message: "Failed to connect to remote host \(target.description): \(reason)")
+      message: "Failed to connect to remote host \(target.description): \(reason)"
+    )
   }
 
   // MARK: Relaying (called by the upstream half)
@@ -331,9 +339,12 @@ final class InboundStreamHandler: ChannelDuplexHandler {
       // The stream closed before it opened (its connection went away first).
       let target = self.target?.description ?? "the service"
       self.proxy.logger.warning(
-        "\(self.head.authority) \(self.head.path): \(target) closed the connection before the call")
+        "\(self.head.authority) \(self.head.path): \(target) closed the connection before the call"
+      )
       self.answer(
-        code: 14, message: "502 Bad Gateway: \(target) closed the connection before the call")
+        code: 14,
+        message: "502 Bad Gateway: \(target) closed the connection before the call"
+      )
       return
     }
     guard case .relaying = self.state, let context = self.context else { return }
@@ -351,15 +362,18 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     let target = self.target?.description ?? "the service"
     if let resetCode {
       self.proxy.logger.warning(
-        "\(self.head.authority) \(self.head.path): \(target) reset the stream (\(resetCode))")
+        "\(self.head.authority) \(self.head.path): \(target) reset the stream (\(resetCode))"
+      )
       context.writeAndFlush(self.wrapOutboundOut(.rstStream(resetCode)), promise: nil)
       return
     }
     self.proxy.logger.warning(
-      "\(self.head.authority) \(self.head.path): \(target) closed the connection during the call")
+      "\(self.head.authority) \(self.head.path): \(target) closed the connection during the call"
+    )
     self.answer(
       code: 14,
-      message: "502 Bad Gateway: \(target) closed the connection during the call")
+      message: "502 Bad Gateway: \(target) closed the connection during the call"
+    )
   }
 
   // MARK: Answering here
@@ -393,12 +407,16 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     // and this one closes once its last call is gone.
     if let target = self.target, let connectionID = self.connectionID, let context = self.context {
       self.proxy.pool.connections(on: context.eventLoop)?.retire(
-        host: target.host, port: target.port, connectionID: connectionID)
+        host: target.host,
+        port: target.port,
+        connectionID: connectionID
+      )
     }
     self.answer(
       code: 4,
       message:
-        "504 Gateway Timeout: \(target) did not respond within \(self.proxy.responseTimeoutText)")
+        "504 Gateway Timeout: \(target) did not respond within \(self.proxy.responseTimeoutText)"
+    )
   }
 
   /// Ends the call with a gRPC status of the proxy's own, and stops the client sending more.
@@ -413,7 +431,9 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     self.responseStarted = true
     self.responseEnded = true
     context.write(
-      self.wrapOutboundOut(.headers(.init(headers: headers, endStream: true))), promise: nil)
+      self.wrapOutboundOut(.headers(.init(headers: headers, endStream: true))),
+      promise: nil
+    )
     if !self.requestEnded {
       context.write(self.wrapOutboundOut(.rstStream(.noError)), promise: nil)
     }

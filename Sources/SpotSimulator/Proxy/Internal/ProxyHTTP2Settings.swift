@@ -8,7 +8,9 @@ enum ProxyHTTP2Settings {
   static let streamWindow = 1 << 20
 
   /// Clients' connections: many concurrent calls, large headers allowed (tokens are long).
-  static func inboundConnection(maxConcurrentStreams: Int) -> NIOHTTP2Handler.ConnectionConfiguration {
+  static func inboundConnection(maxConcurrentStreams: Int)
+    -> NIOHTTP2Handler.ConnectionConfiguration
+  {
     var configuration = NIOHTTP2Handler.ConnectionConfiguration()
     configuration.initialSettings = [
       HTTP2Setting(parameter: .maxConcurrentStreams, value: maxConcurrentStreams),

@@ -19,8 +19,12 @@ final class UpstreamPool: Sendable {
       // Created here, used only on `loop` from now on.
       perLoop[ObjectIdentifier(loop)] = NIOLoopBoundBox.makeBoxSendingValue(
         UpstreamConnections(
-          eventLoop: loop, connectTimeout: TimeAmount(connectTimeout), logger: logger),
-        eventLoop: loop)
+          eventLoop: loop,
+          connectTimeout: TimeAmount(connectTimeout),
+          logger: logger
+        ),
+        eventLoop: loop
+      )
     }
     self.perLoop = perLoop
   }
@@ -37,7 +41,8 @@ final class UpstreamPool: Sendable {
       closed.append(
         bound.eventLoop.flatSubmit {
           bound.value.closeAll()
-        })
+        }
+      )
     }
     for future in closed {
       try? await future.get()
@@ -117,7 +122,10 @@ final class UpstreamConnections {
           self.channelsByID[id] = nil
           self.usage[id] = nil
           self.retire(key: key, id: id)
-          self.logger.debug("Upstream connection closed", metadata: ["upstream": "\(key.host):\(key.port)"])
+          self.logger.debug(
+            "Upstream connection closed",
+            metadata: ["upstream": "\(key.host):\(key.port)"]
+          )
         }
       case .failure:
         self.usage[id] = nil
@@ -155,7 +163,8 @@ final class UpstreamConnections {
     if !usage.closeWhenIdle {
       self.logger.debug(
         "Retiring an upstream connection that left a call unanswered",
-        metadata: ["upstream": "\(host):\(port)"])
+        metadata: ["upstream": "\(host):\(port)"]
+      )
     }
     usage.closeWhenIdle = true
     self.usage[connectionID] = usage
@@ -189,7 +198,9 @@ final class UpstreamConnections {
       { [weak self] in
         guard let self else { return }
         self.retire(key: key, id: id)
-      }, eventLoop: self.eventLoop)
+      },
+      eventLoop: self.eventLoop
+    )
     let coalescer = NIOLoopBound(self.flushCoalescer, eventLoop: self.eventLoop)
     let bootstrap = ClientBootstrap(group: self.eventLoop)
       .connectTimeout(self.connectTimeout)
@@ -204,9 +215,11 @@ final class UpstreamConnections {
               connectionConfiguration: ProxyHTTP2Settings.upstreamConnection,
               streamConfiguration: ProxyHTTP2Settings.stream,
               inboundStreamInitializer: { pushed in pushed.close() }
-            ))
+            )
+          )
           try channel.pipeline.syncOperations.addHandler(
-            UpstreamConnectionWatcher(onGoAway: onGoAway.value))
+            UpstreamConnectionWatcher(onGoAway: onGoAway.value)
+          )
         }
       }
     let connected: EventLoopFuture<any Channel>
