@@ -158,8 +158,6 @@ public final class SimulatedRobot: Service, Sendable {
     try await self.proxy.listeningPort()
   }
 
-  /// Decides where a call goes: the robot's own services, a registered service, or an error
-  /// the Python SDK recognises (502 → ServiceUnavailableError).
   /// Decides where a call goes, waiting for a token's signature check when the token is new.
   private static func route(
     _ head: RobotProxy.CallHead,

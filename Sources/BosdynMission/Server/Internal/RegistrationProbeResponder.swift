@@ -17,30 +17,17 @@ struct RegistrationProbeResponder: RegistrableRPCService {
         fullyQualifiedService: self.serviceName,
         method: RegistrationLivenessProbe.method
       ),
-      deserializer: IgnoredBytes(),
-      serializer: IgnoredBytes()
+      deserializer: RegistrationLivenessProbe.EmptyMessageCoder(),
+      serializer: RegistrationLivenessProbe.EmptyMessageCoder()
     ) { request, _ in
       // Drain the (empty) request; the answer is the metadata.
       for try await _ in request.messages {}
       return StreamingServerResponse(
         single: ServerResponse(
-          message: IgnoredBytes.Message(),
+          message: RegistrationLivenessProbe.EmptyMessage(),
           metadata: [RegistrationLivenessProbe.serverInstanceMetadataKey: .string(instanceID)]
         )
       )
     }
-  }
-}
-
-/// Reads any message as nothing and writes nothing: the probe's messages carry no data.
-private struct IgnoredBytes: MessageSerializer, MessageDeserializer {
-  struct Message: Sendable {}
-
-  func serialize<Bytes: GRPCContiguousBytes>(_ message: Message) throws -> Bytes {
-    Bytes([])
-  }
-
-  func deserialize<Bytes: GRPCContiguousBytes>(_ serializedMessageBytes: Bytes) throws -> Message {
-    Message()
   }
 }

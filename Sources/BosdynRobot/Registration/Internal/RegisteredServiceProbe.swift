@@ -35,10 +35,10 @@ struct RegisteredServiceProbe: Sendable {
     do {
       let client = try self.connection.grpcClient(authority: entry.authority)
       let answer = try await client.unary(
-        request: ClientRequest(message: []),
+        request: ClientRequest(message: RegistrationLivenessProbe.EmptyMessage()),
         descriptor: descriptor,
-        serializer: RawBytesCoder(),
-        deserializer: RawBytesCoder(),
+        serializer: RegistrationLivenessProbe.EmptyMessageCoder(),
+        deserializer: RegistrationLivenessProbe.EmptyMessageCoder(),
         options: options
       ) { response in response.accepted.map(\.metadata) }
       let metadata = try answer.get()
@@ -53,16 +53,5 @@ struct RegisteredServiceProbe: Sendable {
     } catch {
       return .unreachable
     }
-  }
-}
-
-/// Passes message bytes through unchanged: the probe's request is empty and its answer unread.
-private struct RawBytesCoder: MessageSerializer, MessageDeserializer {
-  func serialize<Bytes: GRPCContiguousBytes>(_ message: [UInt8]) throws -> Bytes {
-    Bytes(message)
-  }
-
-  func deserialize<Bytes: GRPCContiguousBytes>(_ serializedMessageBytes: Bytes) throws -> [UInt8] {
-    serializedMessageBytes.withUnsafeBytes { Array($0) }
   }
 }
