@@ -307,6 +307,7 @@ public final class RobotProxy: Service, Sendable {
                 throw ChannelError.ioOnClosedChannel
               }
               try pipeline.addHandler(NIOSSLServerHandler(context: sslContext))
+              try pipeline.addHandler(TLSRecordCoalescer())
               try pipeline.addHandler(FlushGate(coalescer: coalescer))
               try pipeline.addHandler(
                 NIOHTTP2Handler(
