@@ -583,6 +583,9 @@ section_proxy() {
     local routes=(direct proxy)
     if start_reference_proxy; then
       routes+=(nghttpx)
+      # The Python client through the C proxy: its own per-call cost of TLS and the token.
+      proxy_ticks python nghttpx "$rep" "$PY" "$BENCH/python_robot_ticks.py" \
+        --port "${PORT[sim]}" --ca "$SIM_CA" --relay-port "${PORT[nghttpx]}" --count "$TICKS"
     elif ((rep == 1)); then
       note "proxy: no nghttpx reference (Debian package nghttp2-proxy); see raw/nghttpx.log"
     fi

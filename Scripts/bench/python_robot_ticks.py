@@ -3,11 +3,18 @@
 `robot` mode): the Python side of `remote-mission-client bench-ticks --robot`.
 
   python_robot_ticks.py --port SIMPORT --ca CA [--service hello-world-callback] [--count 2000]
+                        [--relay-port PORT]
 
 Logs in, registers RemoteClient for the directory name (as remote_mission_client.py does),
 gets it with robot.ensure_client (which looks up the authority in the directory) and ticks
 session "" with leases=[] and lease_resources=[] (no lease wallet involved), one call after the
-other through the robot's TLS proxy, requiring STATUS_SUCCESS. Prints one line:
+other through the robot's TLS proxy, requiring STATUS_SUCCESS.
+
+With --relay-port, the same client (same TLS name, same token, same call credentials) sends
+its ticks to another TLS relay on that port instead, such as nghttpx in front of the same
+service: what the Python client pays for TLS and its token on every call, whatever the proxy.
+
+Prints one line:
 
   ticks_per_second=<float> p50_ms=<float> p90_ms=<float> p99_ms=<float>
 """
@@ -40,6 +47,9 @@ def main(argv=None):
     parser.add_argument('--count', type=int, default=2000)
     parser.add_argument('--warmup', type=int, default=200)
     parser.add_argument('--timeout', type=float, default=5.0, help='per-call deadline, seconds')
+    parser.add_argument('--relay-port', type=int,
+                        help='tick through this TLS port instead of the robot\'s (after logging '
+                        'in and looking the service up through the robot)')
     options = parser.parse_args(argv)
 
     success = remote_pb2.TickResponse.STATUS_SUCCESS
@@ -52,6 +62,20 @@ def main(argv=None):
         robot.update_secure_channel_port(options.port)
         robot.authenticate(options.username, options.password)
         client = robot.ensure_client(options.service)
+        if options.relay_port is not None:
+            # A second SDK and robot for the relay (an SDK keeps one robot per address): same
+            # certificate and token; its secure channel goes to the relay's port, with the
+            # authority the directory gave the service as TLS name and :authority.
+            authority = robot.authorities_by_name[options.service]
+            relay_sdk = bosdyn.client.create_standard_sdk('BenchRobotTicksRelay')
+            relay_sdk.register_service_client(bosdyn.mission.remote_client.RemoteClient,
+                                              service_name=options.service)
+            relay_sdk.load_robot_cert(options.ca)
+            relay = relay_sdk.create_robot(options.host)
+            relay.update_secure_channel_port(options.relay_port)
+            relay.update_user_token(robot.user_token)
+            client = relay.ensure_client(options.service,
+                                         channel=relay.ensure_secure_channel(authority))
 
         def tick():
             return client.tick('', leases=[], inputs=[], lease_resources=[],

@@ -5,7 +5,7 @@ results file; report.py prints the others.
   report_robot.py RESULTS_FILE
 
 Kinds read: proxy_h2load (route=direct|proxy|nghttpx), proxy_ticks (client=swift|python,
-route=direct|robot), keepalive (client=swift|python). Numbers are medians over the runs.
+route=direct|robot|nghttpx), keepalive (client=swift|python). Numbers are medians over the runs.
 """
 
 import collections
@@ -83,7 +83,7 @@ def report_proxy_ticks(records):
     rows = []
     medians = {}
     for client in ['swift', 'python']:
-        for route in ['direct', 'robot']:
+        for route in ['direct', 'robot', 'nghttpx']:
             runs = groups.get((client, route), [])
             if not runs:
                 continue
@@ -105,6 +105,10 @@ def report_proxy_ticks(records):
         direct, robot = medians.get((client, 'direct'), nan), medians.get((client, 'robot'), nan)
         p50 = ratio(robot[1], direct[1])
         print('{} client: robot ÷ direct p50 = {} {}'.format(client, p50, target_verdict(p50)))
+        if (client, 'nghttpx') in medians:
+            print('{} client: nghttpx ÷ direct p50 = {} (the same client through the C '
+                  'reference proxy)'.format(client, ratio(medians[(client, 'nghttpx')][1],
+                                                         direct[1])))
     swift, python = medians.get(('swift', 'robot'), nan), medians.get(('python', 'robot'), nan)
     print('through the robot: python ÷ swift p50 = {}, swift ÷ python ticks/s = {}'.format(
         ratio(python[1], swift[1]), ratio(swift[0], python[0])))
