@@ -184,11 +184,17 @@ let package = Package(
       dependencies: ["BosdynMission", "BosdynClient", "BosdynAPI", argumentParser, swiftProtobuf],
       swiftSettings: swiftSettings
     ),
+    // What several test targets share: child processes and the Python peer.
+    .target(
+      name: "TestSupport",
+      path: "Tests/TestSupport",
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "BosdynClientTests",
       dependencies: [
-        "BosdynClient", "BosdynMission", "BosdynAPI", "BosdynMissionTesting", grpcCore, grpcNIO,
-        logging,
+        "BosdynClient", "BosdynMission", "BosdynAPI", "BosdynMissionTesting", "TestSupport",
+        grpcCore, grpcNIO, logging,
       ],
       swiftSettings: swiftSettings
     ),
@@ -205,7 +211,7 @@ let package = Package(
       name: "InteropTests",
       dependencies: [
         "BosdynMission", "BosdynClient", "BosdynAPI", "ExampleServicers", "BosdynMissionTesting",
-        "BosdynRobot", "SpotSimulator",
+        "BosdynRobot", "SpotSimulator", "TestSupport",
         grpcCore, grpcNIO,
         swiftProtobuf,
       ],
@@ -215,8 +221,8 @@ let package = Package(
     .testTarget(
       name: "SpotSimulatorTests",
       dependencies: [
-        "SpotSimulator", "BosdynRobot", "BosdynClient", "BosdynAPI", grpcCore, grpcNIO,
-        swiftProtobuf, logging, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL, nioTLS, nioEmbedded,
+        "SpotSimulator", "BosdynRobot", "BosdynClient", "BosdynAPI", "TestSupport", grpcCore,
+        grpcNIO, swiftProtobuf, logging, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL, nioTLS, nioEmbedded,
         x509, asn1, crypto, jwt,
       ],
       swiftSettings: swiftSettings

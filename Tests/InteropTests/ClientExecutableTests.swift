@@ -4,6 +4,7 @@ import BosdynMission
 import BosdynMissionTesting
 import Synchronization
 import Testing
+import TestSupport
 
 /// Runs twice, then fails with a message; counts its ticks.
 final class FlakyServicer: RemoteMissionServicer {

@@ -3,6 +3,7 @@ import BosdynMissionTesting
 import ExampleServicers
 import Logging
 import Testing
+import TestSupport
 
 @Suite("The official Python RemoteClient drives Swift services")
 struct PythonClientDrivesSwiftServerTests {

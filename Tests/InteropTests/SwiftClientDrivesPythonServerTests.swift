@@ -2,6 +2,7 @@ import BosdynAPI
 import BosdynClient
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("The Swift client drives a servicer written with the Python SDK")
 struct SwiftClientDrivesPythonServerTests {

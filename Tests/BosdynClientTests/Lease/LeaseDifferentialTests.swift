@@ -2,6 +2,7 @@ import BosdynAPI
 import BosdynClient
 import Foundation
 import Testing
+import TestSupport
 
 /// Compares the Swift lease value logic with Python's `bosdyn.client.lease.Lease` over a
 /// generated set of lease pairs.
@@ -92,13 +93,20 @@ struct LeaseDifferentialTests {
     return pairs
   }
 
-  @Test(.enabled(if: PythonLeasePeer.isAvailable, "needs BOSDYN_TEST_PYTHON or .venv"))
-  func swiftMatchesPython() throws {
+  @Test(.enabled(if: PythonPeer.isAvailable, "needs BOSDYN_TEST_PYTHON or .venv"))
+  func swiftMatchesPython() async throws {
     let pairs = Self.generatedPairs()
     let input = pairs.map { a, b, name in
       ["a": Self.json(a), "b": Self.json(b), "name": name] as [String: Any]
     }
-    let output = try #require(try PythonLeasePeer.run(Self.script, input: input) as? [[String: Any]])
+    let run = try await PythonPeer.run(
+      Self.script,
+      stdin: String(decoding: try JSONSerialization.data(withJSONObject: input), as: UTF8.self)
+    )
+    try #require(run.status == 0, "python exited \(run.status): \(run.stderr)")
+    let output = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
+    )
     try #require(output.count == pairs.count)
     var checked = Set<LeaseComparison>()
     for ((a, b, name), row) in zip(pairs, output) {
@@ -106,16 +114,24 @@ struct LeaseDifferentialTests {
       #expect(Self.pythonName(a.compare(to: b)) == row["compare"] as? String, "\(context)")
       #expect(
         Self.pythonName(a.compare(to: b, ignoringResources: true))
-          == row["compare_ignoring"] as? String, "\(context)")
+          == row["compare_ignoring"] as? String,
+        "\(context)"
+      )
       checked.insert(a.compare(to: b))
       guard a.isValid else {
         #expect(row["sublease"] == nil, "\(context)")
         continue
       }
-      #expect(Self.json(a.sublease(clientName: name)) as NSDictionary
-        == (row["sublease"] as? NSDictionary), "\(context)")
-      #expect(Self.json(a.sublease()) as NSDictionary
-        == (row["sublease_unnamed"] as? NSDictionary), "\(context)")
+      #expect(
+        Self.json(a.sublease(clientName: name)) as NSDictionary
+          == (row["sublease"] as? NSDictionary),
+        "\(context)"
+      )
+      #expect(
+        Self.json(a.sublease()) as NSDictionary
+          == (row["sublease_unnamed"] as? NSDictionary),
+        "\(context)"
+      )
       if let newer = a.newer() {
         #expect(Self.json(newer) as NSDictionary == (row["newer"] as? NSDictionary), "\(context)")
       } else {

@@ -4,6 +4,7 @@ import BosdynRobot
 import SpotSimulator
 import Foundation
 import Testing
+import TestSupport
 
 /// The official Python SDK (bosdyn-client 5.2.0) used as a user would against the simulated
 /// Spot: TLS with the simulator's CA, login, time sync, directory, the proxy to a Swift

@@ -2,6 +2,7 @@ import BosdynAPI
 import Foundation
 import SpotSimulator
 import Testing
+import TestSupport
 
 /// The document's robot-mode programs, as a user runs them, against the simulated Spot.
 @Suite("Robot-mode programs against the simulated Spot")

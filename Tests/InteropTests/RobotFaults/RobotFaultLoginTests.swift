@@ -4,6 +4,7 @@ import BosdynRobot
 import Foundation
 import SpotSimulator
 import Testing
+import TestSupport
 
 /// Issue 4's login faults: a wrong password, an expired, forged or missing token. Each is
 /// refused by the simulated robot with the status the real robot gives, and each SDK turns it

@@ -4,6 +4,7 @@ import BosdynRobot
 import Foundation
 import SpotSimulator
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
   import Glibc

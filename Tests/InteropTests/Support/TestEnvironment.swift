@@ -1,27 +1,16 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Where the tests find the Python peer and the built executables.
 ///
 /// `Scripts/test.sh` sets both variables; run bare, the tests look in the package's `.venv`
 /// and `.build/debug`, and fail with a hint when the Python peer is missing.
 enum TestEnvironment {
-  static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot: URL = PythonPeer.packageRoot
 
   static var python: String {
-    get throws {
-      let path =
-        ProcessInfo.processInfo.environment["BOSDYN_TEST_PYTHON"]
-        ?? packageRoot.appendingPathComponent(".venv/bin/python").path
-      guard FileManager.default.isExecutableFile(atPath: path) else {
-        throw SetupError(
-          "No Python peer at \(path): run Scripts/test.sh, which installs bosdyn-client 5.2.0"
-        )
-      }
-      return path
-    }
+    get throws { try PythonPeer.requirePython() }
   }
 
   static func executable(_ name: String) throws -> String {

@@ -1,6 +1,7 @@
 import BosdynRobot
 import Foundation
 import SpotSimulator
+import TestSupport
 
 /// An in-process simulated Spot for one test: its own temporary data directory, a free
 /// port, short timeouts, and the simulator's default user (`user` / `password`).
@@ -68,9 +69,20 @@ struct TestRobot: Sendable {
     }
   }
 
-  /// Runs a peer script against this robot and decodes the one JSON object it prints.
+  /// Runs a peer script (in Tests/InteropTests/Python) against this robot and decodes the JSON
+  /// object it prints last.
   func runPython(_ script: String, _ arguments: [String] = []) async throws -> [String: Any] {
-    try await PythonPeer.run(script, self.pythonArguments + arguments)
+    let result = try await ChildProcess.run(
+      try TestEnvironment.python,
+      [TestEnvironment.script(script)] + self.pythonArguments + arguments,
+      timeout: .seconds(30)
+    )
+    guard result.status == 0 else {
+      throw TestEnvironment.SetupError(
+        "\(script) failed (\(result.status)):\n\(result.stdout)\n\(result.stderr)"
+      )
+    }
+    return try lastJSONObject(result.stdout)
   }
 
   /// Starts `hello-world-mission-service robot` against this robot on a free port.
@@ -107,24 +119,6 @@ struct TestRobot: Sendable {
       "power-off-mission-service",
       [self.address, "--host-ip", "127.0.0.1", "--port", "0"] + self.credentialArguments
     )
-  }
-}
-
-/// The official Python SDK as a peer.
-enum PythonPeer {
-  /// Runs `script` (in Tests/InteropTests/Python) and decodes the JSON object it prints last.
-  static func run(_ script: String, _ arguments: [String]) async throws -> [String: Any] {
-    let result = try await ChildProcess.run(
-      try TestEnvironment.python,
-      [TestEnvironment.script(script)] + arguments,
-      timeout: .seconds(30)
-    )
-    guard result.status == 0 else {
-      throw TestEnvironment.SetupError(
-        "\(script) failed (\(result.status)):\n\(result.stdout)\n\(result.stderr)"
-      )
-    }
-    return try lastJSONObject(result.stdout)
   }
 }
 

@@ -1,6 +1,7 @@
 import BosdynAPI
 import SpotSimulator
 import Testing
+import TestSupport
 
 /// The Python SDK's lease, power and robot command helpers against the simulated services
 /// over a plaintext channel (the clients' `.channel` set directly, so no headers or tokens).
@@ -77,11 +78,11 @@ struct PythonPowerInteropTests {
     print("done", flush=True)
     """
 
-  @Test(.enabled(if: PythonBodyPeer.isAvailable, "needs BOSDYN_TEST_PYTHON or .venv"))
+  @Test(.enabled(if: PythonPeer.isAvailable, "needs BOSDYN_TEST_PYTHON or .venv"))
   func pythonHelpersPowerOnAndOff() async throws {
     let harness = BodyServiceHarness(transitionTime: .milliseconds(200))
     try await harness.serve { robot in
-      let run = try await PythonBodyPeer.run(Self.script, arguments: [String(robot.port)])
+      let run = try await PythonPeer.run(Self.script, arguments: [String(robot.port)])
       #expect(run.status == 0, "stdout:\n\(run.stdout)\nstderr:\n\(run.stderr)")
       for line in [
         "second acquire refused", "powered on", "standing", "powered off", "returned",

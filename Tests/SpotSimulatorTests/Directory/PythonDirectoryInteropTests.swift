@@ -1,6 +1,7 @@
 import Foundation
 import SpotSimulator
 import Testing
+import TestSupport
 
 @Suite("Simulated robot: the Python SDK's auth, directory and time-sync clients")
 struct PythonDirectoryInteropTests {
@@ -91,17 +92,12 @@ struct PythonDirectoryInteropTests {
 
   @Test(
     "AuthClient, DirectoryClient, DirectoryRegistrationClient, its keep-alive and time sync work",
-    .enabled(if: PythonDirectoryPeer.python != nil, "needs the Python SDK peer")
+    .enabled(if: PythonPeer.isAvailable, "needs the Python SDK peer")
   )
   func pythonClients() async throws {
-    let python = try #require(PythonDirectoryPeer.python)
     let harness = try await SimulatorServiceHarness()
     try await harness.serve { connection in
-      let run = try PythonDirectoryPeer.Run(
-        python: python,
-        script: Self.script,
-        arguments: [String(connection.port)]
-      )
+      let run = try PythonPeer.start(Self.script, arguments: [String(connection.port)])
       try await run.waitForOutput("KEEPALIVE_RUNNING")
       // Beyond one heartbeat interval (1 s) but within the liveness timeout (2.5 x 1 s, wide
       // enough for a loaded machine): the re-registrations are heartbeats, so no fault appears.

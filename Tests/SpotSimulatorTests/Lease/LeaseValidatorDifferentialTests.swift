@@ -3,6 +3,7 @@ import BosdynClient
 import Foundation
 import SpotSimulator
 import Testing
+import TestSupport
 
 /// Replays lease scenarios through the ledger and through the Python SDK's `LeaseValidator`
 /// (the robot's lease checks as the SDK mirrors them), and compares the lease use statuses.
@@ -57,7 +58,8 @@ struct LeaseValidatorDifferentialTests {
   /// resource, invalid lease, returned lease, re-acquire.
   static func scenario() throws -> [Step] {
     let ledger = LeaseLedger(
-      configuration: .init(resourceTree: .spotWithArm, retainTimeout: .seconds(60), epoch: nil))
+      configuration: .init(resourceTree: .spotWithArm, retainTimeout: .seconds(60), epoch: nil)
+    )
     var steps: [Step] = []
     func judge(_ note: String, _ lease: Lease) {
       steps.append(Step(note: note, lease: lease, swift: ledger.judge([lease]).status))
@@ -99,7 +101,7 @@ struct LeaseValidatorDifferentialTests {
     return steps
   }
 
-  @Test(.enabled(if: PythonBodyPeer.isAvailable, "needs BOSDYN_TEST_PYTHON or .venv"))
+  @Test(.enabled(if: PythonPeer.isAvailable, "needs BOSDYN_TEST_PYTHON or .venv"))
   func ledgerMatchesTheValidator() async throws {
     let steps = try Self.scenario()
     let input: [String: Any] = [
@@ -107,11 +109,14 @@ struct LeaseValidatorDifferentialTests {
       "steps": steps.map { ["lease": Self.json($0.lease)] },
     ]
     let data = try JSONSerialization.data(withJSONObject: input)
-    let run = try await PythonBodyPeer.run(
-      Self.script, stdin: String(decoding: data, as: UTF8.self))
+    let run = try await PythonPeer.run(
+      Self.script,
+      stdin: String(decoding: data, as: UTF8.self)
+    )
     try #require(run.status == 0, "\(run.stderr)")
     let python = try #require(
-      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String])
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String]
+    )
     try #require(python.count == steps.count)
     var revokedSeen = false
     for (step, verdict) in zip(steps, python) {

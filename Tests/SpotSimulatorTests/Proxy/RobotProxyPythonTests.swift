@@ -1,15 +1,12 @@
 import Foundation
 import SpotSimulator
 import Testing
+import TestSupport
 
 /// The Python SDK through the proxy: `grpc.secure_channel` trusting the simulator's CA with the
 /// robot's TLS name override, and `bosdyn.client.channel.translate_exception` classifying the
-/// proxy's errors as the SDK's own exception types. Runs when `BOSDYN_TEST_PYTHON` names a
-/// Python with bosdyn-client installed.
-@Suite(
-  "Robot proxy with the Python SDK",
-  .enabled(if: ProcessInfo.processInfo.environment["BOSDYN_TEST_PYTHON"] != nil)
-)
+/// proxy's errors as the SDK's own exception types. Runs when the Python peer is installed.
+@Suite("Robot proxy with the Python SDK", .enabled(if: PythonPeer.isAvailable))
 struct RobotProxyPythonTests {
   private static let script = #"""
     import json
@@ -50,7 +47,6 @@ struct RobotProxyPythonTests {
 
   @Test("Python's grpc reaches services through the proxy and classifies its errors")
   func pythonThroughProxy() async throws {
-    let python = try #require(ProcessInfo.processInfo.environment["BOSDYN_TEST_PYTHON"])
     let silent = try await RawListener(.silent)
     let closer = try await RawListener(.closeOnRead)
     let refused = try await RawListener.refusedPort()
@@ -58,16 +54,19 @@ struct RobotProxyPythonTests {
       let routes = ProxyRouteTable()
       routes["api.spot.robot"] = .forward(host: "127.0.0.1", port: upstreamPort, label: "robot")
       routes["hello-world-callback.spot.robot"] = .forward(
-        host: "127.0.0.1", port: upstreamPort, label: "hello-world-callback")
+        host: "127.0.0.1",
+        port: upstreamPort,
+        label: "hello-world-callback"
+      )
       routes["down.spot.robot"] = .forward(host: "127.0.0.1", port: refused, label: "down")
       routes["slow.spot.robot"] = .forward(host: "127.0.0.1", port: silent.port, label: "slow")
       routes["flaky.spot.robot"] = .forward(host: "127.0.0.1", port: closer.port, label: "flaky")
       routes["auth.spot.robot"] = .reject(code: 16, message: "401 Unauthorized: missing token")
       return try await withRobotProxy(
-        routes: routes, configure: { $0.upstreamResponseTimeout = .seconds(2) }
+        routes: routes,
+        configure: { $0.upstreamResponseTimeout = .seconds(2) }
       ) { _, port in
         try await Self.runPython(
-          python,
           arguments: [
             ProxyTestCertificates.shared.caCertificatePath, "\(port)",
             "api.spot.robot", "hello-world-callback.spot.robot", "down.spot.robot",
@@ -81,7 +80,8 @@ struct RobotProxyPythonTests {
 
     let parsed = try #require(
       try JSONSerialization.jsonObject(with: Data(results.utf8)) as? [String: [String: Any]],
-      "\(results)")
+      "\(results)"
+    )
     for authority in ["api.spot.robot", "hello-world-callback.spot.robot"] {
       let result = try #require(parsed[authority])
       #expect(result["ok"] as? Bool == true, "\(result)")
@@ -115,37 +115,14 @@ struct RobotProxyPythonTests {
     #expect(details.contains("peer certificate") || details.contains("hostname verification"))
   }
 
-  private static func runPython(_ python: String, arguments: [String]) async throws -> String {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("spot-sim-proxy-python-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let scriptURL = directory.appendingPathComponent("proxy_client.py")
-    let outputURL = directory.appendingPathComponent("stdout")
-    let errorURL = directory.appendingPathComponent("stderr")
-    try script.write(to: scriptURL, atomically: true, encoding: .utf8)
-    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [scriptURL.path] + arguments
-    process.standardOutput = try FileHandle(forWritingTo: outputURL)
-    process.standardError = try FileHandle(forWritingTo: errorURL)
-    try process.run()
-    let deadline = ContinuousClock.now + .seconds(60)
-    while process.isRunning {
-      if ContinuousClock.now > deadline {
-        process.terminate()
-        throw ProxyTestFailure("The Python client did not finish")
-      }
-      try await Task.sleep(for: .milliseconds(20))
-    }
-    let output = try String(contentsOf: outputURL, encoding: .utf8)
-    guard process.terminationStatus == 0 else {
-      let errors = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
+  /// Runs the script; its standard output (one JSON object) once it exits 0.
+  private static func runPython(arguments: [String]) async throws -> String {
+    let run = try await PythonPeer.run(Self.script, arguments: arguments)
+    guard run.status == 0 else {
       throw ProxyTestFailure(
-        "The Python client failed (\(process.terminationStatus)):\n\(output)\n\(errors)")
+        "The Python client failed (\(run.status)):\n\(run.stdout)\n\(run.stderr)"
+      )
     }
-    return output
+    return run.stdout
   }
 }
