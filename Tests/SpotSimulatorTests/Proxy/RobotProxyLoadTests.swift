@@ -23,9 +23,12 @@ struct RobotProxyLoadTests {
   func abandonedCallsReleaseUpstreamStreams() async throws {
     let counters = SleepCounters()
     let transport = HTTP2ServerTransport.Posix(
-      address: .ipv4(host: "127.0.0.1", port: 0), transportSecurity: .plaintext)
+      address: .ipv4(host: "127.0.0.1", port: 0),
+      transportSecurity: .plaintext
+    )
     try await withGRPCServer(
-      transport: transport, services: [EchoRobotIdService(), SleepingStateService(counters: counters)]
+      transport: transport,
+      services: [EchoRobotIdService(), SleepingStateService(counters: counters)]
     ) { server in
       let upstreamPort = try #require(try await server.listeningAddress?.ipv4?.port)
       let routes = ProxyRouteTable()
@@ -36,10 +39,14 @@ struct RobotProxyLoadTests {
           let missions = MissionClient(wrapping: client)
           await withTaskGroup(of: Void.self) { group in
             for _ in 0..<Self.abandonedCalls {
-              group.addTask { _ = try? await missions.getState(Bosdyn_Api_Mission_GetStateRequest()) }
+              group.addTask {
+                _ = try? await missions.getState(Bosdyn_Api_Mission_GetStateRequest())
+              }
             }
             // Every call has been routed and the service holds as many as it will get.
-            await Self.waitUntil { routes.heads.count >= Self.abandonedCalls && counters.started >= 100 }
+            await Self.waitUntil {
+              routes.heads.count >= Self.abandonedCalls && counters.started >= 100
+            }
             try? await Task.sleep(for: .milliseconds(100))
             group.cancelAll()
           }
@@ -57,13 +64,16 @@ struct RobotProxyLoadTests {
           let startedBefore = counters.started
           try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<99 {
-              group.addTask { _ = try? await missions.getState(Bosdyn_Api_Mission_GetStateRequest()) }
+              group.addTask {
+                _ = try? await missions.getState(Bosdyn_Api_Mission_GetStateRequest())
+              }
             }
             await Self.waitUntil { counters.started >= startedBefore + 99 }
             var options = CallOptions.defaults
             options.timeout = .seconds(5)
             let message = try await RobotIdClient(wrapping: client).getRobotId(
-              request: ClientRequest(message: Bosdyn_Api_RobotIdRequest()), options: options
+              request: ClientRequest(message: Bosdyn_Api_RobotIdRequest()),
+              options: options
             ) { try $0.message }
             #expect(message.robotID.computerSerialNumber == "echo")
             counters.release()
@@ -79,9 +89,12 @@ struct RobotProxyLoadTests {
   func callWaitingForUpstreamCapacityTimesOut() async throws {
     let counters = SleepCounters()
     let transport = HTTP2ServerTransport.Posix(
-      address: .ipv4(host: "127.0.0.1", port: 0), transportSecurity: .plaintext)
+      address: .ipv4(host: "127.0.0.1", port: 0),
+      transportSecurity: .plaintext
+    )
     try await withGRPCServer(
-      transport: transport, services: [EchoRobotIdService(), SleepingStateService(counters: counters)]
+      transport: transport,
+      services: [EchoRobotIdService(), SleepingStateService(counters: counters)]
     ) { server in
       let upstreamPort = try #require(try await server.listeningAddress?.ipv4?.port)
       let routes = ProxyRouteTable()
@@ -103,7 +116,8 @@ struct RobotProxyLoadTests {
                 do {
                   _ = try await missions.getState(
                     request: ClientRequest(message: Bosdyn_Api_Mission_GetStateRequest()),
-                    options: options) { try $0.message }
+                    options: options
+                  ) { try $0.message }
                   return nil
                 } catch let error as RPCError {
                   return error.code
@@ -126,7 +140,8 @@ struct RobotProxyLoadTests {
           var options = CallOptions.defaults
           options.timeout = .seconds(5)
           let message = try await RobotIdClient(wrapping: client).getRobotId(
-            request: ClientRequest(message: Bosdyn_Api_RobotIdRequest()), options: options
+            request: ClientRequest(message: Bosdyn_Api_RobotIdRequest()),
+            options: options
           ) { try $0.message }
           #expect(message.robotID.computerSerialNumber == "echo")
         }
@@ -135,6 +150,55 @@ struct RobotProxyLoadTests {
       await Self.waitUntil { counters.cancelled >= 100 }
       #expect(counters.cancelled >= 100)
       counters.release()
+    }
+  }
+
+  @Test("Answers to calls the proxy already reset, more than NIOHTTP2 remembers, wedge nothing")
+  func lateAnswersToResetCalls() async throws {
+    // A client gives up on 100 calls whose answers are on their way: the proxy resets the 100
+    // upstream streams, then the answers arrive. NIOHTTP2 ignores frames on the last 32 streams
+    // it reset by default and calls any others a connection error; the proxy's connections
+    // must remember enough of them, and a connection that hits an error must not be used again.
+    // (Seen with h2load: after a 128-stream run, every later call on that loop hung until 504.)
+    try await withUpstreamServer { upstreamPort in
+      let relay = try await DelayingRelay(to: upstreamPort, delay: .milliseconds(500))
+      let routes = ProxyRouteTable()
+      routes["api.spot.robot"] = .forward(host: "127.0.0.1", port: relay.port, label: "robot")
+      try await withRobotProxy(
+        routes: routes,
+        configure: {
+          $0.eventLoopCount = 1
+          $0.upstreamResponseTimeout = .seconds(30)
+        }
+      ) { _, port in
+        try await withProxyClient(port: port) { client in
+          let robotID = RobotIdClient(wrapping: client)
+          await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<100 {
+              group.addTask { _ = try? await robotID.getRobotId(Bosdyn_Api_RobotIdRequest()) }
+            }
+            await Self.waitUntil { routes.heads.count >= 100 }
+            // The requests reach the service; its answers wait in the relay.
+            try? await Task.sleep(for: .milliseconds(200))
+            group.cancelAll()
+          }
+        }
+        // A call made now is on the same upstream connection while the 100 answers arrive
+        // there for streams the proxy reset: it gets its answer (the connection is not torn
+        // down), and so does a call made afterwards.
+        for _ in 0..<2 {
+          try await withProxyClient(port: port) { client in
+            var options = CallOptions.defaults
+            options.timeout = .seconds(5)
+            let message = try await RobotIdClient(wrapping: client).getRobotId(
+              request: ClientRequest(message: Bosdyn_Api_RobotIdRequest()),
+              options: options
+            ) { try $0.message }
+            #expect(message.robotID.computerSerialNumber == "echo")
+          }
+        }
+      }
+      await relay.close()
     }
   }
 
@@ -194,7 +258,8 @@ struct SleepingStateService: RegistrableRPCService {
         throw RPCError(code: .cancelled, message: "cancelled")
       }
       return StreamingServerResponse(
-        single: ServerResponse(message: Bosdyn_Api_Mission_GetStateResponse()))
+        single: ServerResponse(message: Bosdyn_Api_Mission_GetStateResponse())
+      )
     }
   }
 }
@@ -226,14 +291,16 @@ struct RobotProxyImmediateRouteTests {
           asyncHeads.withLock { $0.append(head.authority) }
           return head.authority == "later.spot.robot"
             ? forward : .reject(code: 14, message: "502 Bad Gateway: unknown")
-        })
+        }
+      )
       try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await proxy.run() }
         let port = try await proxy.listeningPort()
         for authority in ["api.spot.robot", "later.spot.robot"] {
           try await withProxyClient(port: port, authority: authority) { client in
             let message = try await RobotIdClient(wrapping: client).getRobotId(
-              Bosdyn_Api_RobotIdRequest())
+              Bosdyn_Api_RobotIdRequest()
+            )
             #expect(message.robotID.serialNumber == authority)
           }
         }
@@ -250,7 +317,8 @@ struct RobotProxyImmediateRouteTests {
       }
       #expect(
         immediateHeads.withLock { $0 }
-          == ["api.spot.robot", "later.spot.robot", "refused.spot.robot"])
+          == ["api.spot.robot", "later.spot.robot", "refused.spot.robot"]
+      )
       #expect(asyncHeads.withLock { $0 } == ["later.spot.robot"])
     }
   }

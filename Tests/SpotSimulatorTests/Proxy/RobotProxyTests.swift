@@ -34,10 +34,18 @@ struct RobotProxyTests {
     } catch let error as RPCError {
       #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
       for fragment in fragments {
-        #expect(error.message.contains(fragment), "\(error.message)", sourceLocation: sourceLocation)
+        #expect(
+          error.message.contains(fragment),
+          "\(error.message)",
+          sourceLocation: sourceLocation
+        )
       }
       for fragment in absent {
-        #expect(!error.message.contains(fragment), "\(error.message)", sourceLocation: sourceLocation)
+        #expect(
+          !error.message.contains(fragment),
+          "\(error.message)",
+          sourceLocation: sourceLocation
+        )
       }
     }
   }
@@ -75,7 +83,10 @@ struct RobotProxyTests {
         let routes = ProxyRouteTable()
         routes["api.spot.robot"] = .forward(host: "127.0.0.1", port: firstPort, label: "robot")
         routes["hello-world-callback.spot.robot"] = .forward(
-          host: "127.0.0.1", port: secondPort, label: "hello-world-callback")
+          host: "127.0.0.1",
+          port: secondPort,
+          label: "hello-world-callback"
+        )
         try await withRobotProxy(routes: routes) { _, port in
           for (authority, name) in [
             ("api.spot.robot", "first"), ("hello-world-callback.spot.robot", "second"),
@@ -85,10 +96,13 @@ struct RobotProxyTests {
               let message = try await robotId.getRobotId(Bosdyn_Api_RobotIdRequest())
               #expect(message.robotID.computerSerialNumber == name)
               #expect(message.robotID.serialNumber == authority)
-              try await Self.expectRPCError(code: .permissionDenied, containing: ["denied by \(name)"])
-              {
+              try await Self.expectRPCError(
+                code: .permissionDenied,
+                containing: ["denied by \(name)"]
+              ) {
                 _ = try await robotId.getRobotId(
-                  request: Self.robotIdRequest(["x-fail": "permission"])) { try $0.message }
+                  request: Self.robotIdRequest(["x-fail": "permission"])
+                ) { try $0.message }
               }
             }
           }
@@ -109,7 +123,8 @@ struct RobotProxyTests {
             for index in 0..<200 {
               group.addTask {
                 let message = try await robotId.getRobotId(
-                  request: Self.robotIdRequest(["x-test": "\(index)"])) { try $0.message }
+                  request: Self.robotIdRequest(["x-test": "\(index)"])
+                ) { try $0.message }
                 return message.robotID.nickname == "\(index)"
               }
             }
@@ -144,7 +159,8 @@ struct RobotProxyTests {
               var received: [Bosdyn_Api_DataChunk] = []
               for try await chunk in response.messages { received.append(chunk) }
               return received
-            })
+            }
+          )
           #expect(received.count == sizes.count)
           for (index, chunk) in received.enumerated() {
             #expect(chunk.totalSize == UInt64(index))
@@ -160,11 +176,14 @@ struct RobotProxyTests {
   func rejectRoute() async throws {
     let routes = ProxyRouteTable()
     routes["auth-needed.spot.robot"] = .reject(
-      code: 16, message: "401 Unauthorized: no token for ünïcode% service")
+      code: 16,
+      message: "401 Unauthorized: no token for ünïcode% service"
+    )
     try await withRobotProxy(routes: routes) { _, port in
       try await withProxyClient(port: port, authority: "auth-needed.spot.robot") { client in
         try await Self.expectRPCError(
-          code: .unauthenticated, containing: ["401 Unauthorized: no token for ünïcode% service"]
+          code: .unauthenticated,
+          containing: ["401 Unauthorized: no token for ünïcode% service"]
         ) {
           _ = try await RobotIdClient(wrapping: client).getRobotId(Bosdyn_Api_RobotIdRequest())
         }
@@ -206,11 +225,13 @@ struct RobotProxyTests {
     let routes = ProxyRouteTable()
     routes["slow.spot.robot"] = .forward(host: "127.0.0.1", port: silent.port, label: "slow")
     try await withRobotProxy(
-      routes: routes, configure: { $0.upstreamResponseTimeout = .milliseconds(200) }
+      routes: routes,
+      configure: { $0.upstreamResponseTimeout = .milliseconds(200) }
     ) { _, port in
       try await withProxyClient(port: port, authority: "slow.spot.robot") { client in
         try await Self.expectRPCError(
-          code: .deadlineExceeded, containing: ["504 Gateway Timeout", "slow"]
+          code: .deadlineExceeded,
+          containing: ["504 Gateway Timeout", "slow"]
         ) {
           _ = try await RobotIdClient(wrapping: client).getRobotId(Bosdyn_Api_RobotIdRequest())
         }
@@ -227,7 +248,8 @@ struct RobotProxyTests {
     try await withRobotProxy(routes: routes) { _, port in
       try await withProxyClient(port: port, authority: "flaky.spot.robot") { client in
         try await Self.expectRPCError(
-          code: .unavailable, containing: ["502", "flaky"],
+          code: .unavailable,
+          containing: ["502", "flaky"],
           notContaining: ["Connect Failed", "Failed to connect", "Socket closed"]
         ) {
           _ = try await RobotIdClient(wrapping: client).getRobotId(Bosdyn_Api_RobotIdRequest())
@@ -235,6 +257,37 @@ struct RobotProxyTests {
       }
     }
     await closer.close()
+  }
+
+  @Test("An upstream that breaks HTTP/2 gives UNAVAILABLE '502' at once, not a 504 later")
+  func upstreamProtocolViolation() async throws {
+    // NIOHTTP2 answers a protocol error with a GOAWAY but leaves the socket open; the proxy
+    // closes it, so the call ends now and the next one gets a new connection.
+    let violator = try await RawListener(.protocolViolation)
+    let routes = ProxyRouteTable()
+    routes["broken.spot.robot"] = .forward(
+      host: "127.0.0.1",
+      port: violator.port,
+      label: "broken"
+    )
+    try await withRobotProxy(
+      routes: routes,
+      configure: { $0.upstreamResponseTimeout = .seconds(30) }
+    ) { _, port in
+      try await withProxyClient(port: port, authority: "broken.spot.robot") { client in
+        for _ in 0..<2 {
+          var options = CallOptions.defaults
+          options.timeout = .seconds(10)
+          try await Self.expectRPCError(code: .unavailable, containing: ["502", "broken"]) {
+            _ = try await RobotIdClient(wrapping: client).getRobotId(
+              request: ClientRequest(message: Bosdyn_Api_RobotIdRequest()),
+              options: options
+            ) { try $0.message }
+          }
+        }
+      }
+    }
+    await violator.close()
   }
 
   @Test("When the service restarts, the proxy connects again")
@@ -245,13 +298,17 @@ struct RobotProxyTests {
         let robotId = RobotIdClient(wrapping: client)
         let upstreamPort = try await withUpstreamServer(name: "before") { upstreamPort in
           routes["restart.spot.robot"] = .forward(
-            host: "127.0.0.1", port: upstreamPort, label: "restart")
+            host: "127.0.0.1",
+            port: upstreamPort,
+            label: "restart"
+          )
           let message = try await robotId.getRobotId(Bosdyn_Api_RobotIdRequest())
           #expect(message.robotID.computerSerialNumber == "before")
           return upstreamPort
         }
         try await Self.expectRPCError(
-          code: .unavailable, containing: ["Failed to connect to remote host"]
+          code: .unavailable,
+          containing: ["Failed to connect to remote host"]
         ) {
           _ = try await robotId.getRobotId(Bosdyn_Api_RobotIdRequest())
         }
@@ -268,14 +325,18 @@ struct RobotProxyTests {
     arguments: [
       "api.spot.robot", "auth.spot.robot", "id.spot.robot", "hello-world-callback.spot.robot",
       "payload-registration.spot.robot", "localhost",
-    ])
+    ]
+  )
   func hostnameVerification(name: String) async throws {
     // NIOSSL also accepts a certificate whose IP addresses include the one it connected to, so
     // a name outside the certificate cannot fail here; the Python test checks that case.
     let routes = ProxyRouteTable()
     try await withRobotProxy(routes: routes) { _, port in
       let client = try await RawTLSClient(
-        port: port, serverHostname: name, caPEM: ProxyTestCertificates.shared.caCertificatePEM)
+        port: port,
+        serverHostname: name,
+        caPEM: ProxyTestCertificates.shared.caCertificatePEM
+      )
       await client.close()
     }
   }
@@ -283,18 +344,25 @@ struct RobotProxyTests {
   @Test("A client trusting another CA is refused by TLS")
   func otherCertificateAuthority() async throws {
     let otherCA = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: ProxyTestCertificates.directory + "-other", logger: proxyTestLogger)
+      dataDirectory: ProxyTestCertificates.directory + "-other",
+      logger: proxyTestLogger
+    )
     let routes = ProxyRouteTable()
     try await withRobotProxy(routes: routes) { _, port in
       await #expect(throws: (any Error).self) {
         let client = try await RawTLSClient(
-          port: port, serverHostname: "api.spot.robot", caPEM: otherCA.caCertificatePEM)
+          port: port,
+          serverHostname: "api.spot.robot",
+          caPEM: otherCA.caCertificatePEM
+        )
         await client.close()
       }
       try await withProxyClient(port: port, caPEM: otherCA.caCertificatePEM) { client in
         await #expect(throws: RPCError.self) {
           _ = try await RobotIdClient(wrapping: client).getRobotId(
-            Bosdyn_Api_RobotIdRequest(), options: Self.shortDeadline)
+            Bosdyn_Api_RobotIdRequest(),
+            options: Self.shortDeadline
+          )
         }
       }
     }
@@ -335,7 +403,8 @@ struct RobotProxyTests {
                 firstEchoArrived.yield()
               }
               return sizes
-            })
+            }
+          )
           #expect(echoed == [1, 2])
         }
         try await group.waitForAll()
@@ -348,7 +417,8 @@ struct RobotProxyTests {
   @Test("Shutdown before run() makes run() return at once")
   func shutdownBeforeRun() async throws {
     let proxy = RobotProxy(
-      configuration: .init(certificates: ProxyTestCertificates.shared), logger: proxyTestLogger
+      configuration: .init(certificates: ProxyTestCertificates.shared),
+      logger: proxyTestLogger
     ) { _ in .reject(code: 14, message: "") }
     proxy.beginGracefulShutdown()
     try await proxy.run()
@@ -377,8 +447,10 @@ extension RobotProxyTests {
         group.addTask { try await proxy.run() }
         let port = try await proxy.listeningPort()
         let client = try await RawTLSClient(
-          port: port, serverHostname: "api.spot.robot",
-          caPEM: ProxyTestCertificates.shared.caCertificatePEM)
+          port: port,
+          serverHostname: "api.spot.robot",
+          caPEM: ProxyTestCertificates.shared.caCertificatePEM
+        )
         let stream = try await client.multiplexer.createStreamChannel { channel in
           channel.eventLoop.makeSucceededVoidFuture()
         }.get()
@@ -426,7 +498,8 @@ extension RobotProxyTests {
               // Returning before the stream ends cancels the call.
               for try await chunk in response.messages { return chunk.totalSize }
               return 0
-            })
+            }
+          )
           #expect(first == 7)
           let ended = try await events.waitForAny()
           #expect(ended == ["cancelled"])

@@ -7,6 +7,13 @@ enum ProxyHTTP2Settings {
   /// reader holds little memory.
   static let streamWindow = 1 << 20
 
+  /// How many streams each connection remembers having reset, so that it ignores the frames
+  /// still on their way on them. NIOHTTP2 keeps 32 and calls a frame on any older one a
+  /// connection error; when a client vanishes with many calls in flight, the proxy resets them
+  /// all at once and the service's answers arrive afterwards, which then broke the upstream
+  /// connection. 4 bytes per stream remembered.
+  static let recentlyResetStreams = 4096
+
   /// Clients' connections: many concurrent calls, large headers allowed (tokens are long).
   static func inboundConnection(maxConcurrentStreams: Int)
     -> NIOHTTP2Handler.ConnectionConfiguration
@@ -18,6 +25,7 @@ enum ProxyHTTP2Settings {
       HTTP2Setting(parameter: .initialWindowSize, value: streamWindow),
     ]
     configuration.targetWindowSize = 4 * streamWindow
+    configuration.maximumRecentlyResetStreams = max(recentlyResetStreams, maxConcurrentStreams)
     return configuration
   }
 
@@ -33,6 +41,7 @@ enum ProxyHTTP2Settings {
       HTTP2Setting(parameter: .initialWindowSize, value: streamWindow),
     ]
     configuration.targetWindowSize = 4 * streamWindow
+    configuration.maximumRecentlyResetStreams = recentlyResetStreams
     return configuration
   }()
 

@@ -202,6 +202,7 @@ final class UpstreamConnections {
       eventLoop: self.eventLoop
     )
     let coalescer = NIOLoopBound(self.flushCoalescer, eventLoop: self.eventLoop)
+    let logger = self.logger
     let bootstrap = ClientBootstrap(group: self.eventLoop)
       .connectTimeout(self.connectTimeout)
       .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -218,7 +219,11 @@ final class UpstreamConnections {
             )
           )
           try channel.pipeline.syncOperations.addHandler(
-            UpstreamConnectionWatcher(onGoAway: onGoAway.value)
+            UpstreamConnectionWatcher(
+              upstream: "\(key.host):\(key.port)",
+              logger: logger,
+              onGoAway: onGoAway.value
+            )
           )
         }
       }
@@ -237,15 +242,23 @@ final class UpstreamConnections {
   }
 }
 
-/// Watches an upstream connection: a GOAWAY retires it from the pool (calls already on it
-/// finish), and connection-level errors are dropped here (NIO closes the socket on I/O
-/// errors, which ends every call on it with a 502).
+/// Watches an upstream connection: a GOAWAY from the service retires it from the pool (calls
+/// already on it finish), and an error closes it (calls on it end with a 502).
+///
+/// The errors that reach this handler are the connection's: I/O errors, after which NIO
+/// closes the socket anyway, and HTTP/2 protocol errors, for which NIOHTTP2 sends a GOAWAY but
+/// leaves the socket open. Such a connection is done for (RFC 9113 §5.4.1: the endpoint MUST
+/// close it); kept in the pool, every later call on it would wait for its 504.
 final class UpstreamConnectionWatcher: ChannelInboundHandler {
   typealias InboundIn = HTTP2Frame
 
   private let onGoAway: () -> Void
+  private let logger: Logger
+  private let upstream: String
 
-  init(onGoAway: @escaping () -> Void) {
+  init(upstream: String, logger: Logger, onGoAway: @escaping () -> Void) {
+    self.upstream = upstream
+    self.logger = logger
     self.onGoAway = onGoAway
   }
 
@@ -255,5 +268,12 @@ final class UpstreamConnectionWatcher: ChannelInboundHandler {
     }
   }
 
-  func errorCaught(context: ChannelHandlerContext, error: any Error) {}
+  func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    if !(error is IOError) {
+      self.logger.warning(
+        "Closing the connection to \(self.upstream) after an HTTP/2 error: \(error)"
+      )
+    }
+    context.close(promise: nil)
+  }
 }

@@ -26,7 +26,10 @@ let proxyTestLogger: Logger = {
   guard ProcessInfo.processInfo.environment["SPOT_SIM_TEST_LOG"] != nil else {
     return Logger(label: "spot-sim.proxy-tests", factory: { _ in SwiftLogNoOpLogHandler() })
   }
-  var logger = Logger(label: "spot-sim.proxy-tests", factory: { StreamLogHandler.standardError(label: $0) })
+  var logger = Logger(
+    label: "spot-sim.proxy-tests",
+    factory: { StreamLogHandler.standardError(label: $0) }
+  )
   logger.logLevel = .trace
   return logger
 }()
@@ -215,12 +218,15 @@ func withUpstreamServer<Result: Sendable>(
   }
 }
 
-/// A TCP listener that accepts connections and then, depending on `behaviour`, never answers
-/// or closes each connection as soon as it reads from it.
+/// A TCP listener that accepts connections and then, depending on `behaviour`, never answers,
+/// closes each connection as soon as it reads from it, or breaks HTTP/2 and keeps it open.
 final class RawListener: Sendable {
   enum Behaviour: Sendable {
     case silent
     case closeOnRead
+    /// Answers the first read with a valid SETTINGS frame, then a DATA frame on stream 0 (a
+    /// connection error for the peer), and never closes.
+    case protocolViolation
   }
 
   let channel: any Channel
@@ -230,8 +236,11 @@ final class RawListener: Sendable {
     self.channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .childChannelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
-          if case .closeOnRead = behaviour {
-            try channel.pipeline.syncOperations.addHandler(CloseOnRead())
+          switch behaviour {
+          case .silent: break
+          case .closeOnRead: try channel.pipeline.syncOperations.addHandler(CloseOnRead())
+          case .protocolViolation:
+            try channel.pipeline.syncOperations.addHandler(ViolateProtocolOnRead())
           }
         }
       }
@@ -255,6 +264,22 @@ final class RawListener: Sendable {
     typealias InboundIn = ByteBuffer
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
       context.close(promise: nil)
+    }
+  }
+
+  private final class ViolateProtocolOnRead: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+    private var answered = false
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+      guard !self.answered else { return }
+      self.answered = true
+      let frames: [UInt8] = [
+        0, 0, 0, 0x4, 0, 0, 0, 0, 0,  // SETTINGS, empty: the server preface
+        0, 0, 1, 0x0, 0, 0, 0, 0, 0, 0xff,  // DATA on stream 0: PROTOCOL_ERROR
+      ]
+      context.writeAndFlush(self.wrapOutboundOut(ByteBuffer(bytes: frames)), promise: nil)
     }
   }
 }
