@@ -537,8 +537,9 @@ nghttp_proxy_tick() {
 }
 
 # probe_proxy LABEL: 10 concurrent fresh Ticks through the robot with a 2 s deadline; notes
-# how many got no answer. (spot-sim's proxy has been seen to leave one upstream connection
-# wedged after a 128-stream h2load run, so later calls on that event loop hang.)
+# how many got no answer. (Until the proxy remembered more reset streams, the answers to the
+# calls h2load abandons at the end of a 128-stream run broke an upstream connection, and later
+# calls on that event loop hung: this checks it stays fixed.)
 probe_proxy() {
   local label=$1 i hung=0 pids=()
   for ((i = 0; i < 10; i++)); do
