@@ -1,5 +1,6 @@
 import ArgumentParser
 import BosdynClient
+import BosdynCommandLine
 import BosdynRobot
 import Foundation
 import Logging
@@ -10,7 +11,7 @@ import Logging
 struct BosdynCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bosdyn",
-    abstract: "Command-line interface for interacting with robot services.",
+    abstract: "Ask a robot (or spot-sim) about itself: the Python SDK's `bosdyn.client` commands.",
     discussion: """
       COMMAND is one of:
         self-ip          the IP address of this computer's interface toward the robot
@@ -27,29 +28,15 @@ struct BosdynCommand: AsyncParsableCommand {
       """
   )
 
-  @Option(help: "User name of account to get credentials for.")
-  var username: String?
-
-  @Option(help: "Password to get credentials for.")
-  var password: String?
-
-  @Option(
-    name: .customLong("robot-ca"),
-    help: ArgumentHelp(
-      "CA certificate (PEM) that signed the robot's certificate.",
-      valueName: "path"
-    )
-  )
-  var robotCA: String?
+  /// `ROBOT`, `--robot-ca`, `--username`, `--password`: as every robot-mode program of the
+  /// package takes them. Declared first, so `ROBOT` comes before the command words.
+  @OptionGroup var robot: RobotOptions
 
   @Flag(name: [.short, .long], help: "Print debug-level messages.")
   var verbose = false
 
   @Flag(help: "Print listings in protobuf text format.")
   var proto = false
-
-  @Argument(help: "Hostname or address of the robot, optionally with :port (default 443).")
-  var hostname: String
 
   @Argument(help: "The command and its arguments (see below).")
   var command: [String] = []
@@ -67,28 +54,19 @@ struct BosdynCommand: AsyncParsableCommand {
   func run() async throws {
     BosdynLogHandler.bootstrap(verbose: self.verbose)
     guard let command = RobotCLICommand(self.command) else { throw ExitCode.validationFailure }
-    let address: RobotAddress
-    do {
-      address = try RobotAddress(parsing: self.hostname)
-    } catch {
-      printError("\(error)")
-      throw ExitCode.failure
-    }
+    // RobotOptions.validate() checked the address already.
+    let address = try self.robot.address()
     if case .selfIP = command {
       print("The IP address of the computer used to talk to the robot is: \(address.selfIP())")
       return
     }
     var configuration = RobotConnection.Configuration.defaults
-    configuration.certificateAuthorityPath = self.robotCA
+    configuration.certificateAuthorityPath = self.robot.robotCA
     configuration.clientName = "BosdynClient"
     do {
       try await withRobotConnection(to: address, configuration: configuration) { robot in
         if command.needsAuthentication {
-          let credentials = try RobotCredentials.resolve(
-            username: self.username,
-            password: self.password
-          )
-          try await robot.authenticate(credentials)
+          try await robot.authenticate(try self.robot.credentials())
         }
         try await command.run(on: robot, asProto: self.proto)
       }
@@ -96,7 +74,8 @@ struct BosdynCommand: AsyncParsableCommand {
       switch error.code {
       case .invalidLogin: printError("Username and/or password are invalid.")
       case .invalidToken: printError("The provided user token is invalid.")
-      case .unavailable: printError("Could not contact robot with hostname \"\(self.hostname)\".")
+      case .unavailable:
+        printError("Could not contact robot with hostname \"\(self.robot.robot)\".")
       default: printError("\(error)")
       }
       throw ExitCode.failure

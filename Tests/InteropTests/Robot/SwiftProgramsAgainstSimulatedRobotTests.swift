@@ -50,6 +50,41 @@ struct SwiftProgramsAgainstSimulatedRobotTests {
     }
   }
 
+  @Test func bosdynListsTheDirectoryAndExplainsBadCredentialsAndAddresses() async throws {
+    try await TestRobot.with { robot in
+      let bosdyn = try TestEnvironment.executable("bosdyn")
+      // Options before or after ROBOT, as with the Python command line.
+      let list = try await ChildProcess.run(
+        bosdyn,
+        robot.credentialArguments + [robot.address, "dir", "list"]
+      )
+      #expect(list.status == 0, "\(list.stderr)")
+      #expect(list.stdout.contains("directory-registration"), "\(list.stdout)")
+      let leases = try await ChildProcess.run(
+        bosdyn,
+        [robot.address, "lease", "list"] + robot.credentialArguments
+      )
+      #expect(leases.status == 0, "\(leases.stderr)")
+      #expect(leases.stdout.contains("body"), "\(leases.stdout)")
+
+      let wrong = try await ChildProcess.run(
+        bosdyn,
+        ["--robot-ca", robot.caPath, "--username", "user", "--password", "wrong"]
+          + [robot.address, "dir", "list"]
+      )
+      #expect(wrong.status == 1)
+      #expect(wrong.stderr.contains("Username and/or password are invalid."), "\(wrong.stderr)")
+
+      // A malformed address is a usage error (exit 64), before any connection.
+      let malformed = try await ChildProcess.run(bosdyn, ["127.0.0.1:99999", "id"])
+      #expect(malformed.status == 64, "\(malformed.stderr)")
+      #expect(malformed.stderr.contains("99999"), "\(malformed.stderr)")
+      let noCommand = try await ChildProcess.run(bosdyn, [robot.address])
+      #expect(noCommand.status == 64)
+      #expect(noCommand.stderr.contains("Need a command"), "\(noCommand.stderr)")
+    }
+  }
+
   @Test func spotSimPrintsItsCAAndAddressAndStopsOnSIGTERM() async throws {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("spot-sim-cli-\(UUID().uuidString)").path
