@@ -52,27 +52,26 @@ def main(argv=None):
                         'in and looking the service up through the robot)')
     options = parser.parse_args(argv)
 
-    success = remote_pb2.TickResponse.STATUS_SUCCESS
-    try:
-        sdk = bosdyn.client.create_standard_sdk('BenchRobotTicks')
+    def make_robot(client_name, port):
+        """A Robot of its own SDK (an SDK keeps one robot per address) on the TLS port."""
+        sdk = bosdyn.client.create_standard_sdk(client_name)
         sdk.register_service_client(bosdyn.mission.remote_client.RemoteClient,
                                     service_name=options.service)
         sdk.load_robot_cert(options.ca)
         robot = sdk.create_robot(options.host)
-        robot.update_secure_channel_port(options.port)
+        robot.update_secure_channel_port(port)
+        return robot
+
+    success = remote_pb2.TickResponse.STATUS_SUCCESS
+    try:
+        robot = make_robot('BenchRobotTicks', options.port)
         robot.authenticate(options.username, options.password)
         client = robot.ensure_client(options.service)
         if options.relay_port is not None:
-            # A second SDK and robot for the relay (an SDK keeps one robot per address): same
-            # certificate and token; its secure channel goes to the relay's port, with the
-            # authority the directory gave the service as TLS name and :authority.
+            # The same certificate and token; the secure channel goes to the relay's port,
+            # with the authority the directory gave the service as TLS name and :authority.
             authority = robot.authorities_by_name[options.service]
-            relay_sdk = bosdyn.client.create_standard_sdk('BenchRobotTicksRelay')
-            relay_sdk.register_service_client(bosdyn.mission.remote_client.RemoteClient,
-                                              service_name=options.service)
-            relay_sdk.load_robot_cert(options.ca)
-            relay = relay_sdk.create_robot(options.host)
-            relay.update_secure_channel_port(options.relay_port)
+            relay = make_robot('BenchRobotTicksRelay', options.relay_port)
             relay.update_user_token(robot.user_token)
             client = relay.ensure_client(options.service,
                                          channel=relay.ensure_secure_channel(authority))

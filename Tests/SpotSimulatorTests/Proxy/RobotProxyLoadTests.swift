@@ -31,9 +31,7 @@ struct RobotProxyLoadTests {
       services: [EchoRobotIdService(), SleepingStateService(counters: counters)]
     ) { server in
       let upstreamPort = try #require(try await server.listeningAddress?.ipv4?.port)
-      let routes = ProxyRouteTable()
-      routes["api.spot.robot"] = .forward(host: "127.0.0.1", port: upstreamPort, label: "robot")
-      try await withRobotProxy(routes: routes, configure: { $0.eventLoopCount = 1 }) { _, port in
+      try await Self.withOneLoopProxy(to: upstreamPort) { routes, port in
         // The calls go out on their own client connection, dropped with them in flight.
         try await withProxyClient(port: port) { client in
           let missions = MissionClient(wrapping: client)
@@ -69,13 +67,7 @@ struct RobotProxyLoadTests {
               }
             }
             await Self.waitUntil { counters.started >= startedBefore + 99 }
-            var options = CallOptions.defaults
-            options.timeout = .seconds(5)
-            let message = try await RobotIdClient(wrapping: client).getRobotId(
-              request: ClientRequest(message: Bosdyn_Api_RobotIdRequest()),
-              options: options
-            ) { try $0.message }
-            #expect(message.robotID.computerSerialNumber == "echo")
+            try await Self.expectEchoAnswer(through: client)
             counters.release()
             group.cancelAll()
           }
@@ -97,15 +89,7 @@ struct RobotProxyLoadTests {
       services: [EchoRobotIdService(), SleepingStateService(counters: counters)]
     ) { server in
       let upstreamPort = try #require(try await server.listeningAddress?.ipv4?.port)
-      let routes = ProxyRouteTable()
-      routes["api.spot.robot"] = .forward(host: "127.0.0.1", port: upstreamPort, label: "robot")
-      try await withRobotProxy(
-        routes: routes,
-        configure: {
-          $0.eventLoopCount = 1
-          $0.upstreamResponseTimeout = .seconds(1)
-        }
-      ) { _, port in
+      try await Self.withOneLoopProxy(to: upstreamPort, responseTimeout: .seconds(1)) { _, port in
         try await withProxyClient(port: port) { client in
           let missions = MissionClient(wrapping: client)
           let codes = await withTaskGroup(of: RPCError.Code?.self) { group in
@@ -136,15 +120,7 @@ struct RobotProxyLoadTests {
           #expect(codes.allSatisfy { $0 == .deadlineExceeded })
         }
         // The service stopped answering, so later calls use a new connection and succeed.
-        try await withProxyClient(port: port) { client in
-          var options = CallOptions.defaults
-          options.timeout = .seconds(5)
-          let message = try await RobotIdClient(wrapping: client).getRobotId(
-            request: ClientRequest(message: Bosdyn_Api_RobotIdRequest()),
-            options: options
-          ) { try $0.message }
-          #expect(message.robotID.computerSerialNumber == "echo")
-        }
+        try await Self.expectEchoAnswers(port: port)
       }
       // The service saw the calls it had started cancelled by the 504s.
       await Self.waitUntil { counters.cancelled >= 100 }
@@ -162,15 +138,9 @@ struct RobotProxyLoadTests {
     // (Seen with h2load: after a 128-stream run, every later call on that loop hung until 504.)
     try await withUpstreamServer { upstreamPort in
       let relay = try await DelayingRelay(to: upstreamPort, delay: .milliseconds(500))
-      let routes = ProxyRouteTable()
-      routes["api.spot.robot"] = .forward(host: "127.0.0.1", port: relay.port, label: "robot")
-      try await withRobotProxy(
-        routes: routes,
-        configure: {
-          $0.eventLoopCount = 1
-          $0.upstreamResponseTimeout = .seconds(30)
-        }
-      ) { _, port in
+      try await Self.withOneLoopProxy(to: relay.port, responseTimeout: .seconds(30)) {
+        routes,
+        port in
         try await withProxyClient(port: port) { client in
           let robotID = RobotIdClient(wrapping: client)
           await withTaskGroup(of: Void.self) { group in
@@ -187,19 +157,49 @@ struct RobotProxyLoadTests {
         // there for streams the proxy reset: it gets its answer (the connection is not torn
         // down), and so does a call made afterwards.
         for _ in 0..<2 {
-          try await withProxyClient(port: port) { client in
-            var options = CallOptions.defaults
-            options.timeout = .seconds(5)
-            let message = try await RobotIdClient(wrapping: client).getRobotId(
-              request: ClientRequest(message: Bosdyn_Api_RobotIdRequest()),
-              options: options
-            ) { try $0.message }
-            #expect(message.robotID.computerSerialNumber == "echo")
-          }
+          try await Self.expectEchoAnswers(port: port)
         }
       }
       await relay.close()
     }
+  }
+
+  /// A proxy on one event loop (so every call shares one pooled upstream connection) that
+  /// forwards `api.spot.robot` to `upstreamPort`.
+  private static func withOneLoopProxy(
+    to upstreamPort: Int,
+    responseTimeout: Duration? = nil,
+    _ body: (_ routes: ProxyRouteTable, _ port: Int) async throws -> Void
+  ) async throws {
+    let routes = ProxyRouteTable()
+    routes["api.spot.robot"] = .forward(host: "127.0.0.1", port: upstreamPort, label: "robot")
+    try await withRobotProxy(
+      routes: routes,
+      configure: { configuration in
+        configuration.eventLoopCount = 1
+        if let responseTimeout { configuration.upstreamResponseTimeout = responseTimeout }
+      }
+    ) { _, port in
+      try await body(routes, port)
+    }
+  }
+
+  /// A RobotId call through the proxy gets the echo service's answer within 5 s.
+  private static func expectEchoAnswer(
+    through client: GRPCClient<HTTP2ClientTransport.Posix>
+  ) async throws {
+    var options = CallOptions.defaults
+    options.timeout = .seconds(5)
+    let message = try await RobotIdClient(wrapping: client).getRobotId(
+      request: ClientRequest(message: Bosdyn_Api_RobotIdRequest()),
+      options: options
+    ) { try $0.message }
+    #expect(message.robotID.computerSerialNumber == "echo")
+  }
+
+  /// The same from a new client connection.
+  private static func expectEchoAnswers(port: Int) async throws {
+    try await withProxyClient(port: port) { try await Self.expectEchoAnswer(through: $0) }
   }
 
   /// Polls `condition` every 10 ms for up to 10 s.
