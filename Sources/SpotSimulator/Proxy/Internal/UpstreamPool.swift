@@ -245,10 +245,12 @@ final class UpstreamConnections {
 /// Watches an upstream connection: a GOAWAY from the service retires it from the pool (calls
 /// already on it finish), and an error closes it (calls on it end with a 502).
 ///
-/// The errors that reach this handler are the connection's: I/O errors, after which NIO
-/// closes the socket anyway, and HTTP/2 protocol errors, for which NIOHTTP2 sends a GOAWAY but
-/// leaves the socket open. Such a connection is done for (RFC 9113 §5.4.1: the endpoint MUST
-/// close it); kept in the pool, every later call on it would wait for its 504.
+/// The errors that reach this handler are I/O errors, after which NIO closes the socket
+/// anyway, and HTTP/2 errors. For a connection error NIOHTTP2 sends a GOAWAY but leaves the
+/// socket open: such a connection is done for (RFC 9113 §5.4.1: the endpoint MUST close it),
+/// and kept in the pool it would leave every later call waiting for its 504. NIOHTTP2 reports
+/// a stream error (a service breaking the protocol on one call) the same way, so that closes
+/// the connection too: its other calls end with a 502 and later ones get a new connection.
 final class UpstreamConnectionWatcher: ChannelInboundHandler {
   typealias InboundIn = HTTP2Frame
 
