@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Decodes the last line of a helper script's output as a JSON object.
 func lastJSONObject(_ output: String) throws -> [String: Any] {

@@ -28,8 +28,7 @@ enum TestEnvironment {
     packageRoot.appendingPathComponent("Tests/InteropTests/Python/\(name)").path
   }
 
-  struct SetupError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-  }
+  /// What went wrong preparing or running a test's programs: the same error the shared
+  /// `ChildProcess` throws.
+  typealias SetupError = ChildProcess.Failure
 }
