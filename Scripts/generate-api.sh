@@ -43,7 +43,10 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mapfile -t protos < <("$venv/bin/python" "$root/Scripts/collect_descriptors.py" "$tmp/bosdyn.pb")
+gen="$tmp/Generated"
+mkdir -p "$gen"
+mapfile -t protos < <("$venv/bin/python" "$root/Scripts/collect_descriptors.py" "$tmp/bosdyn.pb" \
+  "$gen/HeaderedMessages.swift")
 bosdyn_protos=()
 service_protos=()
 for p in "${protos[@]}"; do
@@ -52,8 +55,6 @@ for p in "${protos[@]}"; do
   case "$p" in *_service.proto) service_protos+=("$p") ;; esac
 done
 
-gen="$tmp/Generated"
-mkdir -p "$gen"
 protoc --descriptor_set_in="$tmp/bosdyn.pb" \
   --plugin=protoc-gen-swift="$PROTOC_GEN_SWIFT" \
   --swift_out="$gen" --swift_opt=Visibility=Public,FileNaming=PathToUnderscores \

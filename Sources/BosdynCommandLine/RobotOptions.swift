@@ -1,7 +1,8 @@
 public import ArgumentParser
 public import BosdynRobot
 public import Logging
-import BosdynClient
+import BosdynCore
+import SimulatorDefaults
 
 /// How a program reaches and logs in to the robot: `ROBOT`, `--robot-ca`, `--username`,
 /// `--password` (Python: `bosdyn.client.util.add_base_arguments`).
@@ -55,12 +56,18 @@ public struct RobotOptions: ParsableArguments, Sendable {
     try RobotAddress(parsing: self.robot)
   }
 
+  /// How a program connects: trusting `--robot-ca`, else `$BOSDYN_ROBOT_CA`, else the CA of a
+  /// `spot-sim` in its default data directory; naming itself `clientName` in request headers.
+  public func connectionConfiguration(clientName: String) -> RobotConnection.Configuration {
+    .commandLine(robotCA: self.robotCA, clientName: clientName)
+  }
+
   /// A connection to the robot (not yet logged in) that names itself `clientName` in request
   /// headers.
   public func connection(clientName: String, logger: Logger) throws -> RobotConnection {
     try RobotConnection(
       to: self.address(),
-      configuration: .init(certificateAuthorityPath: self.robotCA, clientName: clientName),
+      configuration: self.connectionConfiguration(clientName: clientName),
       logger: logger
     )
   }
@@ -68,5 +75,17 @@ public struct RobotOptions: ParsableArguments, Sendable {
   /// The username and password from the flags, the environment or the terminal.
   public func credentials() throws -> RobotCredentials {
     try RobotCredentials.resolve(username: self.username, password: self.password)
+  }
+}
+
+extension RobotConnection.Configuration {
+  /// The configuration of a command-line program: the CA from `robotCA` or the environment,
+  /// falling back to the CA of a `spot-sim` in its default data directory.
+  public static func commandLine(robotCA: String?, clientName: String) -> Self {
+    Self(
+      certificateAuthorityPath: robotCA,
+      fallbackCertificateAuthorityPath: SimulatorDefaults.caCertificatePath,
+      clientName: clientName
+    )
   }
 }

@@ -1,4 +1,4 @@
-public import BosdynClient
+public import SimulatorDefaults
 import Foundation
 
 extension SimulatedRobot {

@@ -1,7 +1,8 @@
 public import Logging
-public import ServiceLifecycle
+import ServiceLifecycle
 import BosdynAPI
-import BosdynClient
+public import BosdynCore
+import GRPCRelay
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import Synchronization
@@ -23,7 +24,7 @@ import Synchronization
 ///   let port = try await robot.listeningPort()   // connect with robot.caCertificatePath
 /// }
 /// ```
-public final class SimulatedRobot: Service, Sendable {
+public final class SimulatedRobot: ListeningService, Sendable {
   /// The configuration the robot was created with.
   public let configuration: Configuration
   /// The CA certificate (PEM) clients must trust to reach the robot.
@@ -176,7 +177,7 @@ public final class SimulatedRobot: Service, Sendable {
       return route
     case .needsTokenCheck(let route):
       if let rejection = await interceptor.check(authorizationHeader: head.authorization) {
-        return .reject(code: rejection.code.rawValue, message: rejection.message)
+        return .reject(code: rejection.code, message: rejection.message)
       }
       return route
     }
@@ -204,14 +205,14 @@ public final class SimulatedRobot: Service, Sendable {
       guard registry.route(authority: head.authority) != nil else {
         return .decided(
           .reject(
-            code: RPCError.Code.unavailable.rawValue,
+            code: .unavailable,
             message: "502 Bad Gateway: no service is registered for authority \(head.authority)"
           )
         )
       }
       return .decided(
         .reject(
-          code: RPCError.Code.unimplemented.rawValue,
+          code: .unimplemented,
           message: "No service of type \(serviceType) is registered at \(head.authority)"
         )
       )
@@ -231,7 +232,7 @@ public final class SimulatedRobot: Service, Sendable {
     case .decided(nil):
       return .decided(forward)
     case .decided(let rejection?):
-      return .decided(.reject(code: rejection.code.rawValue, message: rejection.message))
+      return .decided(.reject(code: rejection.code, message: rejection.message))
     case .needsVerification:
       return .needsTokenCheck(forward)
     }

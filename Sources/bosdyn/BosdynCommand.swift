@@ -1,8 +1,9 @@
 import ArgumentParser
-import BosdynClient
+import BosdynCore
 import BosdynCommandLine
 import BosdynRobot
 import Foundation
+import SimulatorDefaults
 import Logging
 
 /// `bosdyn`: a few commands of the Python SDK's `python -m bosdyn.client ROBOT …` command line,
@@ -60,9 +61,7 @@ struct BosdynCommand: AsyncParsableCommand {
       print("The IP address of the computer used to talk to the robot is: \(address.selfIP())")
       return
     }
-    var configuration = RobotConnection.Configuration.defaults
-    configuration.certificateAuthorityPath = self.robot.robotCA
-    configuration.clientName = "BosdynClient"
+    let configuration = self.robot.connectionConfiguration(clientName: "BosdynClient")
     do {
       try await withRobotConnection(to: address, configuration: configuration) { robot in
         if command.needsAuthentication {

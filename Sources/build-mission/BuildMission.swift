@@ -1,5 +1,5 @@
 import ArgumentParser
-import BosdynClient
+import BosdynCore
 import BosdynMission
 import Foundation
 import SwiftProtobuf

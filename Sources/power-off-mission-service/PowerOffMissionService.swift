@@ -1,6 +1,7 @@
 import ArgumentParser
-import BosdynClient
+import BosdynCore
 import BosdynCommandLine
+import BosdynServiceRunner
 import BosdynMission
 import BosdynRobot
 import ExampleServicers

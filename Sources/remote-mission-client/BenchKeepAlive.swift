@@ -1,6 +1,7 @@
+import BosdynClient
 import ArgumentParser
 import BosdynAPI
-import BosdynClient
+import BosdynCore
 import BosdynRobot
 import Foundation
 

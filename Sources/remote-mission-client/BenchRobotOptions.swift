@@ -1,5 +1,7 @@
-import ArgumentParser
 import BosdynClient
+import ArgumentParser
+import BosdynCommandLine
+import BosdynCore
 import BosdynRobot
 import Logging
 
@@ -44,7 +46,7 @@ struct BenchRobotOptions: ParsableArguments {
     )
     return try await withRobotConnection(
       to: RobotAddress(parsing: robot),
-      configuration: .init(certificateAuthorityPath: self.robotCA, clientName: clientName),
+      configuration: .commandLine(robotCA: self.robotCA, clientName: clientName),
       logger: Logger(label: "remote-mission-client.bench")
     ) { connection in
       try await connection.authenticate(credentials)

@@ -1,5 +1,6 @@
-import ArgumentParser
 import BosdynClient
+import ArgumentParser
+import BosdynCore
 import BosdynRobot
 import Foundation
 import GRPCCore

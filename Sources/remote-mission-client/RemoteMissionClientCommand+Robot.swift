@@ -1,6 +1,7 @@
+import BosdynClient
 import ArgumentParser
 import BosdynAPI
-import BosdynClient
+import BosdynCore
 import BosdynCommandLine
 import BosdynRobot
 import Logging
@@ -37,8 +38,7 @@ extension RemoteMissionClientCommand {
         let credentials = try self.robot.credentials()
         try await withRobotConnection(
           to: self.robot.address(),
-          configuration: .init(
-            certificateAuthorityPath: self.robot.robotCA,
+          configuration: self.robot.connectionConfiguration(
             clientName: "RemoteMissionClientExample"
           ),
           logger: logger

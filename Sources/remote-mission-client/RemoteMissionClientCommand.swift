@@ -1,5 +1,6 @@
-import ArgumentParser
 import BosdynClient
+import ArgumentParser
+import BosdynCore
 
 /// `remote-mission-client`: drives one of the example services through a session, as the
 /// document's `remote_mission_client.py` does.

@@ -1,5 +1,6 @@
-import BosdynAPI
 import BosdynClient
+import BosdynAPI
+import BosdynCore
 import GRPCCore
 
 /// Establishes, ticks every 0.1 s while running, prints the outcome, stops and tears down:

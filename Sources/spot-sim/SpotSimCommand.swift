@@ -1,10 +1,10 @@
 import ArgumentParser
-import BosdynClient
+import BosdynCore
+import BosdynServiceRunner
 import Foundation
 import Logging
-import ServiceLifecycle
+import SimulatorDefaults
 import SpotSimulator
-import UnixSignals
 
 /// `spot-sim`: a simulated Spot on this machine, for running and testing robot-mode programs
 /// without a robot.
@@ -124,19 +124,8 @@ struct SpotSimCommand: AsyncParsableCommand {
       )
     }
     print("CA certificate: \(robot.caCertificatePath)")
-    let group = ServiceGroup(
-      services: [robot],
-      gracefulShutdownSignals: [.sigterm, .sigint],
-      logger: logger
-    )
-    try await withThrowingTaskGroup { tasks in
-      tasks.addTask { try await group.run() }
-      tasks.addTask {
-        let port = try await robot.listeningPort()
-        print("Listening on \(self.host):\(port)")
-        fflush(nil)
-      }
-      try await tasks.waitForAll()
+    try await runUntilSignalled(robot, logger: logger) { port in
+      print("Listening on \(self.host):\(port)")
     }
   }
 }

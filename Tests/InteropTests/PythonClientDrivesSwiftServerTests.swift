@@ -1,3 +1,4 @@
+import BosdynClient
 import BosdynMission
 import BosdynMissionTesting
 import ExampleServicers

@@ -1,3 +1,4 @@
+import BosdynCore
 import GRPCCore
 public import GRPCNIOTransportHTTP2
 import NIOPosix

@@ -1,3 +1,4 @@
+public import BosdynCore
 public import BosdynAPI
 public import GRPCCore
 

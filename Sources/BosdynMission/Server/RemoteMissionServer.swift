@@ -1,11 +1,11 @@
 import BosdynAPI
-import BosdynClient
+public import BosdynCore
 import GRPCCore
 import GRPCNIOTransportHTTP2
 public import Logging
 import NIOCore
 import NIOPosix
-public import ServiceLifecycle
+import ServiceLifecycle
 import Synchronization
 
 #if canImport(Glibc)
@@ -31,7 +31,7 @@ import Synchronization
 /// By default the server runs one event loop per core, each with its own listening socket on
 /// the shared port, and runs every call's handler on the event loop of its connection (see
 /// ``Configuration/eventLoops``): a Tick then never changes threads.
-public final class RemoteMissionServer: Service, Sendable {
+public final class RemoteMissionServer: ListeningService, Sendable {
   private typealias Server = GRPCServer<HTTP2ServerTransport.Posix>
 
   /// One event loop with its listening socket and gRPC server.
@@ -53,12 +53,13 @@ public final class RemoteMissionServer: Service, Sendable {
   }
 
   private enum State {
-    case idle(waiters: [CheckedContinuation<Int, any Error>])
-    case listening(port: Int, shards: [Shard])
-    case stopped(port: Int?)
+    case idle
+    case listening(shards: [Shard])
+    case stopped
   }
 
-  private let state = Mutex(State.idle(waiters: []))
+  private let state = Mutex(State.idle)
+  private let port = ListeningPort()
   private let binding = Mutex(Binding())
   private let service: any RegistrableRPCService
   private let logger: Logger
@@ -112,17 +113,17 @@ public final class RemoteMissionServer: Service, Sendable {
       throw error
     }
     let shards = self.makeShards(sockets: sockets)
-    let waiters = self.state.withLock { state -> [CheckedContinuation<Int, any Error>]? in
-      guard case .idle(let waiters) = state else { return nil }
-      state = .listening(port: port, shards: shards)
-      return waiters
+    let started = self.state.withLock { state -> Bool in
+      guard case .idle = state else { return false }
+      state = .listening(shards: shards)
+      return true
     }
-    guard let waiters else {
+    guard started else {
       // Shut down before it started: close the sockets no transport took over.
       for socket in sockets { close(socket) }
       return
     }
-    for waiter in waiters { waiter.resume(returning: port) }
+    self.port.resolve(.success(port))
     self.logger.info("Started the \(self.name) server.")
 
     defer { self.finish(with: .success(port)) }
@@ -165,17 +166,18 @@ public final class RemoteMissionServer: Service, Sendable {
     }
     let shards = self.state.withLock { state -> [Shard] in
       switch state {
-      case .idle(let waiters):
-        state = .stopped(port: nil)
-        let error = RuntimeError(code: .serverIsStopped, message: "The server was shut down.")
-        for waiter in waiters { waiter.resume(throwing: error) }
+      case .idle:
+        state = .stopped
         return []
-      case .listening(_, let shards):
+      case .listening(let shards):
         return shards
       case .stopped:
         return []
       }
     }
+    self.port.resolve(
+      .failure(RuntimeError(code: .serverIsStopped, message: "The server was shut down."))
+    )
     // Shards still binding shut themselves down once bound (see `serve()`).
     for shard in shards where bound.contains(shard.index) {
       shard.server.beginGracefulShutdown()
@@ -187,34 +189,12 @@ public final class RemoteMissionServer: Service, Sendable {
   ///
   /// - Throws: When the server failed to bind or stopped before binding.
   public func listeningPort() async throws -> Int {
-    try await withCheckedThrowingContinuation { continuation in
-      let result = self.state.withLock { state -> Result<Int, any Error>? in
-        switch state {
-        case .idle(var waiters):
-          waiters.append(continuation)
-          state = .idle(waiters: waiters)
-          return nil
-        case .listening(let port, _):
-          return .success(port)
-        case .stopped(let port?):
-          return .success(port)
-        case .stopped(nil):
-          return .failure(
-            RuntimeError(code: .serverIsStopped, message: "The server is not listening.")
-          )
-        }
-      }
-      if let result { continuation.resume(with: result) }
-    }
+    try await self.port.value()
   }
 
   private func finish(with result: Result<Int, any Error>) {
-    let waiters = self.state.withLock { state -> [CheckedContinuation<Int, any Error>] in
-      defer { state = .stopped(port: try? result.get()) }
-      if case .idle(let waiters) = state { return waiters }
-      return []
-    }
-    for waiter in waiters { waiter.resume(with: result) }
+    self.state.withLock { $0 = .stopped }
+    self.port.resolve(result)
   }
 
   private func makeShards(sockets: [Int32]) -> [Shard] {

@@ -1,5 +1,5 @@
 public import BosdynAPI
-public import BosdynClient
+public import BosdynCore
 public import Logging
 
 /// What a remote mission service does when the robot's mission service calls it: the Swift

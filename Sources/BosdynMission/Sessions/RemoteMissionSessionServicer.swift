@@ -1,5 +1,5 @@
 public import BosdynAPI
-public import BosdynClient
+public import BosdynCore
 public import Logging
 
 /// A remote mission servicer that keeps state per session; hand it to

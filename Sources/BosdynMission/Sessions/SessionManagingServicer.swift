@@ -1,5 +1,5 @@
 public import BosdynAPI
-public import BosdynClient
+public import BosdynCore
 public import Logging
 
 /// Runs a ``RemoteMissionSessionServicer`` as a ``RemoteMissionServicer``, keeping its sessions

@@ -1,5 +1,5 @@
 import BosdynAPI
-import BosdynClient
+import BosdynCore
 
 /// The robot's auth service: user tokens from a username and password, and fresh tokens for
 /// old ones (Python's `AuthClient`).
@@ -38,12 +38,7 @@ public struct AuthClient: Sendable {
 
   private func token(_ request: Bosdyn_Api_GetAuthTokenRequest) async throws -> String {
     let method = Bosdyn_Api_AuthService.Method.GetAuthToken.descriptor
-    let response = try await self.rpc.call(method, request) { client, request, options in
-      try await Bosdyn_Api_AuthService.Client(wrapping: client).getAuthToken(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.rpc.call(Bosdyn_Api_AuthService.Method.GetAuthToken.self, request)
     switch response.status {
     case .ok:
       return response.token

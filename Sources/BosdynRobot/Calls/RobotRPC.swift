@@ -1,10 +1,17 @@
-public import BosdynClient
+public import BosdynAPI
+public import BosdynCore
 public import GRPCCore
-public import GRPCNIOTransportHTTP2
+import GRPCNIOTransportHTTP2
+import GRPCProtobuf
 
 /// How every client of this library makes a unary call through a ``RobotConnection``: stamp
 /// the request header, call with a deadline, turn a gRPC failure into a ``ClientError`` and
 /// check the response header. Each client then maps its own status enum.
+///
+/// ```swift
+/// let rpc = RobotRPC(connection: connection, authority: RobotAuthority.api)
+/// let response = try await rpc.call(Bosdyn_Api_RobotIdService.Method.GetRobotId.self, .init())
+/// ```
 public struct RobotRPC: Sendable {
   /// The connection the calls go through.
   public let connection: RobotConnection
@@ -17,40 +24,45 @@ public struct RobotRPC: Sendable {
     self.authority = authority
   }
 
-  /// Makes one call.
+  /// Makes one call of `method`.
   ///
   /// - Parameters:
-  ///   - method: The RPC, for errors.
+  ///   - method: The generated method, such as `Bosdyn_Api_PowerService.Method.PowerCommand`.
   ///   - request: The request; its header is overwritten with a fresh stamp.
   ///   - timeout: The deadline, or the connection's ``RobotConnection/Configuration/callTimeout``.
-  ///   - call: Sends the request with the generated stub for `client`.
   /// - Returns: The response, whose header code is OK.
   /// - Throws: ``ClientError`` for a failed RPC or an error header;
   ///   ``RobotConnectionError`` when the connection is closed.
-  public func call<Request: HeaderedRequest, Response: HeaderedResponse>(
-    _ method: MethodDescriptor,
-    _ request: Request,
-    timeout: Duration? = nil,
-    _ call: (GRPCClient<HTTP2ClientTransport.Posix>, Request, CallOptions) async throws -> Response
-  ) async throws -> Response {
+  public func call<Method: HeaderedUnaryMethod>(
+    _ method: Method.Type,
+    _ request: Method.Input,
+    timeout: Duration? = nil
+  ) async throws -> Method.Output {
     let client = try self.connection.grpcClient(authority: self.authority)
     let stamped = request.stamped(clientName: self.connection.configuration.clientName)
     var options = CallOptions.defaults
     options.timeout = timeout ?? self.connection.configuration.callTimeout
-    let response: Response
+    let name = Method.descriptor.fullyQualifiedMethod
+    let response: Method.Output
     do {
-      response = try await call(client, stamped, options)
+      response = try await client.unary(
+        request: ClientRequest(message: stamped),
+        descriptor: Method.descriptor,
+        serializer: ProtobufSerializer<Method.Input>(),
+        deserializer: ProtobufDeserializer<Method.Output>(),
+        options: options
+      ) { try $0.message }
     } catch let error as RPCError {
-      throw ClientError(rpcError: error, method: method.fullyQualifiedMethod)
+      throw ClientError(rpcError: error, method: name)
     } catch let error as RuntimeError {
       throw ClientError(
         code: error.code == .clientIsStopped ? .cancelled : .unavailable,
         message: "gRPC client: \(error.message)",
-        method: method.fullyQualifiedMethod,
+        method: name,
         layer: .rpc
       )
     }
-    if let error = ClientError.from(header: response.header, method: method.fullyQualifiedMethod) {
+    if let error = ClientError.from(header: response.header, method: name) {
       throw error
     }
     return response

@@ -1,5 +1,5 @@
 public import BosdynAPI
-import BosdynClient
+import BosdynCore
 
 /// The robot's directory: which services it offers or routes to, under which authority.
 public struct DirectoryClient: Sendable {
@@ -14,16 +14,7 @@ public struct DirectoryClient: Sendable {
 
   /// Every service entry.
   public func list() async throws -> [Bosdyn_Api_ServiceEntry] {
-    let method = Bosdyn_Api_DirectoryService.Method.ListServiceEntries.descriptor
-    let response = try await self.rpc.call(method, Bosdyn_Api_ListServiceEntriesRequest()) {
-      client,
-      request,
-      options in
-      try await Bosdyn_Api_DirectoryService.Client(wrapping: client).listServiceEntries(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.rpc.call(Bosdyn_Api_DirectoryService.Method.ListServiceEntries.self, Bosdyn_Api_ListServiceEntriesRequest())
     return response.serviceEntries
   }
 
@@ -34,12 +25,7 @@ public struct DirectoryClient: Sendable {
     let method = Bosdyn_Api_DirectoryService.Method.GetServiceEntry.descriptor
     var request = Bosdyn_Api_GetServiceEntryRequest()
     request.serviceName = name
-    let response = try await self.rpc.call(method, request) { client, request, options in
-      try await Bosdyn_Api_DirectoryService.Client(wrapping: client).getServiceEntry(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.rpc.call(Bosdyn_Api_DirectoryService.Method.GetServiceEntry.self, request)
     switch response.status {
     case .ok:
       return response.serviceEntry

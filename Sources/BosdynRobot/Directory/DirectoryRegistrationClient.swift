@@ -1,5 +1,5 @@
 public import BosdynAPI
-import BosdynClient
+import BosdynCore
 
 /// Adds, changes and removes directory entries for services running off the robot (on a
 /// payload or another computer), so the robot routes calls to them.
@@ -26,15 +26,7 @@ public struct DirectoryRegistrationClient: Sendable {
   ) async throws {
     let method = Bosdyn_Api_DirectoryRegistrationService.Method.RegisterService.descriptor
     let request: Bosdyn_Api_RegisterServiceRequest = Self.request(entry, host: host, port: port)
-    let response = try await self.rpc.call(method, request, timeout: timeout) {
-      client,
-      request,
-      options in
-      try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client).registerService(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.rpc.call(Bosdyn_Api_DirectoryRegistrationService.Method.RegisterService.self, request, timeout: timeout)
     try Self.check(
       response.status.answer,
       name: entry.name,
@@ -56,15 +48,7 @@ public struct DirectoryRegistrationClient: Sendable {
   ) async throws {
     let method = Bosdyn_Api_DirectoryRegistrationService.Method.UpdateService.descriptor
     let request: Bosdyn_Api_UpdateServiceRequest = Self.request(entry, host: host, port: port)
-    let response = try await self.rpc.call(method, request, timeout: timeout) {
-      client,
-      request,
-      options in
-      try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client).updateService(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.rpc.call(Bosdyn_Api_DirectoryRegistrationService.Method.UpdateService.self, request, timeout: timeout)
     try Self.check(
       response.status.answer,
       name: entry.name,
@@ -81,13 +65,11 @@ public struct DirectoryRegistrationClient: Sendable {
     let method = Bosdyn_Api_DirectoryRegistrationService.Method.UnregisterService.descriptor
     var request = Bosdyn_Api_UnregisterServiceRequest()
     request.serviceName = name
-    let response = try await self.rpc.call(method, request, timeout: timeout) {
-      client,
+    let response = try await self.rpc.call(
+      Bosdyn_Api_DirectoryRegistrationService.Method.UnregisterService.self,
       request,
-      options in
-      try await Bosdyn_Api_DirectoryRegistrationService.Client(wrapping: client)
-        .unregisterService(request, options: options)
-    }
+      timeout: timeout
+    )
     try Self.check(
       response.status.answer,
       name: name,

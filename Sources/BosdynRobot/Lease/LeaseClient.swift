@@ -1,5 +1,5 @@
 public import BosdynAPI
-public import BosdynClient
+public import BosdynCore
 import GRPCCore
 
 /// The robot's lease service: who may command which resource (`body`, `arm`, …).
@@ -41,12 +41,7 @@ public struct LeaseClient: Sendable {
     let method = Bosdyn_Api_LeaseService.Method.AcquireLease.descriptor
     var request = Bosdyn_Api_AcquireLeaseRequest()
     request.resource = resource
-    let response = try await self.calls.rpc.call(method, request) { client, request, options in
-      try await Bosdyn_Api_LeaseService.Client(wrapping: client).acquireLease(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.calls.rpc.call(Bosdyn_Api_LeaseService.Method.AcquireLease.self, request)
     try Self.check(response.answer, resource: resource, call: "acquire", method)
     self.wallet?.add(response.lease)
     return response.lease
@@ -58,12 +53,7 @@ public struct LeaseClient: Sendable {
     let method = Bosdyn_Api_LeaseService.Method.TakeLease.descriptor
     var request = Bosdyn_Api_TakeLeaseRequest()
     request.resource = resource
-    let response = try await self.calls.rpc.call(method, request) { client, request, options in
-      try await Bosdyn_Api_LeaseService.Client(wrapping: client).takeLease(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.calls.rpc.call(Bosdyn_Api_LeaseService.Method.TakeLease.self, request)
     try Self.check(response.answer, resource: resource, call: "take", method)
     self.wallet?.add(response.lease)
     return response.lease
@@ -78,15 +68,7 @@ public struct LeaseClient: Sendable {
     self.wallet?.remove(resource: lease.resource)
     var request = Bosdyn_Api_ReturnLeaseRequest()
     request.lease = lease
-    let response = try await self.calls.rpc.call(method, request, timeout: timeout) {
-      client,
-      request,
-      options in
-      try await Bosdyn_Api_LeaseService.Client(wrapping: client).returnLease(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.calls.rpc.call(Bosdyn_Api_LeaseService.Method.ReturnLease.self, request, timeout: timeout)
     try Self.check(response.answer, resource: lease.resource, call: "return", method)
   }
 
@@ -100,12 +82,7 @@ public struct LeaseClient: Sendable {
     let method = Bosdyn_Api_LeaseService.Method.RetainLease.descriptor
     var request = Bosdyn_Api_RetainLeaseRequest()
     request.lease = lease
-    let response = try await self.calls.rpc.call(method, request) { client, request, options in
-      try await Bosdyn_Api_LeaseService.Client(wrapping: client).retainLease(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.calls.rpc.call(Bosdyn_Api_LeaseService.Method.RetainLease.self, request)
     try self.calls.check(response.leaseUseResult, method)
     return response.leaseUseResult
   }
@@ -114,15 +91,9 @@ public struct LeaseClient: Sendable {
   ///
   /// - Parameter includeFullLeaseInfo: Whether to include the last lease used in full.
   public func list(includeFullLeaseInfo: Bool = false) async throws -> [Bosdyn_Api_LeaseResource] {
-    let method = Bosdyn_Api_LeaseService.Method.ListLeases.descriptor
     var request = Bosdyn_Api_ListLeasesRequest()
     request.includeFullLeaseInfo = includeFullLeaseInfo
-    let response = try await self.calls.rpc.call(method, request) { client, request, options in
-      try await Bosdyn_Api_LeaseService.Client(wrapping: client).listLeases(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.calls.rpc.call(Bosdyn_Api_LeaseService.Method.ListLeases.self, request)
     return response.resources
   }
 }

@@ -1,5 +1,5 @@
 public import BosdynAPI
-public import BosdynClient
+public import BosdynCore
 
 extension PowerClient {
   /// Powers the motors on and waits until they are (Python's `power_on_motors`).

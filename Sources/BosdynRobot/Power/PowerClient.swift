@@ -1,5 +1,5 @@
 public import BosdynAPI
-public import BosdynClient
+public import BosdynCore
 import GRPCCore
 
 /// The robot's power service: motors on and off, with feedback (Python's `PowerClient`).
@@ -40,12 +40,7 @@ public struct PowerClient: Sendable {
     var message = Bosdyn_Api_PowerCommandRequest()
     message.request = request
     message.lease = try lease ?? self.walletLease()
-    let response = try await self.calls.rpc.call(method, message) { client, message, options in
-      try await Bosdyn_Api_PowerService.Client(wrapping: client).powerCommand(
-        message,
-        options: options
-      )
-    }
+    let response = try await self.calls.rpc.call(Bosdyn_Api_PowerService.Method.PowerCommand.self, message)
     try self.calls.check(response.leaseUseResult, method)
     try Self.check(response.status, method)
     return (response.status, response.powerCommandID)
@@ -59,12 +54,7 @@ public struct PowerClient: Sendable {
     let method = Bosdyn_Api_PowerService.Method.PowerCommandFeedback.descriptor
     var request = Bosdyn_Api_PowerCommandFeedbackRequest()
     request.powerCommandID = commandID
-    let response = try await self.calls.rpc.call(method, request) { client, request, options in
-      try await Bosdyn_Api_PowerService.Client(wrapping: client).powerCommandFeedback(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.calls.rpc.call(Bosdyn_Api_PowerService.Method.PowerCommandFeedback.self, request)
     try Self.check(response.status, method)
     return response.status
   }

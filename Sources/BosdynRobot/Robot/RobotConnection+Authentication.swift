@@ -1,5 +1,5 @@
 import Logging
-import BosdynClient
+import BosdynCore
 import Foundation
 
 extension RobotConnection {

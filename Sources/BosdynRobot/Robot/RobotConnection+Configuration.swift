@@ -1,4 +1,4 @@
-import BosdynClient
+import BosdynCore
 public import Foundation
 
 extension RobotConnection {
@@ -11,8 +11,13 @@ extension RobotConnection {
   /// ```
   public struct Configuration: Sendable {
     /// The PEM file of the CA that signed the robot's certificate. `nil` means: the file named
-    /// by `BOSDYN_ROBOT_CA`, else the simulator's CA in its default data directory.
+    /// by `BOSDYN_ROBOT_CA`, else ``fallbackCertificateAuthorityPath``.
     public var certificateAuthorityPath: String?
+    /// The CA to trust when neither ``certificateAuthorityPath`` nor `BOSDYN_ROBOT_CA` names
+    /// one, if that file exists. The library has none of its own (a production client must not
+    /// trust a CA it was not told about); the command-line programs pass the simulated robot's,
+    /// so that they reach a `spot-sim` on the same machine without flags.
+    public var fallbackCertificateAuthorityPath: String?
     /// Written into every request header as `client_name`, so the robot's logs say who called.
     public var clientName: String
     /// The deadline of each call; `nil` waits forever.
@@ -31,6 +36,7 @@ extension RobotConnection {
     /// Creates a configuration; every parameter has the value of ``defaults``.
     public init(
       certificateAuthorityPath: String? = nil,
+      fallbackCertificateAuthorityPath: String? = nil,
       clientName: String = "BosdynSwiftClient",
       callTimeout: Duration? = .seconds(10),
       tokenRefreshFraction: Double = 0.8,
@@ -39,6 +45,7 @@ extension RobotConnection {
       environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
       self.certificateAuthorityPath = certificateAuthorityPath
+      self.fallbackCertificateAuthorityPath = fallbackCertificateAuthorityPath
       self.clientName = clientName
       self.callTimeout = callTimeout
       self.tokenRefreshFraction = tokenRefreshFraction
@@ -47,30 +54,32 @@ extension RobotConnection {
       self.environment = environment
     }
 
-    /// CA from the environment or the simulator's default location, a 10 second deadline,
+    /// CA from the environment, a 10 second deadline,
     /// refresh at 80 % of a token's lifetime.
     public static var defaults: Self { Self() }
 
+    /// The environment variable naming the CA certificate file to trust, as in the Python
+    /// examples' documentation.
+    public static let certificateAuthorityEnvironmentVariable = "BOSDYN_ROBOT_CA"
+
     /// The CA certificate file to trust: ``certificateAuthorityPath``, else
-    /// `$BOSDYN_ROBOT_CA`, else ``BosdynClient/SimulatorDefaults/caCertificatePath`` when that
-    /// file exists.
+    /// `$BOSDYN_ROBOT_CA`, else ``fallbackCertificateAuthorityPath`` when that file exists.
     ///
-    /// - Throws: ``RobotConnectionError`` naming all three places when none applies.
+    /// - Throws: ``RobotConnectionError`` naming every place it looked when none applies.
     public func resolvedCertificateAuthorityPath() throws -> String {
-      let variable = SimulatorDefaults.caCertificateEnvironmentVariable
+      let variable = Self.certificateAuthorityEnvironmentVariable
       if let path = self.certificateAuthorityPath, !path.isEmpty {
         return try Self.readable(path, from: "--robot-ca")
       }
       if let path = self.environment[variable], !path.isEmpty {
         return try Self.readable(path, from: variable)
       }
-      let simulatorPath = SimulatorDefaults.caCertificatePath
-      if FileManager.default.fileExists(atPath: simulatorPath) { return simulatorPath }
-      throw RobotConnectionError(
-        .missingCertificateAuthority,
-        "no CA certificate to trust the robot with: pass --robot-ca PATH, set \(variable), "
-          + "or start spot-sim so that \(simulatorPath) exists"
-      )
+      var message = "no CA certificate to trust the robot with: pass --robot-ca PATH or set \(variable)"
+      if let fallback = self.fallbackCertificateAuthorityPath {
+        if FileManager.default.fileExists(atPath: fallback) { return fallback }
+        message += ", or start spot-sim so that \(fallback) exists"
+      }
+      throw RobotConnectionError(.missingCertificateAuthority, message)
     }
 
     /// `path` if it can be read; otherwise an error naming where the path came from, rather

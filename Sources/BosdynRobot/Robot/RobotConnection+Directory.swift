@@ -1,4 +1,5 @@
 import BosdynAPI
+import BosdynCore
 public import BosdynClient
 public import GRPCNIOTransportHTTP2
 

@@ -1,4 +1,4 @@
-import BosdynClient
+import BosdynCore
 public import GRPCCore
 public import GRPCNIOTransportHTTP2
 public import Logging

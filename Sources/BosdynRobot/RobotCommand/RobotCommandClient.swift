@@ -1,5 +1,5 @@
 public import BosdynAPI
-public import BosdynClient
+public import BosdynCore
 import GRPCCore
 
 /// The robot command service, as far as remote mission services need it: safe power off and
@@ -48,12 +48,7 @@ public struct RobotCommandClient: Sendable {
     } else if let wallet = self.wallet {
       request.lease = try wallet.lease(for: LeaseClient.bodyResource)
     }
-    let response = try await self.calls.rpc.call(method, request) { client, request, options in
-      try await Bosdyn_Api_RobotCommandService.Client(wrapping: client).robotCommand(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.calls.rpc.call(Bosdyn_Api_RobotCommandService.Method.RobotCommand.self, request)
     try self.calls.check(response.leaseUseResult, method)
     let detail = response.message.isEmpty ? "" : ": \(response.message)"
     switch response.status {
@@ -88,15 +83,9 @@ public struct RobotCommandClient: Sendable {
 
   /// The raw feedback of a command.
   public func feedback(commandID: UInt32) async throws -> Bosdyn_Api_RobotCommandFeedbackResponse {
-    let method = Bosdyn_Api_RobotCommandService.Method.RobotCommandFeedback.descriptor
     var request = Bosdyn_Api_RobotCommandFeedbackRequest()
     request.robotCommandID = commandID
-    return try await self.calls.rpc.call(method, request) { client, request, options in
-      try await Bosdyn_Api_RobotCommandService.Client(wrapping: client).robotCommandFeedback(
-        request,
-        options: options
-      )
-    }
+    return try await self.calls.rpc.call(Bosdyn_Api_RobotCommandService.Method.RobotCommandFeedback.self, request)
   }
 
   /// Where a safe power off command stands.

@@ -13,16 +13,7 @@ public struct RobotIdClient: Sendable {
 
   /// The robot's identity.
   public func id() async throws -> Bosdyn_Api_RobotId {
-    let method = Bosdyn_Api_RobotIdService.Method.GetRobotId.descriptor
-    let response = try await self.rpc.call(method, Bosdyn_Api_RobotIdRequest()) {
-      client,
-      request,
-      options in
-      try await Bosdyn_Api_RobotIdService.Client(wrapping: client).getRobotId(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.rpc.call(Bosdyn_Api_RobotIdService.Method.GetRobotId.self, Bosdyn_Api_RobotIdRequest())
     return response.robotID
   }
 }

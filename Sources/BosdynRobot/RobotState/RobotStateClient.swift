@@ -13,16 +13,7 @@ public struct RobotStateClient: Sendable {
 
   /// The robot's whole state.
   public func state() async throws -> Bosdyn_Api_RobotState {
-    let method = Bosdyn_Api_RobotStateService.Method.GetRobotState.descriptor
-    let response = try await self.rpc.call(method, Bosdyn_Api_RobotStateRequest()) {
-      client,
-      request,
-      options in
-      try await Bosdyn_Api_RobotStateService.Client(wrapping: client).getRobotState(
-        request,
-        options: options
-      )
-    }
+    let response = try await self.rpc.call(Bosdyn_Api_RobotStateService.Method.GetRobotState.self, Bosdyn_Api_RobotStateRequest())
     return response.robotState
   }
 

@@ -25,12 +25,6 @@ public struct TimeSyncClient: Sendable {
     var request = Bosdyn_Api_TimeSyncUpdateRequest()
     if let previousRoundTrip { request.previousRoundTrip = previousRoundTrip }
     request.clockIdentifier = clockIdentifier
-    let method = Bosdyn_Api_TimeSyncService.Method.TimeSyncUpdate.descriptor
-    return try await self.rpc.call(method, request) { client, request, options in
-      try await Bosdyn_Api_TimeSyncService.Client(wrapping: client).timeSyncUpdate(
-        request,
-        options: options
-      )
-    }
+    return try await self.rpc.call(Bosdyn_Api_TimeSyncService.Method.TimeSyncUpdate.self, request)
   }
 }

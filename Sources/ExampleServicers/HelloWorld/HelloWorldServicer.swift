@@ -1,5 +1,5 @@
 public import BosdynAPI
-public import BosdynClient
+public import BosdynCore
 public import BosdynMission
 public import Logging
 public import ServiceCustomization

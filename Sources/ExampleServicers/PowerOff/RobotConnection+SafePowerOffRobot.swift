@@ -1,5 +1,5 @@
 public import BosdynAPI
-public import BosdynClient
+public import BosdynCore
 public import BosdynRobot
 
 /// A robot connection powers the robot off through its lease and robot command services,

@@ -1,5 +1,5 @@
 public import BosdynAPI
-public import BosdynClient
+public import BosdynCore
 
 /// What the power-off callback needs from the robot: keep a lease alive, send a safe power off
 /// with it, and read that command's feedback.

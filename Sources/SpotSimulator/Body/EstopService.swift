@@ -1,7 +1,7 @@
 public import BosdynAPI
 public import GRPCCore
 public import Logging
-import BosdynClient
+import BosdynCore
 import Foundation
 import Synchronization
 import SwiftProtobuf

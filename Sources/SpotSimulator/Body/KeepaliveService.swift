@@ -1,7 +1,7 @@
 public import BosdynAPI
 public import GRPCCore
 public import Logging
-import BosdynClient
+import BosdynCore
 import Synchronization
 import SwiftProtobuf
 

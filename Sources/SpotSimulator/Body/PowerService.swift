@@ -1,7 +1,7 @@
 public import BosdynAPI
 public import GRPCCore
 public import Logging
-import BosdynClient
+import BosdynCore
 import SwiftProtobuf
 
 /// The simulated robot's `bosdyn.api.PowerService`: motor power on and off, lease-checked

@@ -1,7 +1,7 @@
 public import BosdynAPI
 public import GRPCCore
 public import Logging
-import BosdynClient
+import BosdynCore
 import SwiftProtobuf
 
 /// The simulated robot's `bosdyn.api.RobotStateService`: `GetRobotState` with the body's

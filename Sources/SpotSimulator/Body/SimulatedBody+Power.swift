@@ -1,6 +1,6 @@
 public import BosdynAPI
 import SwiftProtobuf
-import BosdynClient
+import BosdynCore
 import Synchronization
 
 extension SimulatedBody {

@@ -1,6 +1,7 @@
-import BosdynClient
+import BosdynCore
 import Crypto
 import Foundation
+import SimulatorDefaults
 public import Logging
 public import NIOSSL
 import SwiftASN1

@@ -1,5 +1,5 @@
 public import BosdynAPI
-import BosdynClient
+import BosdynCore
 import Logging
 import Synchronization
 import SwiftProtobuf

@@ -1,11 +1,12 @@
 public import BosdynAPI
-import BosdynClient
+import BosdynCore
 import Logging
 import Synchronization
 
 extension ServiceRegistry {
-  /// Where the proxy sends a call addressed to an authority.
-  public struct Route: Sendable, Equatable {
+  /// Where the proxy sends a call addressed to an authority: the directory's answer, which
+  /// the simulated robot turns into the relay's `RobotProxy.Route`.
+  public struct Destination: Sendable, Equatable {
     /// The directory entry the call reaches.
     public var entry: Bosdyn_Api_ServiceEntry
     /// The registered service's host; empty for the robot's own services.
@@ -19,16 +20,16 @@ extension ServiceRegistry {
     public var isRobotService: Bool
   }
 
-  /// The route for a call's `:authority` alone: the robot's own services, or the first (by
+  /// The destination of a call's `:authority` alone: the robot's own services, or the first (by
   /// name) registered service with that authority.
   ///
   /// - Parameter authority: As the call gives it; a `:port` suffix and bare labels are fine.
   /// - Returns: `nil` when no service has the authority.
-  public func route(authority: String) -> Route? {
+  public func route(authority: String) -> Destination? {
     self.route(authority: authority, serviceType: nil)
   }
 
-  /// The route for a call's `:authority` and the service its path names
+  /// The destination of a call's `:authority` and the service its path names
   /// (`/bosdyn.api.mission.RemoteMissionService/Tick` names
   /// `bosdyn.api.mission.RemoteMissionService`).
   ///
@@ -39,7 +40,7 @@ extension ServiceRegistry {
   ///   - authority: As the call gives it; a `:port` suffix and bare labels are fine.
   ///   - serviceType: The fully qualified service name; `nil` matches any.
   /// - Returns: `nil` when no registered service has that authority and type.
-  public func route(authority: String, serviceType: String?) -> Route? {
+  public func route(authority: String, serviceType: String?) -> Destination? {
     let canonical = Self.canonicalAuthority(authority)
     if self.robotAuthorities.contains(canonical) {
       let atAuthority = self.robotEntries.lazy.filter { $0.authority == canonical }
@@ -48,7 +49,7 @@ extension ServiceRegistry {
         atAuthority.first(where: { serviceType == nil || $0.type == serviceType })
         ?? atAuthority.first
         ?? Self.robotEntry("", serviceType ?? "", canonical)
-      return Route(
+      return Destination(
         entry: entry,
         host: "",
         port: 0,
@@ -63,7 +64,7 @@ extension ServiceRegistry {
       guard let registration = matches.min(by: { $0.entry.name < $1.entry.name }) else {
         return nil
       }
-      return Route(
+      return Destination(
         entry: registration.entry,
         host: registration.endpoint.hostIp,
         port: Int(registration.endpoint.port),

@@ -1,5 +1,5 @@
 public import BosdynAPI
-import BosdynClient
+import BosdynCore
 public import Logging
 public import ServiceLifecycle
 import SwiftProtobuf

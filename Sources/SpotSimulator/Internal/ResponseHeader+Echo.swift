@@ -1,5 +1,5 @@
 import BosdynAPI
-import BosdynClient
+import BosdynCore
 import SwiftProtobuf
 
 extension Bosdyn_Api_ResponseHeader {

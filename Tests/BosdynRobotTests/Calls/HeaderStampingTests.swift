@@ -1,3 +1,4 @@
+import BosdynCore
 import BosdynAPI
 import BosdynRobot
 import Foundation

@@ -1,5 +1,5 @@
 import BosdynAPI
-import BosdynClient
+import BosdynCore
 import BosdynRobot
 import Testing
 

@@ -1,4 +1,4 @@
-import BosdynClient
+import BosdynCore
 import BosdynRobot
 import Foundation
 import Testing
@@ -22,7 +22,7 @@ struct RobotConnectionConfigurationTests {
     let files = try Self.files()
     let configuration = RobotConnection.Configuration(
       certificateAuthorityPath: files.explicit,
-      environment: [SimulatorDefaults.caCertificateEnvironmentVariable: files.environment]
+      environment: [RobotConnection.Configuration.certificateAuthorityEnvironmentVariable: files.environment]
     )
     #expect(try configuration.resolvedCertificateAuthorityPath() == files.explicit)
   }
@@ -31,14 +31,14 @@ struct RobotConnectionConfigurationTests {
   func environmentVariable() throws {
     let files = try Self.files()
     let configuration = RobotConnection.Configuration(
-      environment: [SimulatorDefaults.caCertificateEnvironmentVariable: files.environment])
+      environment: [RobotConnection.Configuration.certificateAuthorityEnvironmentVariable: files.environment])
     #expect(try configuration.resolvedCertificateAuthorityPath() == files.environment)
   }
 
   @Test("a CA path that cannot be read is an error naming the path and where it came from")
   func unreadablePath() throws {
     let configuration = RobotConnection.Configuration(
-      environment: [SimulatorDefaults.caCertificateEnvironmentVariable: "/nonexistent/ca.pem"])
+      environment: [RobotConnection.Configuration.certificateAuthorityEnvironmentVariable: "/nonexistent/ca.pem"])
     let error = #expect(throws: RobotConnectionError.self) {
       try configuration.resolvedCertificateAuthorityPath()
     }
@@ -48,20 +48,37 @@ struct RobotConnectionConfigurationTests {
     )
   }
 
-  @Test("without path or variable: the simulator's CA if it exists, else an error naming all three")
+  @Test("without path or variable: the fallback CA if it exists")
   func fallback() throws {
+    let files = try Self.files()
+    let configuration = RobotConnection.Configuration(
+      fallbackCertificateAuthorityPath: files.explicit,
+      environment: [:]
+    )
+    #expect(try configuration.resolvedCertificateAuthorityPath() == files.explicit)
+  }
+
+  @Test("without path, variable or existing fallback: an error naming every place looked at")
+  func nothingToTrust() throws {
+    let missing = "/nonexistent/spot-sim/ca.pem"
+    let configuration = RobotConnection.Configuration(
+      fallbackCertificateAuthorityPath: missing,
+      environment: [:]
+    )
+    let error = #expect(throws: RobotConnectionError.self) {
+      try configuration.resolvedCertificateAuthorityPath()
+    }
+    #expect(error?.code == .missingCertificateAuthority)
+    #expect(error?.message.contains("--robot-ca") == true)
+    #expect(error?.message.contains("BOSDYN_ROBOT_CA") == true)
+    #expect(error?.message.contains(missing) == true)
+  }
+
+  @Test("the library trusts no CA it was not told about")
+  func noFallbackByDefault() throws {
     let configuration = RobotConnection.Configuration(environment: [:])
-    let simulatorPath = SimulatorDefaults.caCertificatePath
-    if FileManager.default.fileExists(atPath: simulatorPath) {
-      #expect(try configuration.resolvedCertificateAuthorityPath() == simulatorPath)
-    } else {
-      let error = #expect(throws: RobotConnectionError.self) {
-        try configuration.resolvedCertificateAuthorityPath()
-      }
-      #expect(error?.code == .missingCertificateAuthority)
-      #expect(error?.message.contains("--robot-ca") == true)
-      #expect(error?.message.contains("BOSDYN_ROBOT_CA") == true)
-      #expect(error?.message.contains(simulatorPath) == true)
+    #expect(throws: RobotConnectionError.self) {
+      try configuration.resolvedCertificateAuthorityPath()
     }
   }
 }

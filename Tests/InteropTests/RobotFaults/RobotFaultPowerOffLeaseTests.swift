@@ -1,5 +1,6 @@
-import BosdynAPI
 import BosdynClient
+import BosdynAPI
+import BosdynCore
 import BosdynMission
 import BosdynRobot
 import ExampleServicers

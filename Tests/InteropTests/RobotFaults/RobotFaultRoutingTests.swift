@@ -1,5 +1,6 @@
-import BosdynAPI
 import BosdynClient
+import BosdynAPI
+import BosdynCore
 import BosdynRobot
 import Foundation
 import SpotSimulator

@@ -1,7 +1,9 @@
-import BosdynClient
+import BosdynCore
 import Foundation
+import SimulatorDefaults
 import SpotSimulator
 import SwiftASN1
+import TestSupport
 import Testing
 import X509
 
@@ -25,7 +27,7 @@ struct SimulatorCertificatesTests {
   func createsCertificates() async throws {
     let directory = Self.makeDirectory()
     let certificates = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: proxyTestLogger)
+      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
 
     #expect(certificates.caCertificatePath == directory + "/" + SimulatorDefaults.caCertificateFileName)
     #expect(try Self.read(certificates.caCertificatePath) == certificates.caCertificatePEM)
@@ -71,12 +73,12 @@ struct SimulatorCertificatesTests {
   func reusesCertificates() async throws {
     let directory = Self.makeDirectory()
     let first = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: proxyTestLogger)
+      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
     let serverPEM = try Self.read(directory + "/server.pem")
     let serverKeyPEM = try Self.read(directory + "/server-key.pem")
 
     let second = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: proxyTestLogger)
+      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
     #expect(second.caCertificatePEM == first.caCertificatePEM)
     #expect(try Self.read(directory + "/server.pem") == serverPEM)
     #expect(try Self.read(directory + "/server-key.pem") == serverKeyPEM)
@@ -87,12 +89,12 @@ struct SimulatorCertificatesTests {
   func reissuesServerCertificate() async throws {
     let directory = Self.makeDirectory()
     let first = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: proxyTestLogger)
+      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
     let oldServerPEM = try Self.read(directory + "/server.pem")
     try "garbage".write(toFile: directory + "/server.pem", atomically: true, encoding: .utf8)
 
     let second = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: proxyTestLogger)
+      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
     #expect(second.caCertificatePEM == first.caCertificatePEM)
     let newServerPEM = try Self.read(directory + "/server.pem")
     #expect(newServerPEM != oldServerPEM)
@@ -105,11 +107,11 @@ struct SimulatorCertificatesTests {
   func replacesCAWithoutKey() async throws {
     let directory = Self.makeDirectory()
     let first = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: proxyTestLogger)
+      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
     try FileManager.default.removeItem(atPath: directory + "/ca-key.pem")
 
     let second = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: proxyTestLogger)
+      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
     #expect(second.caCertificatePEM != first.caCertificatePEM)
     let ca = try Certificate(pemEncoded: second.caCertificatePEM)
     let server = try Certificate(pemEncoded: Self.read(directory + "/server.pem"))
@@ -123,7 +125,7 @@ struct SimulatorCertificatesTests {
       atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try "not a directory".write(toFile: file, atomically: true, encoding: .utf8)
     #expect(throws: (any Error).self) {
-      _ = try SimulatorCertificates.loadOrCreate(dataDirectory: file, logger: proxyTestLogger)
+      _ = try SimulatorCertificates.loadOrCreate(dataDirectory: file, logger: TestLogging.logger("spot-sim.certificate-tests"))
     }
   }
 }

@@ -1,4 +1,4 @@
-import BosdynClient
+import BosdynCore
 import GRPCCore
 
 /// Answers the registration keep-alive's liveness probe (``RegistrationLivenessProbe``) with

@@ -1,5 +1,5 @@
 import BosdynAPI
-import BosdynClient
+import BosdynCore
 import GRPCCore
 import Logging
 import SwiftProtobuf

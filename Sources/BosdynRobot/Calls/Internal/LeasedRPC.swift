@@ -1,5 +1,5 @@
 import BosdynAPI
-import BosdynClient
+import BosdynCore
 import GRPCCore
 
 /// The calls of a client whose commands carry leases (the lease, power and robot command

@@ -1,5 +1,6 @@
+import SwiftProtobuf
 import BosdynAPI
-import BosdynClient
+import BosdynCore
 import GRPCCore
 
 extension DirectoryRegistrationClient {
@@ -66,7 +67,6 @@ extension DirectoryRegistrationClient {
 
 /// A register or update request: a service entry and the endpoint it is served at.
 protocol EntryRequest: HeaderedRequest {
-  init()
   /// The service entry.
   var serviceEntry: Bosdyn_Api_ServiceEntry { get set }
   /// Where the service listens.

@@ -1,5 +1,5 @@
 import BosdynAPI
-import BosdynClient
+import BosdynCore
 import GRPCCore
 
 /// Asks, through the robot, whether the service behind a directory entry still answers, so a
