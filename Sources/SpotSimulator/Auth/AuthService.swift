@@ -60,45 +60,45 @@ public struct AuthService: Bosdyn_Api_AuthService.SimpleServiceProtocol {
     request: Bosdyn_Api_GetAuthTokenRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_GetAuthTokenResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_GetAuthTokenResponse()
-    let username: String?
-    if !request.password.isEmpty || request.token.isEmpty {
-      if self.accounts.accepts(username: request.username, password: request.password) {
-        username = request.username
-        self.logger.info("GetAuthToken for \(request.username): password accepted")
+    try await respond(to: request) {
+      var response = Bosdyn_Api_GetAuthTokenResponse()
+      let username: String?
+      if !request.password.isEmpty || request.token.isEmpty {
+        if self.accounts.accepts(username: request.username, password: request.password) {
+          username = request.username
+          self.logger.info("GetAuthToken for \(request.username): password accepted")
+        } else {
+          username = nil
+          response.status = .invalidLogin
+          self.logger.info("GetAuthToken for '\(request.username)': invalid login")
+        }
       } else {
-        username = nil
-        response.status = .invalidLogin
-        self.logger.info("GetAuthToken for '\(request.username)': invalid login")
+        switch await self.issuer.verify(request.token) {
+        case .valid(let holder) where self.accounts.contains(username: holder):
+          username = holder
+          self.logger.info("GetAuthToken for \(holder): token refreshed")
+        case .valid(let holder):
+          username = nil
+          response.status = .invalidToken
+          self.logger.info("GetAuthToken: token of unknown user '\(holder)' refused")
+        case .expired:
+          username = nil
+          response.status = .invalidToken
+          self.logger.info("GetAuthToken: expired token refused")
+        case .invalid(let reason):
+          username = nil
+          response.status = .invalidToken
+          self.logger.info("GetAuthToken: invalid token refused: \(reason)")
+        }
       }
-    } else {
-      switch await self.issuer.verify(request.token) {
-      case .valid(let holder) where self.accounts.contains(username: holder):
-        username = holder
-        self.logger.info("GetAuthToken for \(holder): token refreshed")
-      case .valid(let holder):
-        username = nil
-        response.status = .invalidToken
-        self.logger.info("GetAuthToken: token of unknown user '\(holder)' refused")
-      case .expired:
-        username = nil
-        response.status = .invalidToken
-        self.logger.info("GetAuthToken: expired token refused")
-      case .invalid(let reason):
-        username = nil
-        response.status = .invalidToken
-        self.logger.info("GetAuthToken: invalid token refused: \(reason)")
+      if let username {
+        response.token = try await self.issuer.issue(
+          username: username,
+          validFor: self.configuration.tokenLifetime
+        )
+        response.status = .ok
       }
+      return response
     }
-    if let username {
-      response.token = try await self.issuer.issue(
-        username: username,
-        validFor: self.configuration.tokenLifetime
-      )
-      response.status = .ok
-    }
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    return response
   }
 }

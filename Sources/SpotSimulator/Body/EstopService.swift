@@ -45,9 +45,9 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_RegisterEstopEndpointRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_RegisterEstopEndpointResponse {
-    answer(
+    await answer(
       "RegisterEstopEndpoint \(request.newEndpoint.name)",
-      from: request.header,
+      to: request,
       logger: self.logger,
       status: { $0.status }
     ) {
@@ -89,9 +89,9 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_DeregisterEstopEndpointRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_DeregisterEstopEndpointResponse {
-    answer(
+    await answer(
       "DeregisterEstopEndpoint",
-      from: request.header,
+      to: request,
       logger: self.logger,
       status: { $0.status }
     ) {
@@ -130,9 +130,9 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_EstopCheckInRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_EstopCheckInResponse {
-    answer(
+    await answer(
       "EstopCheckIn \(protoName(request.stopLevel))",
-      from: request.header,
+      to: request,
       logger: self.logger,
       status: { $0.status }
     ) {
@@ -166,7 +166,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_GetEstopConfigRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_GetEstopConfigResponse {
-    answer("GetEstopConfig", from: request.header, logger: self.logger) {
+    await answer("GetEstopConfig", to: request, logger: self.logger) {
       var response = Bosdyn_Api_GetEstopConfigResponse()
       response.request = request
       response.activeConfig = self.registry.state.withLock { $0.config }
@@ -179,7 +179,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_SetEstopConfigRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_SetEstopConfigResponse {
-    answer("SetEstopConfig", from: request.header, logger: self.logger, status: { $0.status }) {
+    await answer("SetEstopConfig", to: request, logger: self.logger, status: { $0.status }) {
       var response = Bosdyn_Api_SetEstopConfigResponse()
       response.request = request
       let motorsOn = self.body.motorPowerState != .stateOff
@@ -215,7 +215,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     request: Bosdyn_Api_GetEstopSystemStatusRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_GetEstopSystemStatusResponse {
-    answer("GetEstopSystemStatus", from: request.header, logger: self.logger) {
+    await answer("GetEstopSystemStatus", to: request, logger: self.logger) {
       var response = Bosdyn_Api_GetEstopSystemStatusResponse()
       response.status = self.registry.state.withLock { state in
         var status = Bosdyn_Api_EstopSystemStatus()

@@ -32,7 +32,7 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
     request: Bosdyn_Api_Keepalive_ModifyPolicyRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_Keepalive_ModifyPolicyResponse {
-    answer("ModifyPolicy", from: request.header, logger: self.logger, status: { $0.status }) {
+    await answer("ModifyPolicy", to: request, logger: self.logger, status: { $0.status }) {
       var response = Bosdyn_Api_Keepalive_ModifyPolicyResponse()
       self.policies.state.withLock { state in
         guard request.policyIdsToRemove.allSatisfy({ state.live[$0] != nil }) else {
@@ -63,9 +63,9 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
     request: Bosdyn_Api_Keepalive_CheckInRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_Keepalive_CheckInResponse {
-    answer(
+    await answer(
       "CheckIn policy \(request.policyID)",
-      from: request.header,
+      to: request,
       logger: self.logger,
       status: { $0.status }
     ) {
@@ -89,7 +89,7 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
     request: Bosdyn_Api_Keepalive_GetStatusRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_Keepalive_GetStatusResponse {
-    answer("GetStatus", from: request.header, logger: self.logger) {
+    await answer("GetStatus", to: request, logger: self.logger) {
       var response = Bosdyn_Api_Keepalive_GetStatusResponse()
       response.status = self.policies.state.withLock { state in
         state.live.keys.sorted().compactMap { state.live[$0] }

@@ -33,47 +33,41 @@ public struct PowerService: Bosdyn_Api_PowerService.SimpleServiceProtocol {
     request: Bosdyn_Api_PowerCommandRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_PowerCommandResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_PowerCommandResponse()
-    let requestName = Self.name(of: request.request)
-    defer {
-      self.logger.command(
-        "PowerCommand \(requestName)",
-        from: request.header,
-        status: response.status,
-        lease: response.leaseUseResult.status
-      )
-    }
-    let on: Bool
-    switch request.request {
-    case .on: on = true
-    case .off: on = false
-    case .unknown, .UNRECOGNIZED:
-      response.header = .echoing(
-        request.header,
-        receivedAt: receivedAt,
-        code: .invalidRequest,
-        message: "Unknown power request \(request.request.rawValue)."
-      )
+    await respond(to: request) {
+      var response = Bosdyn_Api_PowerCommandResponse()
+      let requestName = Self.name(of: request.request)
+      defer {
+        self.logger.command(
+          "PowerCommand \(requestName)",
+          from: request.header,
+          status: response.status,
+          lease: response.leaseUseResult.status
+        )
+      }
+      let on: Bool
+      switch request.request {
+      case .on: on = true
+      case .off: on = false
+      case .unknown, .UNRECOGNIZED:
+        response.header = .error(.invalidRequest, "Unknown power request \(request.request.rawValue).")
+        return response
+      default:
+        response.status = .incompatibleHardwareError
+        return response
+      }
+      response.leaseUseResult = self.ledger.judge(leaseOf: request, resource: "body")
+      guard response.leaseUseResult.status == .ok else {
+        return response
+      }
+      switch self.body.requestPower(on: on) {
+      case .success(let id):
+        response.status = .statusInProgress
+        response.powerCommandID = id
+      case .failure(let refusal):
+        response.status = refusal.status
+      }
       return response
-    default:
-      response.header = .echoing(request.header, receivedAt: receivedAt)
-      response.status = .incompatibleHardwareError
-      return response
     }
-    response.leaseUseResult = self.ledger.judge(leaseOf: request, resource: "body")
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    guard response.leaseUseResult.status == .ok else {
-      return response
-    }
-    switch self.body.requestPower(on: on) {
-    case .success(let id):
-      response.status = .statusInProgress
-      response.powerCommandID = id
-    case .failure(let refusal):
-      response.status = refusal.status
-    }
-    return response
   }
 
   /// Handles `PowerCommandFeedback`.
@@ -81,23 +75,18 @@ public struct PowerService: Bosdyn_Api_PowerService.SimpleServiceProtocol {
     request: Bosdyn_Api_PowerCommandFeedbackRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_PowerCommandFeedbackResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_PowerCommandFeedbackResponse()
-    if let status = self.body.powerFeedback(request.powerCommandID) {
-      response.status = status
-      response.header = .echoing(request.header, receivedAt: receivedAt)
-    } else {
-      response.header = .echoing(
-        request.header,
-        receivedAt: receivedAt,
-        code: .invalidRequest,
-        message: "Unknown power command id \(request.powerCommandID)."
+    await respond(to: request) {
+      var response = Bosdyn_Api_PowerCommandFeedbackResponse()
+      if let status = self.body.powerFeedback(request.powerCommandID) {
+        response.status = status
+      } else {
+        response.header = .error(.invalidRequest, "Unknown power command id \(request.powerCommandID).")
+      }
+      self.logger.info(
+        "PowerCommandFeedback \(request.powerCommandID) from \(request.header.callerForLog): \(protoName(response.status))"
       )
+      return response
     }
-    self.logger.info(
-      "PowerCommandFeedback \(request.powerCommandID) from \(request.header.callerForLog): \(protoName(response.status))"
-    )
-    return response
   }
 
   /// `FanPowerCommand` is not simulated.

@@ -34,32 +34,32 @@ public struct RobotCommandService: Bosdyn_Api_RobotCommandService.SimpleServiceP
     request: Bosdyn_Api_RobotCommandRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_RobotCommandResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_RobotCommandResponse()
-    let commandName = Self.name(of: request.command)
-    defer {
-      self.logger.command(
-        "RobotCommand \(commandName)",
-        from: request.header,
-        status: response.status,
-        lease: response.leaseUseResult.status
-      )
-    }
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    let resource = commandName == "safe_power_off" || commandName == "stop" ? "body" : "mobility"
-    response.leaseUseResult = self.ledger.judge(leaseOf: request, resource: resource)
-    guard response.leaseUseResult.status == .ok else {
+    await respond(to: request) {
+      var response = Bosdyn_Api_RobotCommandResponse()
+      let commandName = Self.name(of: request.command)
+      defer {
+        self.logger.command(
+          "RobotCommand \(commandName)",
+          from: request.header,
+          status: response.status,
+          lease: response.leaseUseResult.status
+        )
+      }
+      let resource = commandName == "safe_power_off" || commandName == "stop" ? "body" : "mobility"
+      response.leaseUseResult = self.ledger.judge(leaseOf: request, resource: resource)
+      guard response.leaseUseResult.status == .ok else {
+        return response
+      }
+      switch self.body.execute(request.command) {
+      case .success(let id):
+        response.status = .ok
+        response.robotCommandID = id
+      case .failure(let refusal):
+        response.status = refusal.status
+        response.message = refusal.message
+      }
       return response
     }
-    switch self.body.execute(request.command) {
-    case .success(let id):
-      response.status = .ok
-      response.robotCommandID = id
-    case .failure(let refusal):
-      response.status = refusal.status
-      response.message = refusal.message
-    }
-    return response
   }
 
   /// Handles `RobotCommandFeedback`.
@@ -67,23 +67,18 @@ public struct RobotCommandService: Bosdyn_Api_RobotCommandService.SimpleServiceP
     request: Bosdyn_Api_RobotCommandFeedbackRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_RobotCommandFeedbackResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_RobotCommandFeedbackResponse()
-    if let feedback = self.body.commandFeedback(request.robotCommandID) {
-      response.feedback = feedback
-      response.header = .echoing(request.header, receivedAt: receivedAt)
-    } else {
-      response.header = .echoing(
-        request.header,
-        receivedAt: receivedAt,
-        code: .invalidRequest,
-        message: "Unknown robot command id \(request.robotCommandID)."
+    await respond(to: request) {
+      var response = Bosdyn_Api_RobotCommandFeedbackResponse()
+      if let feedback = self.body.commandFeedback(request.robotCommandID) {
+        response.feedback = feedback
+      } else {
+        response.header = .error(.invalidRequest, "Unknown robot command id \(request.robotCommandID).")
+      }
+      self.logger.info(
+        "RobotCommandFeedback \(request.robotCommandID) from \(request.header.callerForLog)"
       )
+      return response
     }
-    self.logger.info(
-      "RobotCommandFeedback \(request.robotCommandID) from \(request.header.callerForLog)"
-    )
-    return response
   }
 
   /// `ClearBehaviorFault`: the simulated robot never faults, so every id is unknown.
@@ -91,17 +86,17 @@ public struct RobotCommandService: Bosdyn_Api_RobotCommandService.SimpleServiceP
     request: Bosdyn_Api_ClearBehaviorFaultRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_ClearBehaviorFaultResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_ClearBehaviorFaultResponse()
-    response.leaseUseResult = self.ledger.judge(leaseOf: request, resource: "body")
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    if response.leaseUseResult.status == .ok {
-      response.status = .notCleared
+    await respond(to: request) {
+      var response = Bosdyn_Api_ClearBehaviorFaultResponse()
+      response.leaseUseResult = self.ledger.judge(leaseOf: request, resource: "body")
+      if response.leaseUseResult.status == .ok {
+        response.status = .notCleared
+      }
+      self.logger.info(
+        "ClearBehaviorFault \(request.behaviorFaultID) from \(request.header.callerForLog)"
+      )
+      return response
     }
-    self.logger.info(
-      "ClearBehaviorFault \(request.behaviorFaultID) from \(request.header.callerForLog)"
-    )
-    return response
   }
 
   private static func name(of command: Bosdyn_Api_RobotCommand) -> String {

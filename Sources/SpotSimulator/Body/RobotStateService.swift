@@ -35,25 +35,25 @@ public struct RobotStateService: Bosdyn_Api_RobotStateService.SimpleServiceProto
     request: Bosdyn_Api_RobotStateRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_RobotStateResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var state = Bosdyn_Api_RobotState()
-    state.powerState = self.body.powerState
-    state.estopStates = self.body.estopStates
-    var faults = Bosdyn_Api_ServiceFaultState()
-    faults.faults = self.serviceFaults()
-    for fault in faults.faults {
-      let key = fault.faultID.serviceName
-      let worst = max(faults.aggregated[key]?.rawValue ?? 0, fault.severity.rawValue)
-      faults.aggregated[key] = .init(rawValue: worst)
+    await respond(to: request) {
+      var state = Bosdyn_Api_RobotState()
+      state.powerState = self.body.powerState
+      state.estopStates = self.body.estopStates
+      var faults = Bosdyn_Api_ServiceFaultState()
+      faults.faults = self.serviceFaults()
+      for fault in faults.faults {
+        let key = fault.faultID.serviceName
+        let worst = max(faults.aggregated[key]?.rawValue ?? 0, fault.severity.rawValue)
+        faults.aggregated[key] = .init(rawValue: worst)
+      }
+      state.serviceFaultState = faults
+      var response = Bosdyn_Api_RobotStateResponse()
+      response.robotState = state
+      self.logger.info(
+        "GetRobotState from \(request.header.callerForLog): motors \(protoName(state.powerState.motorPowerState))"
+      )
+      return response
     }
-    state.serviceFaultState = faults
-    var response = Bosdyn_Api_RobotStateResponse()
-    response.robotState = state
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    self.logger.info(
-      "GetRobotState from \(request.header.callerForLog): motors \(protoName(state.powerState.motorPowerState))"
-    )
-    return response
   }
 
   /// `GetRobotMetrics` is not simulated.

@@ -37,10 +37,11 @@ public struct DirectoryRegistrationService:
     request: Bosdyn_Api_RegisterServiceRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_RegisterServiceResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    let outcome = self.registry.register(request.serviceEntry, endpoint: request.endpoint)
-    self.log("RegisterService", request.serviceEntry, request.endpoint, outcome)
-    return .answering(outcome, to: request.header, receivedAt: receivedAt)
+    await respond(to: request) {
+      let outcome = self.registry.register(request.serviceEntry, endpoint: request.endpoint)
+      self.log("RegisterService", request.serviceEntry, request.endpoint, outcome)
+      return .answering(outcome)
+    }
   }
 
   /// Handles `UpdateService`.
@@ -48,10 +49,11 @@ public struct DirectoryRegistrationService:
     request: Bosdyn_Api_UpdateServiceRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_UpdateServiceResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    let outcome = self.registry.update(request.serviceEntry, endpoint: request.endpoint)
-    self.log("UpdateService", request.serviceEntry, request.endpoint, outcome)
-    return .answering(outcome, to: request.header, receivedAt: receivedAt)
+    await respond(to: request) {
+      let outcome = self.registry.update(request.serviceEntry, endpoint: request.endpoint)
+      self.log("UpdateService", request.serviceEntry, request.endpoint, outcome)
+      return .answering(outcome)
+    }
   }
 
   /// Handles `UnregisterService`.
@@ -59,10 +61,11 @@ public struct DirectoryRegistrationService:
     request: Bosdyn_Api_UnregisterServiceRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_UnregisterServiceResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    let outcome = self.registry.unregister(name: request.serviceName)
-    self.logger.info("UnregisterService \(request.serviceName): \(Self.describe(outcome))")
-    return .answering(outcome, to: request.header, receivedAt: receivedAt)
+    await respond(to: request) {
+      let outcome = self.registry.unregister(name: request.serviceName)
+      self.logger.info("UnregisterService \(request.serviceName): \(Self.describe(outcome))")
+      return .answering(outcome)
+    }
   }
 
   private func log(

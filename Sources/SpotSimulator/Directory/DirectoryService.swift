@@ -29,20 +29,20 @@ public struct DirectoryService: Bosdyn_Api_DirectoryService.SimpleServiceProtoco
     request: Bosdyn_Api_GetServiceEntryRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_GetServiceEntryResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_GetServiceEntryResponse()
-    if let entry = self.registry.entry(named: request.serviceName) {
-      response.serviceEntry = entry
-      response.status = .ok
-      self.logger.info(
-        "GetServiceEntry \(request.serviceName): \(entry.type) at \(entry.authority)"
-      )
-    } else {
-      response.status = .nonexistentService
-      self.logger.info("GetServiceEntry \(request.serviceName): STATUS_NONEXISTENT_SERVICE")
+    await respond(to: request) {
+      var response = Bosdyn_Api_GetServiceEntryResponse()
+      if let entry = self.registry.entry(named: request.serviceName) {
+        response.serviceEntry = entry
+        response.status = .ok
+        self.logger.info(
+          "GetServiceEntry \(request.serviceName): \(entry.type) at \(entry.authority)"
+        )
+      } else {
+        response.status = .nonexistentService
+        self.logger.info("GetServiceEntry \(request.serviceName): STATUS_NONEXISTENT_SERVICE")
+      }
+      return response
     }
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    return response
   }
 
   /// Handles `ListServiceEntries`.
@@ -50,11 +50,11 @@ public struct DirectoryService: Bosdyn_Api_DirectoryService.SimpleServiceProtoco
     request: Bosdyn_Api_ListServiceEntriesRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_ListServiceEntriesResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_ListServiceEntriesResponse()
-    response.serviceEntries = self.registry.entries()
-    self.logger.info("ListServiceEntries: \(response.serviceEntries.count) services")
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    return response
+    await respond(to: request) {
+      var response = Bosdyn_Api_ListServiceEntriesResponse()
+      response.serviceEntries = self.registry.entries()
+      self.logger.info("ListServiceEntries: \(response.serviceEntries.count) services")
+      return response
+    }
   }
 }

@@ -28,12 +28,12 @@ public struct RobotIdService: Bosdyn_Api_RobotIdService.SimpleServiceProtocol {
     request: Bosdyn_Api_RobotIdRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_RobotIdResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    let client = request.header.clientName.isEmpty ? "unnamed client" : request.header.clientName
-    self.logger.info("GetRobotId from \(client)")
-    var response = Bosdyn_Api_RobotIdResponse()
-    response.robotID = self.identity.proto
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    return response
+    await respond(to: request) {
+      let client = request.header.clientName.isEmpty ? "unnamed client" : request.header.clientName
+      self.logger.info("GetRobotId from \(client)")
+      var response = Bosdyn_Api_RobotIdResponse()
+      response.robotID = self.identity.proto
+      return response
+    }
   }
 }

@@ -30,9 +30,9 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_AcquireLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_AcquireLeaseResponse {
-    answer(
+    await answer(
       "AcquireLease \(request.resource)",
-      from: request.header,
+      to: request,
       logger: self.logger,
       status: { $0.status }
     ) {
@@ -45,9 +45,9 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_TakeLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_TakeLeaseResponse {
-    answer(
+    await answer(
       "TakeLease \(request.resource)",
-      from: request.header,
+      to: request,
       logger: self.logger,
       status: { $0.status }
     ) {
@@ -60,9 +60,9 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_ReturnLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_ReturnLeaseResponse {
-    answer(
+    await answer(
       "ReturnLease \(request.lease.resource)",
-      from: request.header,
+      to: request,
       logger: self.logger,
       status: { $0.status }
     ) {
@@ -77,9 +77,9 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_RetainLeaseRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_RetainLeaseResponse {
-    answer(
+    await answer(
       "RetainLease \(request.lease.resource)",
-      from: request.header,
+      to: request,
       logger: self.logger,
       status: { $0.leaseUseResult.status }
     ) {
@@ -94,7 +94,7 @@ public struct LeaseService: Bosdyn_Api_LeaseService.SimpleServiceProtocol {
     request: Bosdyn_Api_ListLeasesRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_ListLeasesResponse {
-    answer("ListLeases", from: request.header, logger: self.logger) {
+    await answer("ListLeases", to: request, logger: self.logger) {
       self.ledger.list(includeFullLeaseInfo: request.includeFullLeaseInfo)
     }
   }

@@ -64,38 +64,33 @@ public final class TimeSyncService: Bosdyn_Api_TimeSyncService.SimpleServiceProt
     request: Bosdyn_Api_TimeSyncUpdateRequest,
     context: ServerContext
   ) async throws -> Bosdyn_Api_TimeSyncUpdateResponse {
-    let receivedAt = Google_Protobuf_Timestamp.now
-    var response = Bosdyn_Api_TimeSyncUpdateResponse()
-    switch self.update(with: request) {
-    case .rejected(let message):
-      self.logger.info("TimeSyncUpdate refused: \(message)")
-      response.header = .echoing(
-        request.header,
-        receivedAt: receivedAt,
-        code: .invalidRequest,
-        message: message
-      )
+    await respond(to: request) {
+      var response = Bosdyn_Api_TimeSyncUpdateResponse()
+      switch self.update(with: request) {
+      case .rejected(let message):
+        self.logger.info("TimeSyncUpdate refused: \(message)")
+        response.header = .error(.invalidRequest, message)
+        return response
+      case .updated(let identifier, let latest, let best, let sampleCount):
+        response.clockIdentifier = identifier
+        if let latest {
+          response.previousEstimate = latest.estimate
+        }
+        if let best {
+          response.state.bestEstimate = best.estimate
+        }
+        let synced = sampleCount >= self.configuration.requiredSamples
+        response.state.status = synced ? .ok : .moreSamplesNeeded
+        response.state.measurementTime = .now
+        let skew = best.map { "\(Double($0.skewNanoseconds) / 1e6) ms" } ?? "unknown"
+        let roundTrip = best.map { "\(Double($0.roundTripNanoseconds) / 1e6) ms" } ?? "unknown"
+        let status = protoName(response.state.status)
+        self.logger.info(
+          "TimeSyncUpdate \(identifier): \(sampleCount) samples, \(status), skew \(skew), round trip \(roundTrip)"
+        )
+      }
       return response
-    case .updated(let identifier, let latest, let best, let sampleCount):
-      response.clockIdentifier = identifier
-      if let latest {
-        response.previousEstimate = latest.estimate
-      }
-      if let best {
-        response.state.bestEstimate = best.estimate
-      }
-      let synced = sampleCount >= self.configuration.requiredSamples
-      response.state.status = synced ? .ok : .moreSamplesNeeded
-      response.state.measurementTime = .now
-      let skew = best.map { "\(Double($0.skewNanoseconds) / 1e6) ms" } ?? "unknown"
-      let roundTrip = best.map { "\(Double($0.roundTripNanoseconds) / 1e6) ms" } ?? "unknown"
-      let status = protoName(response.state.status)
-      self.logger.info(
-        "TimeSyncUpdate \(identifier): \(sampleCount) samples, \(status), skew \(skew), round trip \(roundTrip)"
-      )
     }
-    response.header = .echoing(request.header, receivedAt: receivedAt)
-    return response
   }
 
   private enum Update {

@@ -1,17 +1,15 @@
+import BosdynCore
 import BosdynAPI
 import SwiftProtobuf
 
 /// A response of the directory registration service. Register, update and unregister answer a
 /// ``ServiceRegistry/Outcome`` the same way, differing only in which refusal their status enum
 /// has a value for; this lets one function build all three.
-protocol RegistrationResponse {
+protocol RegistrationResponse: HeaderedResponse {
   /// The response's status enum.
   associatedtype Status: RegistrationStatus
-  init()
   /// The status.
   var status: Status { get set }
-  /// The response header.
-  var header: Bosdyn_Api_ResponseHeader { get set }
 }
 
 /// The status enum of a ``RegistrationResponse``: `STATUS_OK` plus the refusals it can express
@@ -27,15 +25,10 @@ protocol RegistrationStatus {
 }
 
 extension RegistrationResponse {
-  /// The response to a request with `requestHeader`, received at `receivedAt`, that came out as
-  /// `outcome`: a refusal the status can express is that status with the reason as the header
+  /// The response to a request that came out as `outcome` (its header is stamped after): a refusal the status can express is that status with the reason as the header
   /// message under `CODE_OK` (what the Python client maps to its own error); any other refusal
   /// is a header `CODE_INVALID_REQUEST` with the reason.
-  static func answering(
-    _ outcome: ServiceRegistry.Outcome,
-    to requestHeader: Bosdyn_Api_RequestHeader,
-    receivedAt: Google_Protobuf_Timestamp
-  ) -> Self {
+  static func answering(_ outcome: ServiceRegistry.Outcome) -> Self {
     var response = Self()
     let refusal: (status: Status?, reason: String)?
     switch outcome {
@@ -54,12 +47,7 @@ extension RegistrationResponse {
         code = .invalidRequest
       }
     }
-    response.header = .echoing(
-      requestHeader,
-      receivedAt: receivedAt,
-      code: code,
-      message: refusal?.reason ?? ""
-    )
+    response.header = .error(code, refusal?.reason ?? "")
     return response
   }
 }
