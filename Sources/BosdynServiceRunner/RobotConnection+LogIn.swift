@@ -16,23 +16,23 @@ extension RobotConnection {
   public func logIn(_ credentials: RobotCredentials, retryInterval: Duration = .seconds(1))
     async throws
   {
-    var attempts = 0
-    while true {
-      do {
-        try await self.authenticate(credentials)
-        if attempts > 0 {
-          self.logger.info("Logged in to \(self.address) after \(attempts) failed attempts.")
-        }
-        return
-      } catch let error as ClientError where error.code.isRetryable {
-        if attempts % 10 == 0 {
+    let loggedIn = try await RetryLoop(retryInterval: retryInterval, warnEvery: 10).run(
+      isRetryable: { ($0 as? ClientError)?.code.isRetryable ?? false },
+      onFailure: { error, _, warn in
+        if warn {
           self.logger.warning(
             "Cannot reach the robot at \(self.address) to log in (\(error)); retrying every \(retryInterval)."
           )
         }
-        attempts += 1
-        try await Task.sleep(for: retryInterval)
+      },
+      onRecovery: { failures in
+        self.logger.info("Logged in to \(self.address) after \(failures) failed attempts.")
       }
+    ) {
+      try await self.authenticate(credentials)
+      return nil
     }
+    // Stopped by a signal or cancellation before the robot answered.
+    guard loggedIn else { throw CancellationError() }
   }
 }

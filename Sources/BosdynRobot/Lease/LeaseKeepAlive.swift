@@ -1,5 +1,6 @@
 public import Logging
 public import ServiceLifecycle
+import BosdynCore
 
 /// Keeps a lease from going stale by retaining it every ``Configuration/interval`` (2 s, as
 /// the Python `LeaseKeepAlive`), and optionally returns it when stopped.
@@ -61,25 +62,14 @@ public struct LeaseKeepAlive: Service {
   /// level, then every 30th), then returns the lease if configured to.
   public func run() async throws {
     self.logger.debug("Starting lease check-in for '\(self.configuration.resource)'")
-    var failures = 0
-    while !Task.isCancelledOrShuttingDown {
-      do {
-        let lease = try self.wallet.lease(for: self.configuration.resource)
-        try await self.client.retain(lease)
-        failures = 0
-      } catch {
-        failures += 1
-        if failures == 1 || failures % 30 == 0 {
-          self.logger.warning("Lease check-in failed (\(failures)x, resuming): \(error)")
-        }
+    let interval = self.configuration.interval
+    try await RetryLoop(retryInterval: interval).run(
+      onFailure: { error, failures, warn in
+        if warn { self.logger.warning("Lease check-in failed (\(failures)x, resuming): \(error)") }
       }
-      do {
-        try await cancelWhenGracefulShutdown {
-          try await Task.sleep(for: self.configuration.interval)
-        }
-      } catch {
-        break
-      }
+    ) {
+      try await self.client.retain(self.wallet.lease(for: self.configuration.resource))
+      return interval
     }
     self.logger.debug("Lease check-in stopped")
     if self.configuration.returnOnStop, !Task.isCancelled,

@@ -150,27 +150,10 @@ public struct DirectoryRegistrationKeepAlive: Service {
   public func run() async throws {
     let name = self.registration.name
     var registered = false
-    var failures = 0
-    while !Task.isCancelledOrShuttingDown {
-      let wait: Duration
-      do {
-        if registered {
-          try await self.updateOrRegister()
-        } else {
-          try await self.registerOrUpdate()
-          registered = true
-          self.logger.info("\(name) service registered/updated.")
-          self.logger.info("Starting directory registration loop for \(name)")
-        }
-        if failures > 0 {
-          self.logger.notice("\(name) directory entry refreshed after \(failures) failed attempts")
-        }
-        failures = 0
-        wait = self.configuration.interval
-      } catch {
-        failures += 1
-        if failures == 1 || failures % self.configuration.warningEvery == 0 {
-          let retry = self.configuration.retryInterval
+    let retry = self.configuration.retryInterval
+    try await RetryLoop(retryInterval: retry, warnEvery: self.configuration.warningEvery).run(
+      onFailure: { error, failures, warn in
+        if warn {
           self.logger.warning(
             "Could not register \(name) with the robot at \(self.connection.address) (attempt \(failures), retrying every \(retry)): \(error)"
           )
@@ -181,13 +164,20 @@ public struct DirectoryRegistrationKeepAlive: Service {
           // A restarted robot may no longer accept the token: log in again.
           try? await self.connection.refreshToken()
         }
-        wait = self.configuration.retryInterval
+      },
+      onRecovery: { failures in
+        self.logger.notice("\(name) directory entry refreshed after \(failures) failed attempts")
       }
-      do {
-        try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
-      } catch {
-        break
+    ) {
+      if registered {
+        try await self.updateOrRegister()
+      } else {
+        try await self.registerOrUpdate()
+        registered = true
+        self.logger.info("\(name) service registered/updated.")
+        self.logger.info("Starting directory registration loop for \(name)")
       }
+      return self.configuration.interval
     }
     guard registered, self.configuration.unregisterOnShutdown, !Task.isCancelled else { return }
     do {

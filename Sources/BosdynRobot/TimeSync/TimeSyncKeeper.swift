@@ -140,26 +140,14 @@ public final class TimeSyncKeeper: Service, Sendable {
   /// Syncs in the background until graceful shutdown: every ``Configuration/interval`` once
   /// established, every ``Configuration/retryInterval`` before that or while failing.
   public func run() async throws {
-    var failures = 0
-    while !Task.isCancelledOrShuttingDown {
-      let wait: Duration
-      do {
-        let established = try await self.updateOnce()
-        if failures > 0 { self.logger.info("Time sync with the robot resumed") }
-        failures = 0
-        wait = established ? self.configuration.interval : self.configuration.retryInterval
-      } catch {
-        failures += 1
-        if failures == 1 || failures % 30 == 0 {
-          self.logger.warning("Time sync with the robot failed (\(failures)x): \(error)")
-        }
-        wait = self.configuration.retryInterval
-      }
-      do {
-        try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
-      } catch {
-        return
-      }
+    try await RetryLoop(retryInterval: self.configuration.retryInterval).run(
+      onFailure: { error, failures, warn in
+        if warn { self.logger.warning("Time sync with the robot failed (\(failures)x): \(error)") }
+      },
+      onRecovery: { _ in self.logger.info("Time sync with the robot resumed") }
+    ) {
+      let established = try await self.updateOnce()
+      return established ? self.configuration.interval : self.configuration.retryInterval
     }
   }
 }
@@ -168,11 +156,5 @@ extension Duration {
   /// A protobuf duration as a Swift one.
   init(_ proto: Google_Protobuf_Duration) {
     self = .seconds(proto.seconds) + .nanoseconds(Int64(proto.nanos))
-  }
-}
-
-extension Task where Success == Never, Failure == Never {
-  static var isCancelledOrShuttingDown: Bool {
-    Task.isCancelled || Task.isShuttingDownGracefully
   }
 }
