@@ -228,7 +228,10 @@ let package = Package(
     // What several test targets share: child processes and the Python peer.
     .target(
       name: "TestSupport",
-      dependencies: [logging],
+      dependencies: [
+        "BosdynCore", "BosdynRobot", "SpotSimulator", logging, clocks,
+        .product(name: "InMemoryLogging", package: "swift-log"),
+      ],
       path: "Tests/TestSupport",
       swiftSettings: swiftSettings
     ),
@@ -267,7 +270,7 @@ let package = Package(
       name: "GRPCRelayTests",
       dependencies: [
         "GRPCRelay", "SpotSimulator", "BosdynCore", "BosdynAPI", "TestSupport", grpcCore, grpcNIO,
-        swiftProtobuf, logging, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL, nioTLS, nioEmbedded,
+        grpcProtobuf, swiftProtobuf, logging, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL, nioTLS, nioEmbedded,
       ],
       swiftSettings: swiftSettings
     ),

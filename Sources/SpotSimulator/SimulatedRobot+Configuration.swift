@@ -1,3 +1,4 @@
+public import BosdynCore
 public import SimulatorDefaults
 import Foundation
 
@@ -26,6 +27,9 @@ extension SimulatedRobot {
     public var upstreamResponseTimeout: Duration
     /// What robot id reports.
     public var identity: RobotIdentity
+    /// The robot's time: what leases, power transitions, tokens and liveness are timed on.
+    /// Tests pass one on a `TestClock` and advance it.
+    public var clock: RobotClock
 
     /// A configuration; every parameter has the documented default.
     public init(
@@ -38,7 +42,8 @@ extension SimulatedRobot {
       leaseRetainTimeout: Duration = .seconds(3),
       upstreamConnectTimeout: Duration = .seconds(5),
       upstreamResponseTimeout: Duration = .seconds(30),
-      identity: RobotIdentity = .defaults
+      identity: RobotIdentity = .defaults,
+      clock: RobotClock = .system()
     ) {
       self.host = host
       self.port = port
@@ -50,6 +55,7 @@ extension SimulatedRobot {
       self.upstreamConnectTimeout = upstreamConnectTimeout
       self.upstreamResponseTimeout = upstreamResponseTimeout
       self.identity = identity
+      self.clock = clock
     }
 
     /// Every default: loopback, the default port, the default data directory and user.

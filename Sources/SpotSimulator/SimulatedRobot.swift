@@ -35,6 +35,8 @@ public final class SimulatedRobot: ListeningService, Sendable {
   public let leases: LeaseLedger
   /// Motor power and the commands that change it.
   public let body: SimulatedBody
+  /// Signs and checks user tokens.
+  public let issuer: TokenIssuer
 
   private let internalServer: GRPCServer<HTTP2ServerTransport.Posix>
   private let proxy: RobotProxy
@@ -56,18 +58,26 @@ public final class SimulatedRobot: ListeningService, Sendable {
       logger: logger
     )
     self.caCertificatePath = certificates.caCertificatePath
-    let issuer = try await TokenIssuer.loadOrCreate(dataDirectory: configuration.dataDirectory)
+    let issuer = try await TokenIssuer.loadOrCreate(
+      dataDirectory: configuration.dataDirectory,
+      clock: configuration.clock
+    )
+    self.issuer = issuer
     let interceptor = BearerTokenInterceptor(issuer: issuer)
 
-    let registry = ServiceRegistry(logger: logger)
+    let registry = ServiceRegistry(logger: logger, clock: configuration.clock)
     let leases = LeaseLedger(
       configuration: .init(
         resourceTree: .spotWithArm,
         retainTimeout: configuration.leaseRetainTimeout,
         epoch: nil
-      )
+      ),
+      clock: configuration.clock
     )
-    let body = SimulatedBody(configuration: .init(transitionTime: configuration.powerTransition))
+    let body = SimulatedBody(
+      configuration: .init(transitionTime: configuration.powerTransition),
+      clock: configuration.clock
+    )
     self.registry = registry
     self.leases = leases
     self.body = body

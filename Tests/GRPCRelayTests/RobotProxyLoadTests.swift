@@ -1,9 +1,11 @@
 import BosdynAPI
 import GRPCCore
+import GRPCProtobuf
 import GRPCNIOTransportHTTP2
 import GRPCRelay
 import SpotSimulator
 import Synchronization
+import TestSupport
 import Testing
 
 /// Calls abandoned in bulk must not leave upstream streams behind: each one would hold a slot
@@ -36,22 +38,21 @@ struct RobotProxyLoadTests {
         // The calls go out on their own client connection, dropped with them in flight.
         try await withProxyClient(port: port) { client in
           let missions = MissionClient(wrapping: client)
-          await withTaskGroup(of: Void.self) { group in
+          try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<Self.abandonedCalls {
               group.addTask {
                 _ = try? await missions.getState(Bosdyn_Api_Mission_GetStateRequest())
               }
             }
             // Every call has been routed and the service holds as many as it will get.
-            await Self.waitUntil {
+            try await waitUntil("the abandoned calls to reach the service") {
               routes.heads.count >= Self.abandonedCalls && counters.started >= 100
             }
-            try? await Task.sleep(for: .milliseconds(100))
             group.cancelAll()
           }
         }
         // The service saw the calls it had started cancelled.
-        await Self.waitUntil { counters.cancelled >= 100 }
+        try await waitUntil("100 cancellations") { counters.cancelled >= 100 }
         #expect(counters.started >= 100)
         #expect(counters.cancelled >= 100)
 
@@ -67,7 +68,7 @@ struct RobotProxyLoadTests {
                 _ = try? await missions.getState(Bosdyn_Api_Mission_GetStateRequest())
               }
             }
-            await Self.waitUntil { counters.started >= startedBefore + 99 }
+            try await waitUntil("99 new calls") { counters.started >= startedBefore + 99 }
             try await Self.expectEchoAnswer(through: client)
             counters.release()
             group.cancelAll()
@@ -124,7 +125,7 @@ struct RobotProxyLoadTests {
         try await Self.expectEchoAnswers(port: port)
       }
       // The service saw the calls it had started cancelled by the 504s.
-      await Self.waitUntil { counters.cancelled >= 100 }
+      try await waitUntil("100 cancellations") { counters.cancelled >= 100 }
       #expect(counters.cancelled >= 100)
       counters.release()
     }
@@ -137,20 +138,20 @@ struct RobotProxyLoadTests {
     // it reset by default and calls any others a connection error; the proxy's connections
     // must remember enough of them, and a connection that hits an error must not be used again.
     // (Seen with h2load: after a 128-stream run, every later call on that loop hung until 504.)
-    try await withUpstreamServer { upstreamPort in
+    let calls = CallCounter()
+    try await withUpstreamServer(calls: calls) { upstreamPort in
       let relay = try await DelayingRelay(to: upstreamPort, delay: .milliseconds(500))
       try await Self.withOneLoopProxy(to: relay.port, responseTimeout: .seconds(30)) {
         routes,
         port in
         try await withProxyClient(port: port) { client in
           let robotID = RobotIdClient(wrapping: client)
-          await withTaskGroup(of: Void.self) { group in
+          try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<100 {
               group.addTask { _ = try? await robotID.getRobotId(Bosdyn_Api_RobotIdRequest()) }
             }
-            await Self.waitUntil { routes.heads.count >= 100 }
             // The requests reach the service; its answers wait in the relay.
-            try? await Task.sleep(for: .milliseconds(200))
+            try await waitUntil("100 calls at the service") { calls.value >= 100 }
             group.cancelAll()
           }
         }
@@ -202,14 +203,6 @@ struct RobotProxyLoadTests {
   private static func expectEchoAnswers(port: Int) async throws {
     try await withProxyClient(port: port) { try await Self.expectEchoAnswer(through: $0) }
   }
-
-  /// Polls `condition` every 10 ms for up to 10 s.
-  private static func waitUntil(_ condition: () -> Bool) async {
-    let deadline = ContinuousClock.now + .seconds(10)
-    while !condition(), ContinuousClock.now < deadline {
-      try? await Task.sleep(for: .milliseconds(10))
-    }
-  }
 }
 
 /// How many sleeping calls started and how many of those were cancelled.
@@ -234,8 +227,8 @@ struct SleepingStateService: RegistrableRPCService {
     let counters = self.counters
     router.registerHandler(
       forMethod: Bosdyn_Api_Mission_MissionService.Method.GetState.descriptor,
-      deserializer: ProtoDeserializer<Bosdyn_Api_Mission_GetStateRequest>(),
-      serializer: ProtoSerializer<Bosdyn_Api_Mission_GetStateResponse>()
+      deserializer: ProtobufDeserializer<Bosdyn_Api_Mission_GetStateRequest>(),
+      serializer: ProtobufSerializer<Bosdyn_Api_Mission_GetStateResponse>()
     ) { request, context in
       for try await _ in request.messages {}
       counters.start()

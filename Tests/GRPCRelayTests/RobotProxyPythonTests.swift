@@ -8,7 +8,7 @@ import TestSupport
 /// The Python SDK through the proxy: `grpc.secure_channel` trusting the simulator's CA with the
 /// robot's TLS name override, and `bosdyn.client.channel.translate_exception` classifying the
 /// proxy's errors as the SDK's own exception types. Runs when the Python peer is installed.
-@Suite("Robot proxy with the Python SDK", .enabled(if: PythonPeer.isAvailable))
+@Suite("Robot proxy with the Python SDK")
 struct RobotProxyPythonTests {
   private static let script = #"""
     import json

@@ -7,6 +7,7 @@ import SpotSimulator
 import NIOCore
 import NIOHPACK
 import NIOHTTP2
+import TestSupport
 import Testing
 
 @Suite("Robot proxy")
@@ -392,8 +393,9 @@ struct RobotProxyTests {
               try await writer.write(chunk)
               // Once the call is surely open end to end, shut down while it is in flight.
               for await _ in firstEcho { break }
+              // Shutting down quiesces every connection before it returns: what follows is
+              // written to a draining proxy.
               proxy.beginGracefulShutdown()
-              try await Task.sleep(for: .milliseconds(100))
               chunk.totalSize = 2
               try await writer.write(chunk)
             },
@@ -461,14 +463,11 @@ extension RobotProxyTests {
           "content-type": "application/grpc", "te": "trailers",
         ]
         try await stream.writeAndFlush(HTTP2Frame.FramePayload.headers(.init(headers: headers)))
-        try await Task.sleep(for: .milliseconds(100))
+        try await waitUntil("the proxy to route the open stream") { !routes.heads.isEmpty }
         proxy.beginGracefulShutdown()
         // First "no new streams from now on", then, once the client answered a PING, the
         // last stream the proxy will serve.
-        let deadline = ContinuousClock.now + .seconds(10)
-        while client.goAwayLastStreamIDs.count < 2, ContinuousClock.now < deadline {
-          try await Task.sleep(for: .milliseconds(10))
-        }
+        try await waitUntil("two GOAWAY frames") { client.goAwayLastStreamIDs.count >= 2 }
         #expect(client.goAwayLastStreamIDs == [Int(Int32.max), 1])
         // The open stream keeps the connection (and run()) alive until the client leaves.
         await client.close()

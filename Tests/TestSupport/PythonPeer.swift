@@ -4,9 +4,9 @@ public import Foundation
 /// peer: where its interpreter is, and how to run a short script with it.
 ///
 /// `Scripts/test.sh` installs the SDK into the package's `.venv` and sets
-/// `BOSDYN_TEST_PYTHON`; run bare, the tests fall back to `.venv/bin/python`. Tests that cannot
-/// work without the peer are enabled only when ``isAvailable``, or fail with ``requirePython()``'s
-/// hint, as their suite prefers.
+/// `BOSDYN_TEST_PYTHON`; run bare, the tests fall back to `.venv/bin/python`. Every test that
+/// needs the peer fails without it, with ``requirePython()``'s hint: the peer is part of the
+/// suite, and a skipped differential test would pass silently.
 public enum PythonPeer {
   /// The package's root directory (this file is `Tests/TestSupport/PythonPeer.swift`).
   public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
@@ -19,9 +19,6 @@ public enum PythonPeer {
       ?? packageRoot.appendingPathComponent(".venv/bin/python").path
     return FileManager.default.isExecutableFile(atPath: path) ? path : nil
   }
-
-  /// Whether there is an interpreter, for `.enabled(if:)` traits.
-  public static var isAvailable: Bool { self.python != nil }
 
   /// The interpreter, or an error telling how to install it.
   public static func requirePython() throws -> String {

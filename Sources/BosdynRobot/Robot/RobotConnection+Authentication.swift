@@ -64,7 +64,7 @@ extension RobotConnection {
       var wait = delay
       while true {
         do {
-          try await Task.sleep(for: wait)
+          try await self.configuration.clock.sleep(for: wait)
         } catch {
           return
         }

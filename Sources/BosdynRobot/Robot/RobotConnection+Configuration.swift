@@ -32,6 +32,8 @@ extension RobotConnection {
     public var maximumReconnectBackoff: Duration
     /// The environment to read `BOSDYN_ROBOT_CA` from; tests inject their own.
     public var environment: [String: String]
+    /// What the token refresh waits on; tests pass a clock they advance.
+    public var clock: any Clock<Duration>
 
     /// Creates a configuration; every parameter has the value of ``defaults``.
     public init(
@@ -42,7 +44,8 @@ extension RobotConnection {
       tokenRefreshFraction: Double = 0.8,
       minimumTokenRefreshInterval: Duration = .seconds(1),
       maximumReconnectBackoff: Duration = .seconds(1),
-      environment: [String: String] = ProcessInfo.processInfo.environment
+      environment: [String: String] = ProcessInfo.processInfo.environment,
+      clock: any Clock<Duration> = ContinuousClock()
     ) {
       self.certificateAuthorityPath = certificateAuthorityPath
       self.fallbackCertificateAuthorityPath = fallbackCertificateAuthorityPath
@@ -52,6 +55,7 @@ extension RobotConnection {
       self.minimumTokenRefreshInterval = minimumTokenRefreshInterval
       self.maximumReconnectBackoff = maximumReconnectBackoff
       self.environment = environment
+      self.clock = clock
     }
 
     /// CA from the environment, a 10 second deadline,

@@ -1,3 +1,4 @@
+public import BosdynCore
 public import Crypto
 import Foundation
 import JWTKit
@@ -27,12 +28,17 @@ public final class TokenIssuer: Sendable {
   private let keys: JWTKeyCollection
   /// Tokens that verified, so repeat calls skip the signature check.
   private let verified = VerifiedTokenCache()
+  /// What issue and expiry times are read from.
+  public let clock: RobotClock
 
   /// Creates an issuer signing with `signingKey`; tests pass a fresh key, or another issuer's
   /// key to check that its tokens verify here too.
   ///
-  /// - Parameter signingKey: The P-256 key tokens are signed and verified with.
-  public init(signingKey: P256.Signing.PrivateKey) async throws {
+  /// - Parameters:
+  ///   - signingKey: The P-256 key tokens are signed and verified with.
+  ///   - clock: What issue and expiry times are read from.
+  public init(signingKey: P256.Signing.PrivateKey, clock: RobotClock = .system()) async throws {
+    self.clock = clock
     let key = try ES256PrivateKey(backing: signingKey)
     self.keys = JWTKeyCollection()
     await self.keys.add(ecdsa: key)
@@ -41,11 +47,16 @@ public final class TokenIssuer: Sendable {
   /// Loads the signing key from `dataDirectory`, creating the directory and a new key file
   /// (readable only by its owner) when there is none.
   ///
-  /// - Parameter dataDirectory: The simulator's data directory.
+  /// - Parameters:
+  ///   - dataDirectory: The simulator's data directory.
+  ///   - clock: What issue and expiry times are read from.
   /// - Throws: ``KeyFileError`` when the key file exists but cannot be read or parsed, or when
   ///   a new one cannot be written. An unreadable key is never replaced silently: that would
   ///   invalidate every token clients hold without saying why.
-  public static func loadOrCreate(dataDirectory: String) async throws -> TokenIssuer {
+  public static func loadOrCreate(
+    dataDirectory: String,
+    clock: RobotClock = .system()
+  ) async throws -> TokenIssuer {
     let path = dataDirectory + "/" + Self.signingKeyFileName
     let files = FileManager.default
     if files.fileExists(atPath: path) {
@@ -57,7 +68,7 @@ public final class TokenIssuer: Sendable {
       } catch {
         throw KeyFileError(path: path, problem: "cannot be read as a P-256 private key (\(error))")
       }
-      return try await TokenIssuer(signingKey: key)
+      return try await TokenIssuer(signingKey: key, clock: clock)
     }
     let key = P256.Signing.PrivateKey()
     do {
@@ -73,7 +84,7 @@ public final class TokenIssuer: Sendable {
     guard written else {
       throw KeyFileError(path: path, problem: "cannot be written")
     }
-    return try await TokenIssuer(signingKey: key)
+    return try await TokenIssuer(signingKey: key, clock: clock)
   }
 
   /// Issues a token for `username` that expires after `validFor`.
@@ -82,10 +93,10 @@ public final class TokenIssuer: Sendable {
   ///   - username: The user the token stands for (`sub`).
   ///   - validFor: How long the token is accepted; the robot's user tokens last 12 hours.
   public func issue(username: String, validFor: Duration) async throws -> String {
-    let now = Date()
+    let now = self.clock.wallNow
     let claims = SimulatorTokenClaims(
       sub: SubjectClaim(value: username),
-      exp: ExpirationClaim(value: now.addingTimeInterval(validFor.timeInterval)),
+      exp: ExpirationClaim(value: now.addingTimeInterval(validFor.seconds)),
       iat: IssuedAtClaim(value: now),
       iss: IssuerClaim(value: Self.issuerName),
       jti: IDClaim(value: UUID().uuidString)
@@ -125,10 +136,17 @@ public final class TokenIssuer: Sendable {
     guard claims.iss.value == Self.issuerName else {
       return .invalid(reason: "the token was issued by '\(claims.iss.value)', not this robot")
     }
+    // Checked after the signature, so a forged token is always reported as forged.
+    guard claims.exp.value > self.clock.wallNow else { return .expired }
     guard !claims.sub.value.isEmpty else {
       return .invalid(reason: "the token names no user")
     }
-    self.verified.insert(token, username: claims.sub.value, expiry: claims.exp.value)
+    self.verified.insert(
+      token,
+      username: claims.sub.value,
+      expiry: claims.exp.value,
+      now: self.clock.wallNow
+    )
     return .valid(username: claims.sub.value)
   }
 
@@ -136,7 +154,7 @@ public final class TokenIssuer: Sendable {
   /// lasts, `.expired` after; `nil` when the token is not known to be good (it may be new, or
   /// forged), and only ``verify(_:)`` can tell.
   public func cachedVerdict(_ token: String) -> TokenVerdict? {
-    switch self.verified.lookup(token) {
+    switch self.verified.lookup(token, now: self.clock.wallNow) {
     case .valid(let username): return .valid(username: username)
     case .expired: return .expired
     case .unknown: return nil
@@ -155,13 +173,5 @@ public final class TokenIssuer: Sendable {
       "The token signing key \(self.path) \(self.problem). Delete it to create a new key "
         + "(tokens issued with the old key stop working)."
     }
-  }
-}
-
-extension Duration {
-  /// The duration in seconds as a `TimeInterval`, for `Date` arithmetic.
-  fileprivate var timeInterval: TimeInterval {
-    let (seconds, attoseconds) = self.components
-    return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
   }
 }

@@ -6,7 +6,7 @@ import Synchronization
 extension SimulatedBody {
   /// The motor power state now.
   public var motorPowerState: Bosdyn_Api_PowerState.MotorPowerState {
-    self.state.withLock { $0.motors.state(at: .now) }
+    self.state.withLock { $0.motors.state(at: self.clock.now) }
   }
 
   /// Whether the motors are fully on.
@@ -24,7 +24,7 @@ extension SimulatedBody {
       state.estopped = estopped
       if estopped {
         state.serial += 1
-        state.motors = Motors(target: false, settledAt: .now, commandSerial: state.serial)
+        state.motors = Motors(target: false, settledAt: self.clock.now, commandSerial: state.serial)
       }
     }
   }
@@ -37,7 +37,7 @@ extension SimulatedBody {
     self.state.withLock { state in
       var power = Bosdyn_Api_PowerState()
       power.timestamp = .now
-      power.motorPowerState = state.motors.state(at: .now)
+      power.motorPowerState = state.motors.state(at: self.clock.now)
       power.shorePowerState = state.shorePower ? .stateOnShorePower : .stateOffShorePower
       power.robotPowerState = .on
       power.payloadPortsPowerState = .on
@@ -74,7 +74,7 @@ extension SimulatedBody {
   public func powerFeedback(_ id: UInt32) -> Bosdyn_Api_PowerCommandStatus? {
     self.state.withLock { state in
       guard let command = state.powerCommands[id] else { return nil }
-      let now = ContinuousClock.now
+      let now = self.clock.now
       if state.motors.commandSerial != command.serial && state.motors.target != command.on {
         return command.on && state.estopped ? .statusEstopped : .statusOverridden
       }
@@ -86,9 +86,9 @@ extension SimulatedBody {
   /// Moves the motors towards `on`, keeping the progress of an unfinished transition the
   /// same way, and finishing at once when they are already there.
   func setMotors(on: Bool, serial: UInt64, in state: inout State) {
-    let now = ContinuousClock.now
+    let now = self.clock.now
     let current = state.motors.state(at: now)
-    let settledAt: ContinuousClock.Instant
+    let settledAt: RobotClock.Instant
     switch (current, on) {
     case (.stateOn, true), (.stateOff, false), (.statePoweringOn, true), (.statePoweringOff, false):
       settledAt = state.motors.settledAt

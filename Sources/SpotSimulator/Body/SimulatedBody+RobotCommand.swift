@@ -1,4 +1,5 @@
 public import BosdynAPI
+import BosdynCore
 import Synchronization
 
 extension SimulatedBody {
@@ -41,7 +42,7 @@ extension SimulatedBody {
       return .failure(.init(status: .invalidRequest, message: "The command is empty."))
     }
     return self.state.withLock { state in
-      if kind != .safePowerOff && state.motors.state(at: .now) != .stateOn {
+      if kind != .safePowerOff && state.motors.state(at: self.clock.now) != .stateOn {
         return .failure(.init(status: .notPoweredOn, message: "Motors are not powered on."))
       }
       let id = state.nextRobotCommandID
@@ -61,7 +62,7 @@ extension SimulatedBody {
   public func commandFeedback(_ id: UInt32) -> Bosdyn_Api_RobotCommandFeedback? {
     self.state.withLock { state in
       guard let command = state.robotCommands[id] else { return nil }
-      let motors = state.motors.state(at: .now)
+      let motors = state.motors.state(at: self.clock.now)
       var feedback = Bosdyn_Api_RobotCommandFeedback()
       switch command.kind {
       case .safePowerOff:

@@ -1,4 +1,5 @@
 import BosdynAPI
+public import BosdynCore
 import Synchronization
 
 /// The simulated robot's body: motor power with timed transitions, shore power, estop, and
@@ -42,15 +43,20 @@ public final class SimulatedBody: Sendable {
 
   /// The configuration the body was created with.
   public let configuration: Configuration
+  /// What transitions are timed on.
+  public let clock: RobotClock
   let state: Mutex<State>
 
   /// Creates a body at rest.
-  public init(configuration: Configuration = .defaults) {
+  public init(configuration: Configuration = .defaults, clock: RobotClock = .system()) {
     self.configuration = configuration
+    self.clock = clock
     self.state = Mutex(
       State(
-        motors: .init(target: configuration.motorsInitiallyOn, settledAt: .now),
-        shorePower: configuration.shorePowerConnected))
+        motors: .init(target: configuration.motorsInitiallyOn, settledAt: clock.now),
+        shorePower: configuration.shorePowerConnected
+      )
+    )
   }
 }
 
@@ -58,11 +64,11 @@ extension SimulatedBody {
   /// The motors' power target and when the body gets (or got) there.
   struct Motors {
     var target: Bool
-    var settledAt: ContinuousClock.Instant
+    var settledAt: RobotClock.Instant
     /// The command that set the target (power or robot command serial).
     var commandSerial: UInt64 = 0
 
-    func state(at now: ContinuousClock.Instant) -> Bosdyn_Api_PowerState.MotorPowerState {
+    func state(at now: RobotClock.Instant) -> Bosdyn_Api_PowerState.MotorPowerState {
       if now >= self.settledAt { return self.target ? .stateOn : .stateOff }
       return self.target ? .statePoweringOn : .statePoweringOff
     }

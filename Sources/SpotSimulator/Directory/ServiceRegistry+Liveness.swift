@@ -26,13 +26,20 @@ extension ServiceRegistry {
     }
   }
 
+  /// The names of the services marked unhealthy, as they stand (without a new check), sorted.
+  func unhealthyServiceNames() -> [String] {
+    self.state.withLock { state in
+      state.registrations.filter { $0.value.unhealthySince != nil }.keys.sorted()
+    }
+  }
+
   /// The `fault_name` of a liveness fault.
   public static let livenessFaultName = "Liveness timeout"
 
   /// Marks services whose last heartbeat is older than their liveness timeout, logging a
   /// warning once per lapse. Cheap enough to call on every read.
   func checkLiveness() {
-    let now = ContinuousClock.now
+    let now = self.clock.now
     let lapsed = self.state.withLock { state -> [Bosdyn_Api_ServiceEntry] in
       var lapsed: [Bosdyn_Api_ServiceEntry] = []
       for (name, registration) in state.registrations {
@@ -40,7 +47,7 @@ extension ServiceRegistry {
         guard timeout > 0, registration.unhealthySince == nil,
           now - registration.lastHeartbeat > .seconds(timeout)
         else { continue }
-        state.registrations[name]?.unhealthySince = .now
+        state.registrations[name]?.unhealthySince = Google_Protobuf_Timestamp(date: self.clock.wallNow)
         lapsed.append(registration.entry)
       }
       return lapsed

@@ -52,7 +52,7 @@ extension ServiceRegistry {
         let recovered = existing.unhealthySince != nil
         existing.lastHeartbeat = now
         existing.unhealthySince = nil
-        existing.entry.lastUpdate = .now
+        existing.entry.lastUpdate = Google_Protobuf_Timestamp(date: self.clock.wallNow)
         state.registrations[name] = existing
         return (.alreadyExists("'\(name)' is already registered"), recovered)
       }
@@ -62,7 +62,7 @@ extension ServiceRegistry {
           false
         )
       }
-      Self.store(candidate, at: now, in: &state)
+      self.store(candidate, at: now, in: &state)
       return (.ok, false)
     }
   }
@@ -88,7 +88,7 @@ extension ServiceRegistry {
       if let conflict = Self.conflict(with: candidate, in: state) {
         return (.invalidRequest(conflict), false)
       }
-      Self.store(candidate, at: now, in: &state)
+      self.store(candidate, at: now, in: &state)
       return (.ok, existing.unhealthySince != nil)
     }
   }
@@ -126,7 +126,7 @@ extension ServiceRegistry {
     endpoint: Bosdyn_Api_Endpoint,
     robotService: (String) -> Outcome,
     recovery: String,
-    _ apply: (Candidate, ContinuousClock.Instant, inout State) -> (Outcome, recovered: Bool)
+    _ apply: (Candidate, RobotClock.Instant, inout State) -> (Outcome, recovered: Bool)
   ) -> Outcome {
     let candidate: Candidate
     switch self.validated(entry, endpoint: endpoint) {
@@ -137,7 +137,7 @@ extension ServiceRegistry {
     if self.robotEntriesByName[name] != nil {
       return robotService(name)
     }
-    let now = ContinuousClock.now
+    let now = self.clock.now
     let (outcome, recovered) = self.state.withLock { apply(candidate, now, &$0) }
     if recovered {
       self.logger.info("Service \(name) \(recovery): healthy again")
@@ -146,13 +146,13 @@ extension ServiceRegistry {
   }
 
   /// Stores `candidate` as a healthy registration whose heartbeat is `now`.
-  private static func store(
+  private func store(
     _ candidate: Candidate,
-    at now: ContinuousClock.Instant,
+    at now: RobotClock.Instant,
     in state: inout State
   ) {
     var stored = candidate.entry
-    stored.lastUpdate = .now
+    stored.lastUpdate = Google_Protobuf_Timestamp(date: self.clock.wallTime(at: now))
     state.registrations[candidate.entry.name] = Registration(
       entry: stored,
       endpoint: candidate.endpoint,

@@ -1,5 +1,5 @@
 public import BosdynAPI
-import BosdynCore
+public import BosdynCore
 public import Logging
 public import ServiceLifecycle
 import SwiftProtobuf
@@ -48,7 +48,7 @@ public final class ServiceRegistry: Service, Sendable {
     var entry: Bosdyn_Api_ServiceEntry
     var endpoint: Bosdyn_Api_Endpoint
     /// The last register or update call for this service.
-    var lastHeartbeat: ContinuousClock.Instant
+    var lastHeartbeat: RobotClock.Instant
     /// Set while the service is past its liveness timeout.
     var unhealthySince: Google_Protobuf_Timestamp?
   }
@@ -59,6 +59,8 @@ public final class ServiceRegistry: Service, Sendable {
 
   let configuration: Configuration
   let logger: Logger
+  /// What liveness timeouts are measured on, and what `last_update` shows.
+  let clock: RobotClock
   let state = Mutex(State())
   /// The robot's own entries by name, with canonical authorities.
   let robotEntriesByName: [String: Bosdyn_Api_ServiceEntry]
@@ -72,13 +74,16 @@ public final class ServiceRegistry: Service, Sendable {
   /// - Parameters:
   ///   - configuration: The robot's own entries and the liveness check interval.
   ///   - logger: Receives liveness warnings and one line per registration change.
+  ///   - clock: What liveness timeouts are measured on.
   public init(
     configuration: Configuration = .defaults,
-    logger: Logger = Logger(label: "bosdyn.spot-sim.directory")
+    logger: Logger = Logger(label: "bosdyn.spot-sim.directory"),
+    clock: RobotClock = .system()
   ) {
     self.configuration = configuration
     self.logger = logger
-    let now = Google_Protobuf_Timestamp.now
+    self.clock = clock
+    let now = Google_Protobuf_Timestamp(date: clock.wallNow)
     let entries = configuration.robotServices.map { entry in
       var entry = entry
       entry.authority = Self.canonicalAuthority(entry.authority)
@@ -119,15 +124,9 @@ public final class ServiceRegistry: Service, Sendable {
   /// Returns on cancellation or graceful shutdown.
   public func run() async throws {
     let interval = self.configuration.livenessCheckInterval
-    await cancelWhenGracefulShutdown {
-      while !Task.isCancelled {
-        do {
-          try await Task.sleep(for: interval)
-        } catch {
-          return
-        }
-        self.checkLiveness()
-      }
+    try await RetryLoop(retryInterval: interval).run(clock: self.clock.clock) { _, _, _ in } _: {
+      self.checkLiveness()
+      return interval
     }
   }
 }

@@ -43,7 +43,7 @@ extension LeaseLedger {
     }
     let leaves = self.hierarchy.leaves(of: lease.resource)
     self.state.withLock { state in
-      let now = ContinuousClock.now
+      let now = self.clock.now
       self.expireStale(&state, now: now)
       let leafStates = leaves.compactMap { state.leaves[$0] }
       guard let newest = Self.maximum(of: leafStates.compactMap(\.active), resource: lease.resource)

@@ -23,7 +23,7 @@ extension LeaseLedger {
     }
     let leaves = self.hierarchy.leaves(of: resource)
     self.state.withLock { state in
-      let now = ContinuousClock.now
+      let now = self.clock.now
       self.expireStale(&state, now: now)
       for leaf in leaves {
         guard let current = state.leaves[leaf], current.held, let holder = current.owner else {
@@ -55,7 +55,7 @@ extension LeaseLedger {
       return response
     }
     self.state.withLock { state in
-      let now = ContinuousClock.now
+      let now = self.clock.now
       self.expireStale(&state, now: now)
       response.status = .ok
       response.lease = self.issue(resource: resource, owner: owner, in: &state, now: now)
@@ -73,7 +73,7 @@ extension LeaseLedger {
     guard self.hierarchy.contains(lease.resource) else { return .invalidResource }
     let leaves = self.hierarchy.leaves(of: lease.resource)
     return self.state.withLock { state in
-      self.expireStale(&state, now: .now)
+      self.expireStale(&state, now: self.clock.now)
       let current = leaves.allSatisfy { leaf in
         guard let leafState = state.leaves[leaf], leafState.held,
           let issued = leafState.issued
@@ -109,7 +109,7 @@ extension LeaseLedger {
     }
     let leaves = self.hierarchy.leaves(of: lease.resource)
     self.state.withLock { state in
-      let now = ContinuousClock.now
+      let now = self.clock.now
       self.expireStale(&state, now: now)
       result.status = .ok
       for leaf in leaves {
@@ -141,7 +141,7 @@ extension LeaseLedger {
     var response = Bosdyn_Api_ListLeasesResponse()
     response.resourceTree = self.configuration.resourceTree
     self.state.withLock { state in
-      let now = ContinuousClock.now
+      let now = self.clock.now
       self.expireStale(&state, now: now)
       for resource in self.hierarchy.allResources {
         let leaves = self.hierarchy.leaves(of: resource).compactMap { state.leaves[$0] }
@@ -159,9 +159,9 @@ extension LeaseLedger {
         if includeFullLeaseInfo {
           entry.isStale = leaves.contains(where: \.stale)
           if let latest = leaves.filter(\.held).map(\.lastActivity).min() {
-            let staleIn = latest + self.configuration.retainTimeout - now
             entry.staleTime = Google_Protobuf_Timestamp(
-              date: Date().addingTimeInterval(staleIn.ledgerSeconds))
+              date: self.clock.wallTime(at: latest + self.configuration.retainTimeout)
+            )
           }
         }
         response.resources.append(entry)
@@ -177,7 +177,7 @@ extension LeaseLedger {
     resource: String,
     owner: Bosdyn_Api_LeaseOwner,
     in state: inout State,
-    now: ContinuousClock.Instant
+    now: RobotClock.Instant
   ) -> Bosdyn_Api_Lease {
     state.counter += 1
     var lease = Bosdyn_Api_Lease()
@@ -196,7 +196,7 @@ extension LeaseLedger {
   }
 
   /// Revokes every hold whose owner has been silent longer than the retain timeout.
-  func expireStale(_ state: inout State, now: ContinuousClock.Instant) {
+  func expireStale(_ state: inout State, now: RobotClock.Instant) {
     for (leaf, leafState) in state.leaves
     where leafState.held && now - leafState.lastActivity > self.configuration.retainTimeout {
       state.leaves[leaf]?.held = false
@@ -242,11 +242,4 @@ extension LeaseLedger {
 
 extension LeaseComparison {
   var isSameOrSub: Bool { self == .same || self == .subLease }
-}
-
-extension Duration {
-  fileprivate var ledgerSeconds: TimeInterval {
-    let (seconds, attoseconds) = self.components
-    return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
-  }
 }

@@ -1,5 +1,5 @@
 public import BosdynAPI
-import BosdynCore
+public import BosdynCore
 import Foundation
 import Synchronization
 
@@ -49,17 +49,20 @@ public final class LeaseLedger: Sendable {
   public let epoch: String
   /// The configuration the ledger was created with.
   public let configuration: Configuration
+  /// What "3 seconds without a retain" is measured on.
+  public let clock: RobotClock
   let hierarchy: ResourceHierarchy
   let state: Mutex<State>
 
   /// Creates an empty ledger: nothing owned, no lease issued yet.
-  public init(configuration: Configuration = .defaults) {
+  public init(configuration: Configuration = .defaults, clock: RobotClock = .system()) {
     self.configuration = configuration
+    self.clock = clock
     self.epoch = configuration.epoch ?? Self.randomEpoch()
     self.hierarchy = ResourceHierarchy(configuration.resourceTree)
     var leaves: [String: LeafState] = [:]
     for leaf in self.hierarchy.leaves(of: configuration.resourceTree.resource) {
-      leaves[leaf] = LeafState()
+      leaves[leaf] = LeafState(lastActivity: clock.now)
     }
     self.state = Mutex(State(leaves: leaves))
   }
@@ -87,7 +90,7 @@ extension LeaseLedger {
     /// Whether the hold ended by timeout rather than a return.
     var stale = false
     /// The owner's last sign of life.
-    var lastActivity: ContinuousClock.Instant = .now
+    var lastActivity: RobotClock.Instant
   }
 
   struct State {

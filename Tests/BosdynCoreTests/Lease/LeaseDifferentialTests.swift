@@ -93,7 +93,7 @@ struct LeaseDifferentialTests {
     return pairs
   }
 
-  @Test(.enabled(if: PythonPeer.isAvailable, "needs BOSDYN_TEST_PYTHON or .venv"))
+  @Test
   func swiftMatchesPython() async throws {
     let pairs = Self.generatedPairs()
     let input = pairs.map { a, b, name in

@@ -92,7 +92,8 @@ struct ResponseHeaderTests {
 
   @Test func gracefulShutdownLetsAnInFlightTickComplete() async throws {
     let started = AsyncStream<Void>.makeStream()
-    let slow = SlowServicer(started: started.continuation)
+    let release = AsyncStream<Void>.makeStream()
+    let slow = SlowServicer(started: started.continuation, release: release.stream)
     let server = RemoteMissionServer(servicer: slow, configuration: .init(host: "127.0.0.1"))
     try await withThrowingTaskGroup { group in
       group.addTask { try await server.serve() }
@@ -103,7 +104,9 @@ struct ResponseHeaderTests {
         async let tick = client.tick(sessionID: "")
         var iterator = started.stream.makeAsyncIterator()
         await iterator.next()
+        // Shut down while the tick is in flight, then let it finish.
         server.beginGracefulShutdown()
+        release.continuation.finish()
         return try await tick
       }
       #expect(response.status == .success)
@@ -112,12 +115,13 @@ struct ResponseHeaderTests {
   }
 }
 
-/// Ticks take 300 ms, announcing when they start.
+/// Ticks announce when they start and finish when the test releases them.
 struct SlowServicer: RemoteMissionServicer {
   let started: AsyncStream<Void>.Continuation
+  let release: AsyncStream<Void>
   func tick(_ request: TickRequest) async throws -> TickResponse {
     self.started.yield()
-    try await Task.sleep(for: .milliseconds(300))
+    for await _ in self.release {}
     return .success()
   }
 }

@@ -2,6 +2,7 @@ import BosdynAPI
 import BosdynCore
 import BosdynRobot
 import ServiceLifecycle
+import TestSupport
 import Testing
 
 @Suite("DirectoryRegistrationKeepAlive against the simulated robot")
@@ -50,20 +51,14 @@ struct DirectoryRegistrationKeepAliveTests {
     in directory: DirectoryClient,
     present: Bool = true
   ) async throws -> Bosdyn_Api_ServiceEntry? {
-    for _ in 0..<100 {
-      let entries: [Bosdyn_Api_ServiceEntry]
-      do {
-        entries = try await directory.list()
-      } catch let error as ClientError where error.isRetryable {
-        // The connection is still coming back after the robot (re)started.
-        try await Task.sleep(for: .milliseconds(50))
-        continue
-      }
-      let entry = entries.first { $0.name == name }
-      if (entry != nil) == present { return entry }
-      try await Task.sleep(for: .milliseconds(50))
+    // List errors count as "not yet": the connection may still be coming back after the
+    // robot (re)started.
+    let found = try await eventually("\(name) to be \(present ? "listed" : "gone")") {
+      () -> Bosdyn_Api_ServiceEntry?? in
+      let entry = try await directory.list().first { $0.name == name }
+      return (entry != nil) == present ? .some(entry) : nil
     }
-    return nil
+    return found
   }
 
   @Test("registers at once, updates an existing entry, unregisters on graceful shutdown")

@@ -2,6 +2,9 @@ import BosdynAPI
 import BosdynCore
 import BosdynRobot
 import ServiceLifecycle
+import SpotSimulator
+import SwiftProtobuf
+import TestSupport
 import Testing
 
 @Suite("Leases and power against the simulated robot")
@@ -30,9 +33,15 @@ struct LeaseAndPowerEndToEndTests {
       let group = ServiceGroup(
         configuration: .init(services: [keepAlive], logger: quietLogger("group"))
       )
+      func staleTime() -> Google_Protobuf_Timestamp? {
+        simulator.leases.list(includeFullLeaseInfo: true).resources
+          .first { $0.resource == "body" }?.staleTime
+      }
+      let before = staleTime()
       try await withThrowingTaskGroup(of: Void.self) { tasks in
         tasks.addTask { try await group.run() }
-        try await Task.sleep(for: .milliseconds(300))
+        // Each retain moves the time the lease would go stale.
+        try await waitUntil("a retain by the keep-alive") { staleTime() != before }
         await group.triggerGracefulShutdown()
         try await tasks.waitForAll()
       }
@@ -60,12 +69,10 @@ struct LeaseAndPowerEndToEndTests {
 
       let commands = RobotCommandClient(connection: robot, wallet: wallet)
       let id = try await commands.safePowerOff()
-      var feedback = try await commands.safePowerOffFeedback(commandID: id)
-      var polls = 0
-      while feedback == .inProgress, polls < 200 {
-        try await Task.sleep(for: .milliseconds(50))
-        feedback = try await commands.safePowerOffFeedback(commandID: id)
-        polls += 1
+      #expect(try await commands.safePowerOffFeedback(commandID: id) == .inProgress)
+      let feedback = try await eventually("the safe power off to end") {
+        let feedback = try await commands.safePowerOffFeedback(commandID: id)
+        return feedback == .inProgress ? nil : feedback
       }
       #expect(feedback == .poweredOff)
       #expect(try await state.powerState().motorPowerState == .stateOff)

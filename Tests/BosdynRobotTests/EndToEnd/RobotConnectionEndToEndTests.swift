@@ -1,9 +1,11 @@
+import Clocks
 import BosdynAPI
 import BosdynCore
 import BosdynRobot
 import Foundation
 import SpotSimulator
 import SwiftProtobuf
+import TestSupport
 import Testing
 
 @Suite("Robot client stack against the simulated robot")
@@ -39,20 +41,32 @@ struct RobotConnectionEndToEndTests {
     }
   }
 
-  @Test("the connection refreshes a short-lived token before it expires")
+  @Test("the connection refreshes a token before it expires")
   func backgroundRefresh() async throws {
-    try await withSimulatedRobotConnection(configure: { $0.tokenLifetime = .seconds(2) }) {
-      _,
-      robot in
+    let robotTime = ManualTime()
+    let clientTime = ManualTime()
+    try await withSimulatedRobotConnection(
+      robotTime: robotTime,
+      clientTime: clientTime,
+      configure: { $0.tokenLifetime = .seconds(60) }
+    ) { simulator, robot in
       let first = try #require(robot.userToken)
-      var polls = 0
-      while robot.userToken == first, polls < 100 {
-        try await Task.sleep(for: .milliseconds(50))
-        polls += 1
+      // The refresh timer is the only thing that waits on the client's clock.
+      try await waitUntil("the refresh timer to start") {
+        (try? await clientTime.testClock.checkSuspension()) == nil
       }
-      #expect(robot.userToken != first)
-      // Past the first token's expiry, calls still carry a valid token.
-      try await Task.sleep(for: .seconds(1))
+      // Just before 80 % of the lifetime nothing happens; at 80 % the token is refreshed.
+      await robotTime.advance(by: .seconds(48))
+      await clientTime.advance(by: .milliseconds(47_999))
+      #expect(robot.userToken == first)
+      await clientTime.advance(by: .milliseconds(1))
+      let refreshed = try await eventually("a refreshed token") {
+        robot.userToken == first ? nil : robot.userToken
+      }
+      #expect(refreshed != first)
+      // Past the first token's expiry, the robot refuses it and calls still get through.
+      await robotTime.advance(by: .seconds(13))
+      #expect(await simulator.issuer.verify(first.value) == .expired)
       _ = try await DirectoryClient(connection: robot).list()
     }
   }

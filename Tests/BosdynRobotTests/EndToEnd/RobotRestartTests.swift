@@ -1,9 +1,11 @@
+import Logging
 import BosdynAPI
 import BosdynCore
 import BosdynRobot
 import Foundation
 import ServiceLifecycle
 import SpotSimulator
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -56,6 +58,9 @@ struct RobotRestartTests {
     )
     let first = try await SimulatedRobot(configuration: configuration, logger: quietLogger("sim"))
     let name = "restart-test"
+    let (keepAliveLogger, keepAliveLog) = TestLogging.capturing("keep-alive", level: .warning)
+    var keepAliveConfiguration = DirectoryRegistrationKeepAliveTests.fast
+    keepAliveConfiguration.warningEvery = 1
 
     try await withRobotConnection(
       to: RobotAddress(host: "127.0.0.1", port: configuration.port),
@@ -70,8 +75,8 @@ struct RobotRestartTests {
           host: "127.0.0.1",
           port: 50_123
         ),
-        configuration: DirectoryRegistrationKeepAliveTests.fast,
-        logger: quietLogger("keep-alive")
+        configuration: keepAliveConfiguration,
+        logger: keepAliveLogger
       )
       let services = ServiceGroup(
         configuration: .init(services: [keepAlive], logger: quietLogger("group"))
@@ -81,7 +86,9 @@ struct RobotRestartTests {
       try await withThrowingTaskGroup(of: Void.self) { group in
         // The robot is not up yet: the keep-alive keeps retrying.
         group.addTask { try await services.run() }
-        try await Task.sleep(for: .milliseconds(300))
+        try await waitUntil("two refused registrations") {
+          keepAliveLog.count(containing: "Could not register") >= 2
+        }
 
         try await Self.whileRunning(first) {
           try await robot.authenticate(username: "user", password: "password")
@@ -90,8 +97,11 @@ struct RobotRestartTests {
           )
         }
 
-        // Down for a while, then back with an empty directory.
-        try await Task.sleep(for: .milliseconds(500))
+        // Down for a while (the keep-alive fails again), then back with an empty directory.
+        let failedBefore = keepAliveLog.count(containing: "Could not register")
+        try await waitUntil("a refused registration while the robot is down") {
+          keepAliveLog.count(containing: "Could not register") > failedBefore
+        }
         let second = try await SimulatedRobot(
           configuration: configuration,
           logger: quietLogger("sim")

@@ -3,6 +3,7 @@ import BosdynAPI
 import BosdynCore
 import Foundation
 import GRPCCore
+import GRPCProtobuf
 import GRPCNIOTransportHTTP2
 import Logging
 import NIOCore
@@ -78,8 +79,17 @@ func withRobotProxy<Result: Sendable>(
 /// A robot id service that answers with what it received: `:authority` in `serial_number`,
 /// `x-test` in `nickname`, `authorization` in `species`, and echoes `x-test` back as initial
 /// and trailing metadata.
+/// Counts the calls a test service answered, so a test waits for them instead of sleeping.
+final class CallCounter: Sendable {
+  private let count = Mutex(0)
+  /// How many calls arrived.
+  var value: Int { self.count.withLock { $0 } }
+  func increment() { self.count.withLock { $0 += 1 } }
+}
+
 struct EchoRobotIdService: Bosdyn_Api_RobotIdService.ServiceProtocol {
   var name = "echo"
+  var calls: CallCounter? = nil
 
   func getRobotId(
     request: ServerRequest<Bosdyn_Api_RobotIdRequest>,
@@ -88,6 +98,7 @@ struct EchoRobotIdService: Bosdyn_Api_RobotIdService.ServiceProtocol {
     func first(_ key: String) -> String {
       request.metadata[stringValues: key].first(where: { _ in true }) ?? ""
     }
+    self.calls?.increment()
     if first("x-fail") == "permission" {
       throw RPCError(code: .permissionDenied, message: "denied by \(self.name)")
     }
@@ -114,8 +125,8 @@ struct ChunkEchoService: RegistrableRPCService {
     let events = self.events
     router.registerHandler(
       forMethod: Bosdyn_Api_Mission_MissionService.Method.LoadMissionAsChunks2.descriptor,
-      deserializer: ProtoDeserializer<Bosdyn_Api_DataChunk>(),
-      serializer: ProtoSerializer<Bosdyn_Api_DataChunk>()
+      deserializer: ProtobufDeserializer<Bosdyn_Api_DataChunk>(),
+      serializer: ProtobufSerializer<Bosdyn_Api_DataChunk>()
     ) { request, context in
       StreamingServerResponse { writer in
         do {
@@ -134,7 +145,8 @@ struct ChunkEchoService: RegistrableRPCService {
 }
 
 extension ChunkEchoService {
-  /// "cancelled" when the call is (or, within a second, becomes) cancelled, else `otherwise`.
+  /// "cancelled" when the call is (or, within 20 seconds, becomes) cancelled, else
+  /// `otherwise`: generous, because only a cancellation is ever waited for.
   fileprivate static func outcome(context: ServerContext, otherwise: String) async -> String {
     if Task.isCancelled || context.cancellation.isCancelled { return "cancelled" }
     let cancelled = await withTaskGroup(of: Bool.self) { group in
@@ -147,7 +159,7 @@ extension ChunkEchoService {
         }
       }
       group.addTask {
-        try? await Task.sleep(for: .seconds(1))
+        try? await Task.sleep(for: .seconds(20))
         return Task.isCancelled
       }
       let first = await group.next() ?? false
@@ -155,18 +167,6 @@ extension ChunkEchoService {
       return first
     }
     return cancelled ? "cancelled" : otherwise
-  }
-}
-
-struct ProtoSerializer<Message: SwiftProtobuf.Message>: MessageSerializer {
-  func serialize<Bytes: GRPCContiguousBytes>(_ message: Message) throws -> Bytes {
-    Bytes(try message.serializedBytes() as [UInt8])
-  }
-}
-
-struct ProtoDeserializer<Message: SwiftProtobuf.Message>: MessageDeserializer {
-  func deserialize<Bytes: GRPCContiguousBytes>(_ serializedMessageBytes: Bytes) throws -> Message {
-    try serializedMessageBytes.withUnsafeBytes { try Message(serializedBytes: Array($0)) }
   }
 }
 
@@ -178,14 +178,11 @@ final class ProxyEventLog: Sendable {
 
   var all: [String] { self.lines.withLock { $0 } }
 
-  /// Waits (up to `timeout`) until some line has been appended, and returns the lines.
-  func waitForAny(timeout: Duration = .seconds(5)) async throws -> [String] {
-    let deadline = ContinuousClock.now + timeout
-    while self.all.isEmpty, ContinuousClock.now < deadline {
-      try await Task.sleep(for: .milliseconds(10))
-    }
-    return self.all
+  /// Waits until some line has been appended, and returns the lines.
+  func waitForAny() async throws -> [String] {
+    try await eventually("a service event") { self.all.isEmpty ? nil : self.all }
   }
+
 }
 
 /// Runs a plaintext gRPC server with the test services on 127.0.0.1 (`port` 0: a free one).
@@ -193,6 +190,7 @@ func withUpstreamServer<Result: Sendable>(
   name: String = "echo",
   port: Int = 0,
   events: ProxyEventLog? = nil,
+  calls: CallCounter? = nil,
   _ body: (_ port: Int) async throws -> Result
 ) async throws -> Result {
   let transport = HTTP2ServerTransport.Posix(
@@ -201,7 +199,7 @@ func withUpstreamServer<Result: Sendable>(
   )
   return try await withGRPCServer(
     transport: transport,
-    services: [EchoRobotIdService(name: name), ChunkEchoService(events: events)]
+    services: [EchoRobotIdService(name: name, calls: calls), ChunkEchoService(events: events)]
   ) { server in
     guard let port = try await server.listeningAddress?.ipv4?.port else {
       throw ProxyTestFailure("upstream server has no IPv4 address")

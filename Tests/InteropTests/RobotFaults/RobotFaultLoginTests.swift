@@ -39,7 +39,7 @@ struct RobotFaultLoginTests {
   }
 
   @Test func anExpiredTokenIsRefusedButALoggedInConnectionRefreshesItsOwn() async throws {
-    try await TestRobot.with(tokenLifetime: .seconds(2)) { robot in
+    try await TestRobot.with(configure: { $0.tokenLifetime = .seconds(2) }) { robot in
       try await robot.withConnection { loggedIn in
         let first = try #require(loggedIn.userToken)
         let lifetime = try #require(first.lifetime)
@@ -47,10 +47,10 @@ struct RobotFaultLoginTests {
 
         // The first token, used by another connection, stops working once it expires …
         var loggedInFailures: [ClientError] = []
-        let expiredError = try await FaultPolling.eventually(
+        let expiredError = try await eventually(
           "the first token to expire",
           timeout: .seconds(10),
-          interval: .milliseconds(200)
+          pollEvery: .milliseconds(200)
         ) { () async throws -> ClientError? in
           // … while the logged-in connection keeps working all along, refreshing its token.
           do {

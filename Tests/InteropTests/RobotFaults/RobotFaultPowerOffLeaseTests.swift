@@ -8,6 +8,7 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import SpotSimulator
+import TestSupport
 import Testing
 
 /// Issue 4's lease faults, against the power-off callback: the `PowerOffServicer` hosted here
@@ -99,10 +100,10 @@ struct RobotFaultPowerOffLeaseTests {
       let lease = try await fixture.leases.acquire()
       let session = try await fixture.establishSession(leases: [lease])
       var statuses: [TickResponse.Status] = []
-      let final = try await FaultPolling.eventually(
+      let final = try await eventually(
         "the power off to finish",
         timeout: .seconds(10),
-        interval: .milliseconds(50)
+        pollEvery: .milliseconds(50)
       ) { () async throws -> TickResponse? in
         let tick = try await fixture.tick(session.sessionID, leases: [lease])
         statuses.append(tick.status)

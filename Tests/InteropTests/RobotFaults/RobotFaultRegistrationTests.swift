@@ -1,3 +1,4 @@
+import Logging
 import BosdynAPI
 import BosdynCore
 import BosdynRobot
@@ -105,6 +106,7 @@ struct RobotFaultRegistrationTests {
           host: "127.0.0.1",
           port: 50001
         )
+        let (intruderLogger, intruderLog) = TestLogging.capturing("intruder", level: .warning)
         let keepAlive = DirectoryRegistrationKeepAlive(
           connection: connection,
           registration: .init(
@@ -113,19 +115,26 @@ struct RobotFaultRegistrationTests {
             host: "127.0.0.1",
             port: 50002
           ),
-          configuration: .init(retryInterval: .milliseconds(100), rpcTimeout: .seconds(2))
+          configuration: .init(
+            retryInterval: .milliseconds(100),
+            rpcTimeout: .seconds(2),
+            warningEvery: 1
+          ),
+          logger: intruderLogger
         )
         try await withThrowingTaskGroup(of: Void.self) { group in
           group.addTask { try await keepAlive.run() }
           defer { group.cancelAll() }
           // A few refused attempts: the holder keeps its entry, the intruder gets none.
-          try await Task.sleep(for: .milliseconds(400))
+          try await waitUntil("three refused attempts") {
+            intruderLog.count(containing: "Could not register") >= 3
+          }
           #expect(robot.robot.registry.entry(named: "fault-intruder") == nil)
           #expect(robot.robot.registry.endpoint(named: "fault-holder")?.port == 50001)
 
           // Once the authority is free, the retrying keep-alive registers by itself.
           try await registration.unregister(name: "fault-holder")
-          let port = try await FaultPolling.eventually(
+          let port = try await eventually(
             "the keep-alive to register once the authority is free",
             timeout: .seconds(5)
           ) {
@@ -141,11 +150,11 @@ struct RobotFaultRegistrationTests {
     try await TestRobot.with { robot in
       let holder = try await Self.startRegisteredHelloWorld(robot)
       let intruder = try robot.startHelloWorld()
-      let intruderPort = try await FaultPolling.eventually("the second service's port") {
+      let intruderPort = try await eventually("the second service's port") {
         FaultPolling.port(after: "running on port", in: intruder.stdout)
       }
       // Its first registration attempt is answered either way: registered, or a warning.
-      _ = try await FaultPolling.eventually("the second service's registration attempt") {
+      _ = try await eventually("the second service's registration attempt") {
         let log = intruder.stderr
         return log.contains("registered/updated") || log.contains("Could not register")
           ? true : nil

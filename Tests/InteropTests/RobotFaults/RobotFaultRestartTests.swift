@@ -52,7 +52,7 @@ struct RobotFaultRestartTests {
       #expect(try await firstSim.waitForExit() == 0, "\(firstSim.stderr)")
 
       // The same robot (same port and data directory: same CA and token key) comes back.
-      let secondSim = try await FaultPolling.eventually("spot-sim to listen on \(port) again") {
+      let secondSim = try await eventually("spot-sim to listen on \(port) again") {
         () async throws -> ChildProcess? in
         let sim = try ChildProcess(spotSim, ["--port", "\(port)", "--data-dir", dataDirectory])
         if (try? await sim.waitForOutput("Listening on", timeout: .seconds(5))) != nil {
@@ -61,15 +61,19 @@ struct RobotFaultRestartTests {
         sim.signal(SIGKILL)
         return nil
       }
-      _ = try await FaultPolling.eventually(
+      _ = try await eventually(
         "hello-world-callback to register with the restarted robot",
         timeout: .seconds(10)
       ) {
         try await DirectoryClient(connection: connection).list()
           .first { $0.name == "hello-world-callback" }
       }
+      // The callback's own channel reconnects too (after a backoff of its own).
       let after = try await connection.remoteMissionClient(serviceName: "hello-world-callback")
-      #expect(try await after.tick(sessionID: "").status == .success)
+      let status = try await eventually("a tick through the restarted robot", timeout: .seconds(10)) {
+        try await after.tick(sessionID: "").status
+      }
+      #expect(status == .success)
       return secondSim
     }
     #expect(service.process.isRunning, "the service never exited: \(service.stderr)")
@@ -115,7 +119,7 @@ struct RobotFaultRestartTests {
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await robot.run() }
       defer { group.cancelAll() }
-      let entry = try await FaultPolling.eventually(
+      let entry = try await eventually(
         "hello-world-callback to register once the robot is up",
         timeout: .seconds(10)
       ) {

@@ -4,6 +4,7 @@ import BosdynCore
 import BosdynRobot
 import Foundation
 import SpotSimulator
+import TestSupport
 import Testing
 
 /// Issue 4's routing faults: a call for a service nobody registered, and for a registered

@@ -21,7 +21,65 @@ enum TestEnvironment {
     guard FileManager.default.isExecutableFile(atPath: path) else {
       throw SetupError("No \(name) in \(directory): run Scripts/test.sh (it builds everything)")
     }
+    // `swift test` rebuilds the test targets but not the executables they start: a test must
+    // never pass or fail on yesterday's program.
+    if let built = Self.modificationDate(path), let newest = Self.newestSource(of: name),
+      built < newest.date
+    {
+      throw SetupError(
+        "\(path) is older than \(newest.path): run Scripts/test.sh or `swift build` first "
+          + "(`swift test` does not rebuild executables)"
+      )
+    }
     return path
+  }
+
+  /// The most recently changed source file of target `name` and the package targets it depends
+  /// on (read from Package.swift, whose targets list their package dependencies by name).
+  static func newestSource(of name: String) -> (path: String, date: Date)? {
+    let targets = Self.packageTargets
+    var closure: Set<String> = []
+    var pending = [name]
+    while let target = pending.popLast() {
+      guard closure.insert(target).inserted else { continue }
+      pending += targets[target] ?? []
+    }
+    var newest: (path: String, date: Date)?
+    for target in closure {
+      let directory = packageRoot.appendingPathComponent("Sources/\(target)")
+      guard
+        let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+      else { continue }
+      for case let url as URL in files where url.pathExtension == "swift" {
+        guard let date = modificationDate(url.path) else { continue }
+        if newest.map({ date > $0.date }) ?? true { newest = (url.path, date) }
+      }
+    }
+    return newest
+  }
+
+  /// Each target of Package.swift with the names of the package targets it depends on.
+  static let packageTargets: [String: [String]] = {
+    let manifest =
+      (try? String(
+        contentsOf: packageRoot.appendingPathComponent("Package.swift"),
+        encoding: .utf8
+      )) ?? ""
+    var targets: [String: [String]] = [:]
+    let declarations = manifest.components(separatedBy: "Target(").dropFirst()
+      + manifest.components(separatedBy: ".target(").dropFirst()
+    for declaration in declarations {
+      let body = declaration.prefix { $0 != ")" }
+      let strings = body.split(separator: "\"", omittingEmptySubsequences: false)
+        .enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+      guard body.contains("name:"), let name = strings.first else { continue }
+      targets[name] = Array(strings.dropFirst())
+    }
+    return targets
+  }()
+
+  private static func modificationDate(_ path: String) -> Date? {
+    (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
   }
 
   static func script(_ name: String) -> String {

@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import GRPCCore
 import SpotSimulator
+import TestSupport
 import Testing
 
 @Suite("Simulated robot: auth and bearer tokens")
@@ -104,9 +105,10 @@ struct AuthServiceTests {
 
   @Test("An expired token is UNAUTHENTICATED and says it expired")
   func expiredToken() async throws {
-    let harness = try await SimulatorServiceHarness()
-    let token = try await harness.issuer.issue(username: "user", validFor: .milliseconds(50))
-    try await Task.sleep(for: .milliseconds(100))
+    let time = ManualTime()
+    let harness = try await SimulatorServiceHarness(time: time)
+    let token = try await harness.issuer.issue(username: "user", validFor: .seconds(60))
+    await time.advance(by: .seconds(60) + .milliseconds(1))
     try await harness.serve { connection in
       let error = await SimulatorServiceHarness.rpcError {
         _ = try await connection.directory.listServiceEntries(
@@ -122,14 +124,17 @@ struct AuthServiceTests {
 
   @Test("Issued tokens expire after the configured lifetime")
   func configuredLifetime() async throws {
-    let harness = try await SimulatorServiceHarness(tokenLifetime: .milliseconds(100))
+    let time = ManualTime()
+    let harness = try await SimulatorServiceHarness(tokenLifetime: .seconds(600), time: time)
     try await harness.serve { connection in
       let metadata = try await connection.login()
       let token = String(
         try #require(metadata[stringValues: "authorization"].first(where: { _ in true }))
           .dropFirst("Bearer ".count)
       )
-      try await Task.sleep(for: .milliseconds(150))
+      await time.advance(by: .seconds(599))
+      #expect(await harness.issuer.verify(token) == .valid(username: "user"))
+      await time.advance(by: .seconds(1) + .milliseconds(1))
       #expect(await harness.issuer.verify(token) == .expired)
     }
   }

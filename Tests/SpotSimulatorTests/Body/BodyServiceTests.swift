@@ -1,6 +1,7 @@
 import BosdynAPI
 import BosdynCore
 import SpotSimulator
+import TestSupport
 import Testing
 
 @Suite("Power, robot command and robot state over gRPC")
@@ -22,7 +23,8 @@ struct BodyServiceTests {
   }
 
   @Test func powerOnThenSafePowerOff() async throws {
-    let harness = BodyServiceHarness(transitionTime: .milliseconds(150))
+    let time = ManualTime()
+    let harness = BodyServiceHarness(time: time)
     try await harness.serve { robot in
       let lease = try await robot.acquire("alice").sublease(clientName: "alice")
       let on = try await robot.power.powerCommand(Self.powerOn(lease))
@@ -34,7 +36,8 @@ struct BodyServiceTests {
       #expect(try await robot.power.powerCommandFeedback(feedback).status == .statusInProgress)
       var state = try await robot.state.getRobotState(.init())
       #expect(state.robotState.powerState.motorPowerState == .statePoweringOn)
-      try await Self.waitUntil { try await robot.power.powerCommandFeedback(feedback).status == .statusSuccess }
+      await time.advance(by: .seconds(2))
+      #expect(try await robot.power.powerCommandFeedback(feedback).status == .statusSuccess)
       state = try await robot.state.getRobotState(.init())
       #expect(state.robotState.powerState.motorPowerState == .stateOn)
       #expect(state.robotState.estopStates.allSatisfy { $0.state == .notEstopped })
@@ -47,10 +50,11 @@ struct BodyServiceTests {
       let during = try await robot.command.robotCommandFeedback(commandFeedback)
       #expect(during.feedback.fullBodyFeedback.status == .processing)
       #expect(during.feedback.fullBodyFeedback.safePowerOffFeedback.status == .inProgress)
-      try await Self.waitUntil {
+      await time.advance(by: .seconds(2))
+      #expect(
         try await robot.command.robotCommandFeedback(commandFeedback)
           .feedback.fullBodyFeedback.safePowerOffFeedback.status == .poweredOff
-      }
+      )
       state = try await robot.state.getRobotState(.init())
       #expect(state.robotState.powerState.motorPowerState == .stateOff)
 
@@ -158,15 +162,5 @@ struct BodyServiceTests {
       #expect(try await robot.keepalive.checkIn(keepaliveCheckIn).status == .invalidPolicyID)
       #expect(try await robot.keepalive.getStatus(.init()).status.count == 1)
     }
-  }
-
-  /// Polls `condition` every 20 ms for up to 5 s.
-  static func waitUntil(_ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(5)
-    while ContinuousClock.now < deadline {
-      if try await condition() { return }
-      try await Task.sleep(for: .milliseconds(20))
-    }
-    Issue.record("condition never became true")
   }
 }

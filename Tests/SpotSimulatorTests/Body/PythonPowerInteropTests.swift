@@ -78,7 +78,7 @@ struct PythonPowerInteropTests {
     print("done", flush=True)
     """
 
-  @Test(.enabled(if: PythonPeer.isAvailable, "needs BOSDYN_TEST_PYTHON or .venv"))
+  @Test
   func pythonHelpersPowerOnAndOff() async throws {
     let harness = BodyServiceHarness(transitionTime: .milliseconds(200))
     try await harness.serve { robot in

@@ -1,11 +1,14 @@
 import BosdynAPI
 import SpotSimulator
+import TestSupport
 import Testing
 
 @Suite("Simulated body")
 struct SimulatedBodyTests {
-  static func body(transition: Duration = .milliseconds(100)) -> SimulatedBody {
-    SimulatedBody(configuration: .init(transitionTime: transition))
+  static func body(transition: Duration = .seconds(2), time: ManualTime = ManualTime())
+    -> SimulatedBody
+  {
+    SimulatedBody(configuration: .init(transitionTime: transition), clock: time.clock)
   }
 
   static func safePowerOff() -> Bosdyn_Api_RobotCommand {
@@ -21,26 +24,32 @@ struct SimulatedBodyTests {
   }
 
   @Test func powerOnTakesTheTransitionTime() async throws {
-    let body = Self.body()
+    let time = ManualTime()
+    let body = Self.body(time: time)
     #expect(body.motorPowerState == .stateOff)
     let id = try body.requestPower(on: true).get()
     #expect(body.motorPowerState == .statePoweringOn)
     #expect(body.powerFeedback(id) == .statusInProgress)
-    try await Task.sleep(for: .milliseconds(150))
+    await time.advance(by: .milliseconds(1999))
+    #expect(body.motorPowerState == .statePoweringOn)
+    await time.advance(by: .milliseconds(1))
     #expect(body.motorPowerState == .stateOn)
     #expect(body.powerFeedback(id) == .statusSuccess)
     #expect(body.powerFeedback(id + 100) == nil)
   }
 
   @Test func safePowerOffFeedbackProgresses() async throws {
+    let time = ManualTime()
     let body = SimulatedBody(
-      configuration: .init(transitionTime: .milliseconds(100), motorsInitiallyOn: true))
+      configuration: .init(transitionTime: .seconds(2), motorsInitiallyOn: true),
+      clock: time.clock
+    )
     let id = try body.execute(Self.safePowerOff()).get()
     let during = try #require(body.commandFeedback(id))
     #expect(during.fullBodyFeedback.status == .processing)
     #expect(during.fullBodyFeedback.safePowerOffFeedback.status == .inProgress)
     #expect(body.motorPowerState == .statePoweringOff)
-    try await Task.sleep(for: .milliseconds(150))
+    await time.advance(by: .seconds(2))
     let after = try #require(body.commandFeedback(id))
     #expect(after.fullBodyFeedback.safePowerOffFeedback.status == .poweredOff)
     #expect(body.motorPowerState == .stateOff)

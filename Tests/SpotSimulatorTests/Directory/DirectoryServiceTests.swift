@@ -1,6 +1,7 @@
 import BosdynAPI
 import GRPCCore
-import SpotSimulator
+@testable import SpotSimulator
+import TestSupport
 import Testing
 
 @Suite("Simulated robot: directory and directory registration")
@@ -296,14 +297,17 @@ struct DirectoryServiceTests {
 
   @Test("A service past its liveness timeout is a fault until it registers or updates again")
   func liveness() async throws {
-    let registry = ServiceRegistry()
-    let entry = Self.entry("flaky", authority: "flaky", livenessTimeout: 0.5)
+    let time = ManualTime()
+    let registry = ServiceRegistry(clock: time.clock)
+    let entry = Self.entry("flaky", authority: "flaky", livenessTimeout: 2.5)
     #expect(registry.register(entry, endpoint: Self.endpoint()) == .ok)
     let steady = Self.entry("steady", authority: "steady")
     #expect(registry.register(steady, endpoint: Self.endpoint()) == .ok)
     #expect(registry.serviceFaults().isEmpty)
 
-    try await Task.sleep(for: .milliseconds(700))
+    await time.advance(by: .milliseconds(2500))
+    #expect(registry.serviceFaults().isEmpty)
+    await time.advance(by: .milliseconds(1))
     let faults = registry.serviceFaults()
     #expect(faults.count == 1)
     #expect(faults.first?.faultID.serviceName == "flaky")
@@ -319,23 +323,31 @@ struct DirectoryServiceTests {
     }
     #expect(registry.serviceFaults().isEmpty)
 
-    try await Task.sleep(for: .milliseconds(700))
+    await time.advance(by: .seconds(3))
     #expect(registry.serviceFaults().count == 1)
     #expect(registry.update(entry, endpoint: Self.endpoint(port: 50060)) == .ok)
     #expect(registry.serviceFaults().isEmpty)
   }
 
-  @Test("The liveness loop returns when cancelled")
-  func runLoopStops() async throws {
+  @Test("The liveness loop marks a lapsed service on its own, and returns when cancelled")
+  func runLoop() async throws {
+    let time = ManualTime()
     let registry = ServiceRegistry(
       configuration: .init(
         robotServices: ServiceRegistry.robotServiceEntries,
-        livenessCheckInterval: .milliseconds(10)
-      )
+        livenessCheckInterval: .seconds(1)
+      ),
+      logger: TestLogging.logger("liveness-loop"),
+      clock: time.clock
     )
+    let entry = Self.entry("flaky", authority: "flaky", livenessTimeout: 2.5)
+    #expect(registry.register(entry, endpoint: Self.endpoint()) == .ok)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await registry.run() }
-      try await Task.sleep(for: .milliseconds(50))
+      try await time.waitForSleepers("the liveness loop")
+      await time.advance(by: .seconds(3))
+      // Only the loop has looked at the registry: the lapse is already recorded.
+      #expect(registry.unhealthyServiceNames() == ["flaky"])
       group.cancelAll()
       try await group.waitForAll()
     }

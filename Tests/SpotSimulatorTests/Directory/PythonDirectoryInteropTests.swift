@@ -1,3 +1,5 @@
+import BosdynAPI
+import SwiftProtobuf
 import Foundation
 import SpotSimulator
 import Testing
@@ -91,17 +93,24 @@ struct PythonDirectoryInteropTests {
     """#
 
   @Test(
-    "AuthClient, DirectoryClient, DirectoryRegistrationClient, its keep-alive and time sync work",
-    .enabled(if: PythonPeer.isAvailable, "needs the Python SDK peer")
+    "AuthClient, DirectoryClient, DirectoryRegistrationClient, its keep-alive and time sync work"
   )
   func pythonClients() async throws {
     let harness = try await SimulatorServiceHarness()
     try await harness.serve { connection in
       let run = try PythonPeer.start(Self.script, arguments: [String(connection.port)])
       try await run.waitForOutput("KEEPALIVE_RUNNING")
-      // Beyond one heartbeat interval (1 s) but within the liveness timeout (2.5 x 1 s, wide
-      // enough for a loaded machine): the re-registrations are heartbeats, so no fault appears.
-      try await Task.sleep(for: .milliseconds(1500))
+      // A heartbeat later (1 s apart, liveness timeout 2.5 s), the re-registration has
+      // refreshed the entry rather than replaced it, and no fault appears.
+      var updates: [Google_Protobuf_Timestamp] = []
+      try await waitUntil("a heartbeat from the Python keep-alive") {
+        if let last = harness.registry.entry(named: "py-keepalive")?.lastUpdate,
+          updates.last != last
+        {
+          updates.append(last)
+        }
+        return updates.count >= 2
+      }
       #expect(harness.registry.entry(named: "py-keepalive") != nil)
       #expect(harness.registry.serviceFaults().isEmpty)
       let status = try await run.waitForExit()

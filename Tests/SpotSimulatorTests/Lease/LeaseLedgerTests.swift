@@ -1,6 +1,8 @@
 import BosdynAPI
 import BosdynCore
 import SpotSimulator
+import TestSupport
+import SwiftProtobuf
 import Testing
 
 @Suite("Lease ledger")
@@ -11,8 +13,13 @@ struct LeaseLedgerTests {
     return owner
   }
 
-  static func ledger(timeout: Duration = .seconds(30)) -> LeaseLedger {
-    LeaseLedger(configuration: .init(resourceTree: .spotWithArm, retainTimeout: timeout, epoch: nil))
+  static func ledger(timeout: Duration = .seconds(30), time: ManualTime = ManualTime())
+    -> LeaseLedger
+  {
+    LeaseLedger(
+      configuration: .init(resourceTree: .spotWithArm, retainTimeout: timeout, epoch: nil),
+      clock: time.clock
+    )
   }
 
   @Test func acquireClaimsTheTreeAndRefusesOthers() {
@@ -104,16 +111,25 @@ struct LeaseLedgerTests {
   }
 
   @Test func silentOwnersLoseTheLease() async throws {
-    let ledger = Self.ledger(timeout: .milliseconds(150))
+    let time = ManualTime()
+    let ledger = Self.ledger(timeout: .seconds(3), time: time)
     let lease = ledger.acquire(resource: "body", owner: Self.owner("alice")).lease
+    // Retained every 2 s, the lease outlives several timeouts.
     for _ in 0..<3 {
-      try await Task.sleep(for: .milliseconds(80))
+      await time.advance(by: .seconds(2))
       #expect(ledger.retain(lease).status == .ok)
     }
     var listed = ledger.list(includeFullLeaseInfo: true)
     #expect(listed.resources.first?.isStale == false)
+    #expect(
+      listed.resources.first?.staleTime
+        == Google_Protobuf_Timestamp(date: time.clock.wallTime(at: time.clock.now + .seconds(3)))
+    )
     #expect(ledger.acquire(resource: "body", owner: Self.owner("bob")).status == .resourceAlreadyClaimed)
-    try await Task.sleep(for: .milliseconds(300))
+    // Silent for just under the timeout: still held (listing is not a use of the lease).
+    await time.advance(by: .milliseconds(2999))
+    #expect(ledger.list(includeFullLeaseInfo: true).resources.first?.isStale == false)
+    await time.advance(by: .milliseconds(2))
     #expect(ledger.judge([lease]).status == .revoked)
     #expect(ledger.retain(lease).status == .revoked)
     listed = ledger.list(includeFullLeaseInfo: true)

@@ -1,6 +1,7 @@
 import BosdynAPI
 import BosdynCore
 import SpotSimulator
+import TestSupport
 import Testing
 
 @Suite("Lease service over gRPC")
@@ -66,10 +67,11 @@ struct LeaseServiceTests {
   }
 
   @Test func leaseIsRevokedAfterTheRetainTimeout() async throws {
-    let harness = BodyServiceHarness(retainTimeout: .milliseconds(200))
+    let time = ManualTime()
+    let harness = BodyServiceHarness(retainTimeout: .seconds(3), time: time)
     try await harness.serve { robot in
       let lease = try await robot.acquire("alice")
-      try await Task.sleep(for: .milliseconds(350))
+      await time.advance(by: .seconds(3) + .milliseconds(1))
       var retain = Bosdyn_Api_RetainLeaseRequest()
       retain.lease = lease
       #expect(try await robot.lease.retainLease(retain).leaseUseResult.status == .revoked)

@@ -101,7 +101,7 @@ struct LeaseValidatorDifferentialTests {
     return steps
   }
 
-  @Test(.enabled(if: PythonPeer.isAvailable, "needs BOSDYN_TEST_PYTHON or .venv"))
+  @Test
   func ledgerMatchesTheValidator() async throws {
     let steps = try Self.scenario()
     let input: [String: Any] = [

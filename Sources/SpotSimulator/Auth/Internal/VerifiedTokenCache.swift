@@ -26,7 +26,7 @@ final class VerifiedTokenCache: Sendable {
   private let entries = Mutex<[String: Entry]>([:])
 
   /// The cached verdict on `token` at `now`.
-  func lookup(_ token: String, now: Date = Date()) -> Lookup {
+  func lookup(_ token: String, now: Date) -> Lookup {
     self.entries.withLock { entries in
       guard let entry = entries[token] else { return .unknown }
       guard now < entry.expiry else {
@@ -38,7 +38,7 @@ final class VerifiedTokenCache: Sendable {
   }
 
   /// Remembers that `token` verified for `username` until `expiry`.
-  func insert(_ token: String, username: String, expiry: Date, now: Date = Date()) {
+  func insert(_ token: String, username: String, expiry: Date, now: Date) {
     self.entries.withLock { entries in
       if entries.count >= Self.capacity {
         entries = entries.filter { now < $0.value.expiry }

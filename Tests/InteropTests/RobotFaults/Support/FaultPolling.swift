@@ -5,33 +5,8 @@ import TestSupport
   import Glibc
 #endif
 
-/// Waiting for a condition with a deadline instead of sleeping a fixed time.
+/// Ports and output parsing for the robot fault tests.
 enum FaultPolling {
-  /// Calls `probe` every `interval` until it returns a value; fails after `timeout` with
-  /// `what` and the last error `probe` threw.
-  static func eventually<Value>(
-    _ what: String,
-    timeout: Duration = .seconds(15),
-    interval: Duration = .milliseconds(100),
-    _ probe: () async throws -> Value?
-  ) async throws -> Value {
-    let deadline = ContinuousClock.now + timeout
-    var lastError: (any Error)?
-    while true {
-      do {
-        if let value = try await probe() { return value }
-      } catch {
-        lastError = error
-      }
-      guard ContinuousClock.now < deadline else { break }
-      try await Task.sleep(for: interval)
-    }
-    throw TestEnvironment.SetupError(
-      "Timed out after \(timeout) waiting for \(what)"
-        + (lastError.map { "; last error: \($0)" } ?? "")
-    )
-  }
-
   /// A TCP port on 127.0.0.1 that nothing listens on right now: bound, read and closed.
   static func freePort() throws -> Int {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -1,9 +1,11 @@
+import BosdynCore
 import BosdynAPI
 import Crypto
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import Logging
 import SpotSimulator
+import TestSupport
 import Testing
 
 /// The simulator's identity, auth, time-sync and directory services on one real plaintext
@@ -21,9 +23,13 @@ struct SimulatorServiceHarness {
   init(
     tokenLifetime: Duration = .seconds(60),
     registry: ServiceRegistry = ServiceRegistry(),
-    timeSync: TimeSyncService = TimeSyncService()
+    timeSync: TimeSyncService = TimeSyncService(),
+    time: ManualTime? = nil
   ) async throws {
-    self.issuer = try await TokenIssuer(signingKey: P256.Signing.PrivateKey())
+    self.issuer = try await TokenIssuer(
+      signingKey: P256.Signing.PrivateKey(),
+      clock: time?.clock ?? .system()
+    )
     self.registry = registry
     self.tokenLifetime = tokenLifetime
     self.timeSync = timeSync

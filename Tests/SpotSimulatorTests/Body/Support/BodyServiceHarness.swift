@@ -1,8 +1,10 @@
+import BosdynCore
 import BosdynAPI
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import Logging
 import SpotSimulator
+import TestSupport
 import Testing
 
 /// The simulator's lease, power, robot command, robot state, estop and keepalive services on
@@ -12,15 +14,23 @@ struct BodyServiceHarness {
   let ledger: LeaseLedger
   let body: SimulatedBody
 
+  /// - Parameter time: What leases and transitions are timed on; the real clock when `nil`
+  ///   (for tests whose Python peer polls in real time).
   init(
     retainTimeout: Duration = .seconds(30),
-    transitionTime: Duration = .milliseconds(100),
-    motorsInitiallyOn: Bool = false
+    transitionTime: Duration = .seconds(2),
+    motorsInitiallyOn: Bool = false,
+    time: ManualTime? = nil
   ) {
+    let clock = time?.clock ?? .system()
     self.ledger = LeaseLedger(
-      configuration: .init(resourceTree: .spotWithArm, retainTimeout: retainTimeout, epoch: nil))
+      configuration: .init(resourceTree: .spotWithArm, retainTimeout: retainTimeout, epoch: nil),
+      clock: clock
+    )
     self.body = SimulatedBody(
-      configuration: .init(transitionTime: transitionTime, motorsInitiallyOn: motorsInitiallyOn))
+      configuration: .init(transitionTime: transitionTime, motorsInitiallyOn: motorsInitiallyOn),
+      clock: clock
+    )
   }
 
   typealias Transport = HTTP2ClientTransport.Posix
