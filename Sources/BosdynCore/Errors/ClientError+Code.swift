@@ -15,6 +15,8 @@ extension ClientError {
       case resourceAlreadyClaimed, invalidResource, notAuthoritativeService, notActiveLease
       case leaseNotOwned, timeSyncNotEstablished
       case estopped, faulted, powerCommandFailed, notPoweredOn, commandRejected
+      case compilationError, validationError, noMission, noMissionPlaying
+      case invalidQuestionID, invalidAnswerCode, questionAlreadyAnswered, incompatibleAnswer
     }
 
     private var wrapped: Wrapped
@@ -96,6 +98,27 @@ extension ClientError {
     public static let notPoweredOn = Self(.notPoweredOn)
     /// The robot command service refused the command; the message names the status.
     public static let commandRejected = Self(.commandRejected)
+
+    /// The mission did not compile (`STATUS_COMPILE_ERROR`; Python's `CompilationError`); the
+    /// message names the failed nodes.
+    public static let compilationError = Self(.compilationError)
+    /// The mission compiled but a node could not start, such as a callback missing from the
+    /// directory (`STATUS_VALIDATE_ERROR`; Python's `ValidationError`).
+    public static let validationError = Self(.validationError)
+    /// No mission is loaded (`STATUS_NO_MISSION`; Python's `NoMissionError`).
+    public static let noMission = Self(.noMission)
+    /// No mission has started playing (`STATUS_NO_MISSION_PLAYING`; Python's
+    /// `NoMissionPlayingError`).
+    public static let noMissionPlaying = Self(.noMissionPlaying)
+    /// The question id is unknown (Python's `InvalidQuestionId`).
+    public static let invalidQuestionID = Self(.invalidQuestionID)
+    /// The answer code is not one of the question's options (Python's `InvalidAnswerCode`).
+    public static let invalidAnswerCode = Self(.invalidAnswerCode)
+    /// The question was answered already (Python's `QuestionAlreadyAnswered`).
+    public static let questionAlreadyAnswered = Self(.questionAlreadyAnswered)
+    /// The answer's form does not fit the question: a code for custom parameters or the other
+    /// way round (Python's `IncompatibleAnswer`).
+    public static let incompatibleAnswer = Self(.incompatibleAnswer)
 
     /// Whether a retry may succeed: transport trouble and deadlines, not bad requests.
     public var isRetryable: Bool {

@@ -1,7 +1,7 @@
 public import BosdynAPI
 public import BosdynCore
 public import GRPCCore
-import GRPCNIOTransportHTTP2
+public import GRPCNIOTransportHTTP2
 import GRPCProtobuf
 
 /// How every client of this library makes a unary call through a ``RobotConnection``: stamp
@@ -38,20 +38,46 @@ public struct RobotRPC: Sendable {
     _ request: Method.Input,
     timeout: Duration? = nil
   ) async throws -> Method.Output {
-    let client = try self.connection.grpcClient(authority: self.authority)
     let stamped = request.stamped(clientName: self.connection.configuration.clientName)
-    var options = CallOptions.defaults
-    options.timeout = timeout ?? self.connection.configuration.callTimeout
-    let name = Method.descriptor.fullyQualifiedMethod
-    let response: Method.Output
-    do {
-      response = try await client.unary(
+    let response = try await self.withClient(Method.descriptor, timeout: timeout) {
+      client,
+      options in
+      try await client.unary(
         request: ClientRequest(message: stamped),
         descriptor: Method.descriptor,
         serializer: ProtobufSerializer<Method.Input>(),
         deserializer: ProtobufDeserializer<Method.Output>(),
         options: options
       ) { try $0.message }
+    }
+    if let error = ClientError.from(
+      header: response.header,
+      method: Method.descriptor.fullyQualifiedMethod
+    ) {
+      throw error
+    }
+    return response
+  }
+
+  /// Runs a call that is not a plain unary one (a streaming call, made with the generated
+  /// stub on `client`), with the same deadline and the same mapping of gRPC failures to
+  /// ``BosdynCore/ClientError`` as ``call(_:_:timeout:)``. The caller checks response headers.
+  ///
+  /// - Parameters:
+  ///   - method: The RPC, for errors.
+  ///   - timeout: The deadline, or the connection's ``RobotConnection/Configuration/callTimeout``.
+  ///   - body: Makes the call.
+  public func withClient<Result: Sendable>(
+    _ method: MethodDescriptor,
+    timeout: Duration? = nil,
+    _ body: (GRPCClient<HTTP2ClientTransport.Posix>, CallOptions) async throws -> Result
+  ) async throws -> Result {
+    let client = try self.connection.grpcClient(authority: self.authority)
+    var options = CallOptions.defaults
+    options.timeout = timeout ?? self.connection.configuration.callTimeout
+    let name = method.fullyQualifiedMethod
+    do {
+      return try await body(client, options)
     } catch let error as RPCError {
       throw ClientError(rpcError: error, method: name)
     } catch let error as RuntimeError {
@@ -62,11 +88,10 @@ public struct RobotRPC: Sendable {
         layer: .rpc
       )
     }
-    if let error = ClientError.from(header: response.header, method: name) {
-      throw error
-    }
-    return response
   }
+
+  /// The connection's client name, which every request header carries.
+  public var clientName: String { self.connection.configuration.clientName }
 
   /// A ``ClientError`` for a status the RPC reported, at the response layer.
   public static func statusError(

@@ -13,4 +13,10 @@ public enum RobotAuthority {
   public static let robotCommand = "command.spot.robot"
   /// The robot state service.
   public static let robotState = "state.spot.robot"
+  /// The mission service (`robot-mission`).
+  public static let mission = "robot-mission.spot.robot"
+  /// The Autowalk service (`autowalk-service`).
+  public static let autowalk = "autowalk.spot.robot"
+  /// The GraphNav service (`graph-nav-service`), as a real Spot lists it.
+  public static let graphNav = "graph-nav.spot.robot"
 }
