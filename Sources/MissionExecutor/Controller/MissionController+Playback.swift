@@ -56,11 +56,15 @@ extension MissionController {
   ///   `STATUS_NO_MISSION_PLAYING` when no mission has been played.
   @discardableResult
   public func pause() -> Bosdyn_Api_Mission_PauseMissionResponse.Status {
-    self.storage.withLock { storage in
+    let now = self.clock.now
+    return self.storage.withLock { storage in
       guard let mission = storage.mission, mission.status != .none else {
         return .noMissionPlaying
       }
-      if mission.status == .running { mission.status = .paused }
+      if mission.status == .running {
+        mission.status = .paused
+        mission.haltedAt = now
+      }
       return .ok
     }
   }
@@ -72,11 +76,13 @@ extension MissionController {
   ///   `STATUS_NO_MISSION_PLAYING` when no mission has been played.
   @discardableResult
   public func stop() -> Bosdyn_Api_Mission_StopMissionResponse.Status {
-    self.storage.withLock { storage in
+    let now = self.clock.now
+    return self.storage.withLock { storage in
       guard let mission = storage.mission, mission.status != .none else {
         return .noMissionPlaying
       }
       if mission.status == .running || mission.status == .paused {
+        if mission.status == .running { mission.haltedAt = now }
         mission.status = .stopped
         mission.questions.removeAllOutstanding()
         mission.missionTexts = []

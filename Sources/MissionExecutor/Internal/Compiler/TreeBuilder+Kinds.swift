@@ -62,7 +62,7 @@ extension TreeBuilder {
         guard seconds.isFinite, seconds >= 0 else {
           throw CompileFailure("seconds must be a finite, non-negative number (is \(seconds))")
         }
-        duration = .fixed(.seconds(Double(seconds)))
+        duration = .fixed(Self.duration(seconds: seconds))
       case .durationNameInBlackboard(let name) where !name.isEmpty:
         duration = .blackboard(VariableRef(name))
       case .durationNameInBlackboard, .none:
@@ -250,7 +250,7 @@ extension TreeBuilder {
     }
     return RemoteGrpcPlan(
       address: ServiceAddress(name: node.serviceName, host: node.host),
-      timeout: node.timeout == 0 ? .seconds(60) : .seconds(Double(node.timeout)),
+      timeout: node.timeout == 0 ? .seconds(60) : Self.duration(seconds: node.timeout),
       leaseResources: node.leaseResources, inputs: inputs,
       params: node.hasParams ? node.params : nil,
       groupNameFormat: node.groupNameFormat.isEmpty ? nil : try Self.format(node.groupNameFormat))
@@ -262,6 +262,12 @@ extension TreeBuilder {
     } catch {
       throw CompileFailure(error.message)
     }
+  }
+
+  /// A duration from float seconds, rounded to the microsecond: a float cannot hold 0.3
+  /// exactly, and without rounding a 0.3 s sleep would last one tick longer than written.
+  private static func duration(seconds: Float) -> Duration {
+    .microseconds(Int64((Double(seconds) * 1e6).rounded()))
   }
 
   private static func duration(_ value: Google_Protobuf_Duration, what: String)

@@ -32,6 +32,8 @@ final class MissionRuntime {
   var settings = Bosdyn_Api_Mission_PlaySettings()
   private(set) var missionTime: Duration = .zero
   private var lastPlayingCycle: AnyClock<Duration>.Instant?
+  /// When the mission stopped playing (pause, stop), so mission time counts up to that instant.
+  var haltedAt: AnyClock<Duration>.Instant?
   /// Whether the nodes of the newest record still have to be told they stopped.
   private var stopCheckPending = false
   /// RemoteGrpc nodes that owe their service a Stop they could not send yet.
@@ -98,6 +100,7 @@ final class MissionRuntime {
   func cycle(at now: AnyClock<Duration>.Instant) -> [PendingCall] {
     if self.status == .running, let pauseAt = self.pauseAt, now >= pauseAt {
       self.status = .paused
+      self.haltedAt = pauseAt
     }
     let context: TickContext
     if self.status == .running {
@@ -109,7 +112,11 @@ final class MissionRuntime {
         expectedRecords: self.history.newest?.nodes.count ?? 16)
       self.tickTree(context)
     } else {
-      self.lastPlayingCycle = nil
+      if let last = self.lastPlayingCycle {
+        let end = min(max(self.haltedAt ?? now, last), now)
+        self.missionTime += last.duration(to: end)
+        self.lastPlayingCycle = nil
+      }
       context = self.context(at: now)
       self.haltTickedNodes(context)
     }
@@ -182,6 +189,7 @@ final class MissionRuntime {
     self.missionTexts = []
     self.missionTime = .zero
     self.lastPlayingCycle = nil
+    self.haltedAt = nil
     self.error = ""
     self.flushPendingStops(context)
     return context.calls
