@@ -147,6 +147,12 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // Prints the cost of an executor cycle over a tree of plain nodes (build with -c release).
+    .executableTarget(
+      name: "mission-executor-bench",
+      dependencies: ["MissionExecutor", "BosdynAPI", clocks],
+      swiftSettings: swiftSettings
+    ),
     // Command-line pieces every program shares (like bosdyn.client.util's argument helpers):
     // robot options, service endpoint options, running services until a signal.
     .target(

@@ -31,6 +31,7 @@ extension MissionController {
   /// Runs `body` with a call runner owned by a task group of this scope: calls still in flight
   /// when `body` returns are cancelled.
   func withCallRunner<Result: Sendable>(
+    isolation: isolated (any Actor)? = #isolation,
     _ body: (CallRunner) async throws -> Result
   ) async throws -> Result {
     let claimed = self.storage.withLock { storage -> Bool in
@@ -41,7 +42,7 @@ extension MissionController {
     guard claimed else { throw MissionControllerError.alreadyCycling }
     defer { self.storage.withLock { $0.runnerActive = false } }
     let runner = CallRunner()
-    return try await withThrowingTaskGroup(of: Void.self) { group in
+    return try await withThrowingTaskGroup(of: Void.self, isolation: isolation) { group in
       group.addTask {
         await runner.run { call in await self.execute(call, on: runner) }
       }

@@ -36,8 +36,10 @@ extension MissionController {
     }
     guard let ticket else {
       return LoadResult(
-        status: .validateError, missionInfo: nil,
-        failedNodes: [Self.failedNode(root, "the mission executor has shut down")])
+        status: .validateError,
+        missionInfo: nil,
+        failedNodes: [Self.failedNode(root, "the mission executor has shut down")]
+      )
     }
     let compiled: CompiledMission
     do {
@@ -50,7 +52,11 @@ extension MissionController {
     if !validation.failedNodes.isEmpty {
       await self.perform(validation.teardowns)
       self.logger.debug("LoadMission: validate error: \(validation.failedNodes)")
-      return LoadResult(status: .validateError, missionInfo: nil, failedNodes: validation.failedNodes)
+      return LoadResult(
+        status: .validateError,
+        missionInfo: nil,
+        failedNodes: validation.failedNodes
+      )
     }
     let now = self.clock.now
     let installed = self.storage.withLock {
@@ -61,10 +67,15 @@ extension MissionController {
       storage.lastMissionID += 1
       let questionIDs = storage.questionIDs
       let mission = MissionRuntime(
-        id: storage.lastMissionID, compiled: compiled,
+        id: storage.lastMissionID,
+        compiled: compiled,
         nodes: NodePlan.instantiate(compiled.plans, clientName: self.configuration.clientName),
-        environment: self.environment, configuration: self.configuration,
-        wallTime: self.wallTime, groupName: groupName, nextQuestionID: { questionIDs.next() })
+        environment: self.environment,
+        configuration: self.configuration,
+        wallTime: self.wallTime,
+        groupName: groupName,
+        nextQuestionID: { questionIDs.next() }
+      )
       for (node, session) in zip(mission.remoteNodes, validation.sessions) {
         node.connection = session.connection
         node.established(session.id)
@@ -75,8 +86,10 @@ extension MissionController {
     guard let installed else {
       await self.perform(validation.teardowns)
       return LoadResult(
-        status: .validateError, missionInfo: nil,
-        failedNodes: [Self.failedNode(root, "a later LoadMission replaced this one")])
+        status: .validateError,
+        missionInfo: nil,
+        failedNodes: [Self.failedNode(root, "a later LoadMission replaced this one")]
+      )
     }
     await self.perform(installed.farewell.stops)
     await self.perform(installed.farewell.teardowns)
@@ -127,13 +140,19 @@ extension MissionController {
           (
             position,
             await Self.establish(
-              node.plan, node.request, missing: node.missing, environment: environment,
-              clock: clock)
+              node.plan,
+              node.request,
+              missing: node.missing,
+              environment: environment,
+              clock: clock
+            )
           )
         }
       }
       var outcomes = [Result<(any RemoteMissionConnection, String), CompileFailure>?](
-        repeating: nil, count: requests.count)
+        repeating: nil,
+        count: requests.count
+      )
       for await (position, outcome) in group { outcomes[position] = outcome }
       return outcomes
     }
@@ -147,7 +166,8 @@ extension MissionController {
         let request = teardown
         let connection = session.0
         validation.teardowns.append(
-          .unanswered(missionID: 0) { _ = try await connection.call(request) })
+          .unanswered(missionID: 0) { _ = try await connection.call(request) }
+        )
       case .failure(let failure)?:
         var failed = Bosdyn_Api_Mission_FailedNode()
         failed.name = requests[position].name
@@ -171,7 +191,9 @@ extension MissionController {
     guard missing.isEmpty else {
       return .failure(
         CompileFailure(
-          "no lease on \(missing.joined(separator: ", ")) was given to load for \(plan.address)"))
+          "no lease on \(missing.joined(separator: ", ")) was given to load for \(plan.address)"
+        )
+      )
     }
     let connection: any RemoteMissionConnection
     do {
@@ -180,8 +202,13 @@ extension MissionController {
       return .failure(CompileFailure("cannot reach \(plan.address): \(error)"))
     }
     let call = PendingCall(
-      missionID: 0, node: nil, token: 0, deadline: clock.now.advanced(by: plan.timeout),
-      cancellation: OneShotSignal(), body: { try await connection.call(request) })
+      missionID: 0,
+      node: nil,
+      token: 0,
+      deadline: clock.now.advanced(by: plan.timeout),
+      cancellation: OneShotSignal(),
+      body: { try await connection.call(request) }
+    )
     switch await call.perform(on: clock) {
     case .answered(let response as EstablishSessionResponse):
       switch response.status {
@@ -191,16 +218,22 @@ extension MissionController {
         return .failure(
           CompileFailure(
             "\(plan.address) refused the session: missing leases on "
-              + response.missingLeaseResources.joined(separator: ", ")))
+              + response.missingLeaseResources.joined(separator: ", ")
+          )
+        )
       case .missingInputs:
         return .failure(
           CompileFailure(
             "\(plan.address) refused the session: missing inputs "
-              + response.missingInputs.map(\.name).joined(separator: ", ")))
+              + response.missingInputs.map(\.name).joined(separator: ", ")
+          )
+        )
       case .unknown, .UNRECOGNIZED:
         return .failure(
           CompileFailure(
-            "\(plan.address) answered EstablishSession with \(response.status.protoName)"))
+            "\(plan.address) answered EstablishSession with \(response.status.protoName)"
+          )
+        )
       }
     case .answered:
       return .failure(CompileFailure("\(plan.address) answered EstablishSession strangely"))
@@ -210,7 +243,9 @@ extension MissionController {
       return .failure(
         CompileFailure(
           "EstablishSession with \(plan.address) got no answer within "
-            + "\(plan.timeout.seconds) s"))
+            + "\(plan.timeout.seconds) s"
+        )
+      )
     case .cancelled:
       return .failure(CompileFailure("EstablishSession with \(plan.address) was cancelled"))
     }
@@ -246,7 +281,12 @@ extension PendingCall {
   func withDeadline(_ deadline: AnyClock<Duration>.Instant) -> PendingCall {
     guard self.deadline == nil else { return self }
     return PendingCall(
-      missionID: self.missionID, node: self.node, token: self.token, deadline: deadline,
-      cancellation: self.cancellation, body: self.body)
+      missionID: self.missionID,
+      node: self.node,
+      token: self.token,
+      deadline: deadline,
+      cancellation: self.cancellation,
+      body: self.body
+    )
   }
 }

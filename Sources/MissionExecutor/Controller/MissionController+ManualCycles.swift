@@ -18,12 +18,17 @@ extension MissionController {
   /// Calls run in a task group of this method; those still in flight when `body` returns are
   /// cancelled. The controller is not shut down: call ``shutdown()`` to tear sessions down.
   ///
+  /// - Parameters:
+  ///   - isolation: The caller's isolation, which `body` runs in (so a main-actor test can pass
+  ///     a closure that touches its state).
+  ///   - body: Steps cycles.
   /// - Throws: ``MissionControllerError/alreadyCycling`` when cycles are already driven, or what
   ///   `body` throws.
   public func withManualCycles<Result: Sendable>(
+    isolation: isolated (any Actor)? = #isolation,
     _ body: (ManualCycles) async throws -> Result
   ) async throws -> Result {
-    try await self.withCallRunner { runner in
+    try await self.withCallRunner(isolation: isolation) { runner in
       try await body(ManualCycles(controller: self, runner: runner))
     }
   }

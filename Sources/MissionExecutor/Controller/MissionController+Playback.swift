@@ -46,7 +46,10 @@ extension MissionController {
     settings: Bosdyn_Api_Mission_PlaySettings = .init()
   ) -> Bosdyn_Api_Mission_PlayMissionResponse.Status {
     self.play(
-      pauseAt: pauseTime.map { self.wallTime.instant(at: $0) }, leases: leases, settings: settings)
+      pauseAt: pauseTime.map { self.wallTime.instant(at: $0) },
+      leases: leases,
+      settings: settings
+    )
   }
 
   /// Pauses the mission (PauseMission). Callbacks that were running get their Stop at the next
@@ -124,6 +127,9 @@ extension MissionController {
     settings: Bosdyn_Api_Mission_PlaySettings = .init()
   ) -> Bosdyn_Api_Mission_RestartMissionResponse.Status {
     self.restart(
-      pauseAt: pauseTime.map { self.wallTime.instant(at: $0) }, leases: leases, settings: settings)
+      pauseAt: pauseTime.map { self.wallTime.instant(at: $0) },
+      leases: leases,
+      settings: settings
+    )
   }
 }

@@ -28,7 +28,8 @@ extension MissionController {
   public func answerQuestion(_ request: Bosdyn_Api_Mission_AnswerQuestionRequest) -> AnswerResult {
     switch request.answer {
     case .code(let code): self.answerQuestion(id: request.questionID, code: code)
-    case .customParams(let params): self.answerQuestion(id: request.questionID, customParams: params)
+    case .customParams(let params):
+      self.answerQuestion(id: request.questionID, customParams: params)
     case .none:
       self.storage.withLock { storage in
         guard let mission = storage.mission,

@@ -14,9 +14,10 @@ import GRPCCore
 ///   let environment = RemoteServicesEnvironment(services: ["my-callback": connection])
 /// }
 /// ```
-public struct GRPCRemoteMissionConnection<Client: Bosdyn_Api_Mission_RemoteMissionService
-    .ClientProtocol>: RemoteMissionConnection
-{
+public struct GRPCRemoteMissionConnection<
+  Client: Bosdyn_Api_Mission_RemoteMissionService
+    .ClientProtocol
+>: RemoteMissionConnection {
   /// The generated client the calls go through.
   public let client: Client
   /// Written into every request header, so the service's logs say who called.

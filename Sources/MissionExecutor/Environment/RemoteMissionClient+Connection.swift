@@ -17,7 +17,8 @@ extension RemoteMissionClient: RemoteMissionConnection {
     do {
       return .init(
         status: .ok,
-        sessionID: try await self.establishSession(leases: request.leases, inputs: request.inputs))
+        sessionID: try await self.establishSession(leases: request.leases, inputs: request.inputs)
+      )
     } catch let error as ClientError where error.code == .missingLeases {
       var response = Bosdyn_Api_Mission_EstablishSessionResponse(status: .missingLeases)
       response.missingLeaseResources = Self.names(in: error.message, after: "missing leases on ")

@@ -72,7 +72,10 @@ public final class MissionRun: Sendable {
     try await self.init(
       root: root,
       environment: RemoteServicesEnvironment(services: services, robotState: robotState),
-      leases: leases, configuration: configuration, answerWait: answerWait)
+      leases: leases,
+      configuration: configuration,
+      answerWait: answerWait
+    )
   }
 
   /// Loads `root` in any environment, ready to run.
@@ -89,9 +92,14 @@ public final class MissionRun: Sendable {
     self.leases = leases
     self.answerWait = answerWait
     self.controller = MissionController(
-      environment: environment, configuration: configuration, clock: anyClock,
+      environment: environment,
+      configuration: configuration,
+      clock: anyClock,
       wallTime: WallTimeMapping(
-        instant: anyClock.now, date: Date(timeIntervalSince1970: 1_700_000_000)))
+        instant: anyClock.now,
+        date: Date(timeIntervalSince1970: 1_700_000_000)
+      )
+    )
     self.loadResult = await self.controller.load(root, leases: leases)
     guard self.loadResult.status == .ok else {
       throw LoadError(status: self.loadResult.status, failedNodes: self.loadResult.failedNodes)
@@ -133,8 +141,13 @@ public final class MissionRun: Sendable {
     let finalState = controller.state()
     await controller.shutdown()
     return MissionOutcome(
-      status: finalState.status, error: finalState.error, cycles: cycles, ticks: ticks,
-      missionInfo: controller.missionInfo ?? .init(), finalState: finalState)
+      status: finalState.status,
+      error: finalState.error,
+      cycles: cycles,
+      ticks: ticks,
+      missionInfo: controller.missionInfo ?? .init(),
+      finalState: finalState
+    )
   }
 }
 

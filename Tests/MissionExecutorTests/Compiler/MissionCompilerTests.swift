@@ -17,7 +17,10 @@ struct MissionCompilerTests {
   @Test func idsFollowPreOrderFromOneAndMissionInfoMirrorsTheTree() throws {
     var userData = Bosdyn_Api_Mission_UserData()
     userData.id = "u-1"
-    var root = Node.sequence("root", [.sequence("a", [.succeed("a1"), .succeed("a2")]), .succeed("b")])
+    var root = Node.sequence(
+      "root",
+      [.sequence("a", [.succeed("a1"), .succeed("a2")]), .succeed("b")]
+    )
     root.userData = userData
     let compiled = try MissionCompiler().compile(root)
     let info = compiled.missionInfo(id: 7)
@@ -118,10 +121,17 @@ struct MissionCompilerTests {
   }
 
   @Test(arguments: [
-    ("max_starts", Node.make("n") { $0.repeat.maxStarts = -1; $0.repeat.child = .succeed("c") }),
+    (
+      "max_starts",
+      Node.make("n") {
+        $0.repeat.maxStarts = -1; $0.repeat.child = .succeed("c")
+      }
+    ),
     (
       "max_attempts",
-      Node.make("n") { $0.retry.maxAttempts = -3; $0.retry.child = .succeed("c") }
+      Node.make("n") {
+        $0.retry.maxAttempts = -3; $0.retry.child = .succeed("c")
+      }
     ),
     ("seconds", Node.sleep("n", seconds: -1)),
     ("seconds", Node.sleep("n", seconds: .nan)),
@@ -133,10 +143,13 @@ struct MissionCompilerTests {
     ("service_name", Node.remote("n", service: "")),
     ("pivot_value", Node.make("n") { $0.switch.defaultChild = .succeed("d") }),
     ("options", Node.make("n") { $0.prompt.text = "?" }),
-    ("must not be negative", Node.make("n") {
-      $0.forDuration.duration.seconds = -5
-      $0.forDuration.child = .succeed("c")
-    }),
+    (
+      "must not be negative",
+      Node.make("n") {
+        $0.forDuration.duration.seconds = -5
+        $0.forDuration.child = .succeed("c")
+      }
+    ),
   ])
   func badValuesFailWithTheField(_ field: String, _ node: Node) {
     let failed = self.failures(node)
@@ -150,13 +163,17 @@ struct MissionCompilerTests {
       [
         Node.make("dock") { $0.dock.dockingStationID = 1 }, .sleep("bad sleep", seconds: -1),
         .succeed("fine"),
-      ])
+      ]
+    )
     #expect(self.failures(root).map(\.name) == ["dock", "bad sleep"])
   }
 
   @Test func parametersResolveIntoValuesAndMustBeDefinedWhenDeclared() throws {
     var root = Node.define(
-      "define", [.entry("x", .parameter("speed"))], child: .succeed("child"))
+      "define",
+      [.entry("x", .parameter("speed"))],
+      child: .succeed("child")
+    )
     root.parameterValues = [.entry("speed", .float(1.5))]
     _ = try MissionCompiler().compile(root)
 

@@ -101,7 +101,9 @@ struct MissionControllerTests {
       // Restart runs it from the start with new leases and settings.
       var settings = Bosdyn_Api_Mission_PlaySettings()
       settings.disableDirectedExploration = true
-      #expect(harness.controller.restart(pauseAt: nil, leases: [.body()], settings: settings) == .ok)
+      #expect(
+        harness.controller.restart(pauseAt: nil, leases: [.body()], settings: settings) == .ok
+      )
       #expect(harness.controller.playSettings == settings)
       #expect(harness.controller.state().tickCounter == -1)
       await stepper.cycle(2)
@@ -134,10 +136,12 @@ struct MissionControllerTests {
     let controller = harness.controller
     #expect(controller.state().history.map(\.tickCounter) == [7])
     #expect(
-      controller.state(.init(lowerBound: .pastTicks(2))).history.map(\.tickCounter) == [7, 6, 5])
+      controller.state(.init(lowerBound: .pastTicks(2))).history.map(\.tickCounter) == [7, 6, 5]
+    )
     #expect(
       controller.state(.init(upperTick: 5, lowerBound: .tick(0))).history.map(\.tickCounter)
-        == [5, 4, 3])
+        == [5, 4, 3]
+    )
     #expect(controller.state(.init(upperTick: 1)).history.isEmpty)
 
     var request = Bosdyn_Api_Mission_GetStateRequest()
@@ -150,7 +154,8 @@ struct MissionControllerTests {
     #expect(tick.nodeStates.first?.result == .running)
     #expect(
       tick.tickStartTimestamp
-        == Google_Protobuf_Timestamp(date: Harness.pinnedDate.addingTimeInterval(0.7)))
+        == Google_Protobuf_Timestamp(date: Harness.pinnedDate.addingTimeInterval(0.7))
+    )
   }
 
   @Test func anotherDriverOfCyclesIsRefused() async throws {

@@ -83,7 +83,8 @@ struct CompositeNodeTests {
   /// whose secondary flips the pivot to 2 at 0.2 s and back to 1 at 0.4 s.
   private func flippingSwitch(alwaysRestart: Bool) -> Node {
     .define(
-      "vars", [.entry("pivot", .int(1))],
+      "vars",
+      [.entry("pivot", .int(1))],
       child: .make("parallel") {
         $0.simpleParallel.primary = .make("switch") {
           $0.switch.pivotValue = .variable("pivot", .int)
@@ -98,8 +99,10 @@ struct CompositeNodeTests {
             .sleep("wait a", seconds: 0.2), .set("to two", [.entry("pivot", .int(2))]),
             .sleep("wait b", seconds: 0.2), .set("to one", [.entry("pivot", .int(1))]),
             .sleep("wait c", seconds: 60),
-          ])
-      })
+          ]
+        )
+      }
+    )
   }
 
   @Test func switchWithAlwaysRestartFollowsThePivotAndRestartsAChildItReturnsTo() async throws {
@@ -111,9 +114,11 @@ struct CompositeNodeTests {
         underSwitch.append(harness.tickedNames()[3])
       }
     }
-    #expect(Array(underSwitch.prefix(6)) == [
-      "sleep one", "sleep one", "sleep one", "sleep two", "sleep two", "sleep one",
-    ])
+    #expect(
+      Array(underSwitch.prefix(6)) == [
+        "sleep one", "sleep one", "sleep one", "sleep two", "sleep two", "sleep one",
+      ]
+    )
     // "sleep one" started over at 0.5 s, so it ends at 1.5 s, not 1 s.
     #expect(harness.status == .success)
     #expect(harness.controller.state().tickCounter == 15)
@@ -244,11 +249,13 @@ struct CompositeNodeTests {
     var duration = Bosdyn_Api_Mission_ConstantValue()
     duration.msgValue = try .init(message: SwiftProtobufDuration.seconds(0.3))
     let node = Node.define(
-      "vars", [.entry("limit", duration)],
+      "vars",
+      [.entry("limit", duration)],
       child: .make("limit") {
         $0.forDuration.durationNameInBlackboard = "limit"
         $0.forDuration.child = .running("forever")
-      })
+      }
+    )
     let harness = Harness()
     try await harness.run(node) { await $0.untilFinished() }
     #expect(harness.status == .failure)
@@ -334,7 +341,8 @@ struct CompositeNodeTests {
           $0.retry.maxAttempts = 3
           $0.retry.child = .constant("broken", .error)
         }, .succeed("never"),
-      ])
+      ]
+    )
     try await harness.run(tree) { await $0.cycle() }
     let state = harness.controller.state()
     #expect(state.status == .error)
@@ -346,6 +354,9 @@ struct CompositeNodeTests {
 /// A `google.protobuf.Duration` from seconds.
 enum SwiftProtobufDuration {
   static func seconds(_ value: Double) -> Google_Protobuf_Duration {
-    Google_Protobuf_Duration(seconds: Int64(value), nanos: Int32((value - value.rounded(.down)) * 1e9))
+    Google_Protobuf_Duration(
+      seconds: Int64(value),
+      nanos: Int32((value - value.rounded(.down)) * 1e9)
+    )
   }
 }

@@ -39,8 +39,10 @@ struct LeafNodeTests {
 
   @Test func sleepReadsItsDurationFromTheBlackboard() async throws {
     let node = Node.define(
-      "vars", [.entry("nap", .float(0.3))],
-      child: .make("sleep") { $0.sleep.durationNameInBlackboard = "nap" })
+      "vars",
+      [.entry("nap", .float(0.3))],
+      child: .make("sleep") { $0.sleep.durationNameInBlackboard = "nap" }
+    )
     let harness = Harness()
     try await harness.run(node) { await $0.untilFinished() }
     #expect(harness.controller.state().tickCounter == 3)
@@ -61,8 +63,10 @@ struct LeafNodeTests {
   }
 
   @Test(arguments: [
-    (Bosdyn_Api_Mission_ConstantValue.int(3), Bosdyn_Api_Mission_Condition.Compare.lt,
-     Bosdyn_Api_Mission_ConstantValue.float(3.5), true),
+    (
+      Bosdyn_Api_Mission_ConstantValue.int(3), Bosdyn_Api_Mission_Condition.Compare.lt,
+      Bosdyn_Api_Mission_ConstantValue.float(3.5), true
+    ),
     (.int(3), .eq, .float(3.0), true),
     (.float(2.5), .ge, .int(3), false),
     (.int(4), .ne, .int(4), false),
@@ -97,15 +101,18 @@ struct LeafNodeTests {
 
   @Test func conditionReadsVariablesConvertedToTheirDeclaredType() async throws {
     let tree = Node.define(
-      "vars", [.entry("count", .int(7))],
-      child: .condition("check", .variable("count", .float), .eq, .constant(.float(7))))
+      "vars",
+      [.entry("count", .int(7))],
+      child: .condition("check", .variable("count", .float), .eq, .constant(.float(7)))
+    )
     let harness = Harness()
     try await harness.run(tree) { await $0.cycle() }
     #expect(harness.status == .success)
 
     let undefined = Harness()
-    try await undefined.run(.condition("check", .variable("nope", .int), .eq, .constant(.int(1))))
-    { await $0.cycle() }
+    try await undefined.run(.condition("check", .variable("nope", .int), .eq, .constant(.int(1)))) {
+      await $0.cycle()
+    }
     #expect(undefined.status == .error)
     #expect(undefined.controller.state().error.contains("'nope' is not defined"))
   }
@@ -114,13 +121,16 @@ struct LeafNodeTests {
   /// Condition after `delay` seconds.
   private func staleRead(_ staleness: Bosdyn_Api_Mission_Condition.HandleStaleness) -> Node {
     .define(
-      "vars", [.entry("x", .int(1))],
+      "vars",
+      [.entry("x", .int(1))],
       child: .sequence(
         "body",
         [
           .sleep("wait", seconds: 3),
           .condition("check", .variable("x", .int), .eq, .constant(.int(1)), staleness: staleness),
-        ]))
+        ]
+      )
+    )
   }
 
   @Test func conditionHandlesStaleValuesAsAsked() async throws {
@@ -145,15 +155,20 @@ struct LeafNodeTests {
 
   @Test func blackboardVariablesAreScopedAndReportedByTheNodeThatDefinesThem() async throws {
     let tree = Node.define(
-      "outer", [.entry("x", .int(1))],
+      "outer",
+      [.entry("x", .int(1))],
       child: .sequence(
         "body",
         [
           .define(
-            "inner", [.entry("x", .string("shadow")), .entry("copy", .variable("x"))],
-            child: .set("set inner", [.entry("x", .string("changed"))])),
+            "inner",
+            [.entry("x", .string("shadow")), .entry("copy", .variable("x"))],
+            child: .set("set inner", [.entry("x", .string("changed"))])
+          ),
           .set("set outer", [.entry("x", .int(2))]),
-        ]))
+        ]
+      )
+    )
     let harness = Harness()
     try await harness.run(tree) { await $0.cycle() }
     let states = harness.nodeStates()
@@ -185,21 +200,31 @@ struct LeafNodeTests {
       child: .sequence(
         "formats",
         [
-          .format("f1", key: "out", "{date}_loop_{loop}|{x:.0f}|{{literal}}|"
-            + "{state.power_state.locomotion_charge_percentage.value:.2f}|"
-            + "{state.power_state.locomotion_charge_percentage.value}|"
-            + "{state.power_state.motor_power_state}")
-        ]))
+          .format(
+            "f1",
+            key: "out",
+            "{date}_loop_{loop}|{x:.0f}|{{literal}}|"
+              + "{state.power_state.locomotion_charge_percentage.value:.2f}|"
+              + "{state.power_state.locomotion_charge_percentage.value}|"
+              + "{state.power_state.motor_power_state}"
+          )
+        ]
+      )
+    )
     let harness = Harness()
     try await harness.run(tree) { await $0.cycle() }
     #expect(
       harness.nodeStates()["vars"]?.variable("out")?.stringValue
-        == "2021-05-13_loop_3|3|{literal}|30.21|30.2148320923085|2")
+        == "2021-05-13_loop_3|3|{literal}|30.21|30.2148320923085|2"
+    )
   }
 
   @Test func formatOfAnUndefinedVariableIsAnError() async throws {
     let tree = Node.define(
-      "vars", [.entry("out", .string(""))], child: .format("f", key: "out", "{missing}"))
+      "vars",
+      [.entry("out", .string(""))],
+      child: .format("f", key: "out", "{missing}")
+    )
     let harness = Harness()
     try await harness.run(tree) { await $0.cycle() }
     #expect(harness.status == .error)
@@ -208,10 +233,13 @@ struct LeafNodeTests {
 
   @Test func dateToBlackboardWritesTheRobotsWallTimeInUTC() async throws {
     let tree = Node.define(
-      "vars", [.entry("date", .string(""))],
+      "vars",
+      [.entry("date", .string(""))],
       child: .sequence(
         "body",
-        [.sleep("wait", seconds: 1.5), .make("date") { $0.dateToBlackboard.key = "date" }]))
+        [.sleep("wait", seconds: 1.5), .make("date") { $0.dateToBlackboard.key = "date" }]
+      )
+    )
     let harness = Harness()
     try await harness.run(tree) { await $0.untilFinished() }
     // The wall time is pinned to 2023-11-14T22:13:20Z; the date is written 1.5 s later.
@@ -222,7 +250,8 @@ struct LeafNodeTests {
 
   @Test func createMissionTextIsActiveWhileItsChildRuns() async throws {
     let tree = Node.define(
-      "vars", [.entry("n", .int(3))],
+      "vars",
+      [.entry("n", .int(3))],
       child: .sequence(
         "body",
         [
@@ -231,14 +260,18 @@ struct LeafNodeTests {
             $0.createMissionText.severity = .warn
             $0.createMissionText.child = .sleep("wait", seconds: 0.2)
           }, .sleep("after", seconds: 1),
-        ]))
+        ]
+      )
+    )
     let harness = Harness()
     try await harness.run(tree) { stepper in
       await stepper.cycle()
       let texts = harness.controller.state().activeMissionText
       #expect(texts.map(\.text) == ["waiting 3 s"])
       #expect(texts.first?.severity == .warn)
-      #expect(texts.first?.nodeID == harness.controller.missionInfo?.root.children[0].children[0].id)
+      #expect(
+        texts.first?.nodeID == harness.controller.missionInfo?.root.children[0].children[0].id
+      )
       await stepper.cycle(3)
       #expect(harness.controller.state().activeMissionText.isEmpty)
     }
@@ -254,8 +287,11 @@ struct LeafNodeTests {
       $0.bosdynRobotState.serviceName = "robot-state"
       $0.bosdynRobotState.stateName = "state"
       $0.bosdynRobotState.child = .condition(
-        "battery low", .variable("state.power_state.locomotion_charge_percentage.value", .float),
-        .le, .constant(.float(20)))
+        "battery low",
+        .variable("state.power_state.locomotion_charge_percentage.value", .float),
+        .le,
+        .constant(.float(20))
+      )
     }
     let harness = Harness(environment: environment)
     try await harness.run(tree) { stepper in
@@ -264,17 +300,26 @@ struct LeafNodeTests {
       await stepper.cycle()
     }
     #expect(harness.status == .success)
-    #expect(harness.nodeStates()["state"]?.variable("state")?.msgValue.typeURL.hasSuffix(
-      "bosdyn.api.RobotState") == true)
+    #expect(
+      harness.nodeStates()["state"]?.variable("state")?.msgValue.typeURL.hasSuffix(
+        "bosdyn.api.RobotState"
+      ) == true
+    )
   }
 
   @Test(arguments: [
-    ("robot state requests", Node.make("n") {
-      $0.bosdynRobotState.stateName = "s"
-      $0.bosdynRobotState.child = .succeed("c")
-    }),
+    (
+      "robot state requests",
+      Node.make("n") {
+        $0.bosdynRobotState.stateName = "s"
+        $0.bosdynRobotState.child = .succeed("c")
+      }
+    ),
     ("power commands", Node.make("n") { $0.bosdynPowerRequest.request = .on }),
-    ("robot commands", Node.make("n") { $0.bosdynRobotCommand.command.fullBodyCommand.stopRequest = .init() }),
+    (
+      "robot commands",
+      Node.make("n") { $0.bosdynRobotCommand.command.fullBodyCommand.stopRequest = .init() }
+    ),
     ("lease retains", Node.make("n") { $0.retainLease.serviceName = "lease" }),
   ])
   func robotActionsFailClearlyWhenTheEnvironmentLacksThem(_ capability: String, _ node: Node)
@@ -284,8 +329,11 @@ struct LeafNodeTests {
     try await harness.run(node, leases: [.body()]) { await $0.untilFinished(limit: 5) }
     #expect(harness.status == .failure)
     #expect(
-      harness.nodeStates()["n"]?.error.contains("\(capability) are not available in this environment")
-        == true)
+      harness.nodeStates()["n"]?.error.contains(
+        "\(capability) are not available in this environment"
+      )
+        == true
+    )
   }
 
   @Test func powerRequestSendsTheCommandWithASubleaseAndFollowsFeedback() async throws {
@@ -295,7 +343,8 @@ struct LeafNodeTests {
       Node.make("power on") {
         $0.bosdynPowerRequest.serviceName = "power"
         $0.bosdynPowerRequest.request = .on
-      }, leases: [.body(sequence: [4])]
+      },
+      leases: [.body(sequence: [4])]
     ) { await $0.untilFinished(limit: 20) }
     #expect(harness.status == .success)
     let sent = robot.powerCommands
@@ -314,7 +363,8 @@ struct LeafNodeTests {
       Node.make("stand") {
         $0.bosdynRobotCommand.serviceName = "robot-command"
         $0.bosdynRobotCommand.command = command
-      }, leases: [.body()]
+      },
+      leases: [.body()]
     ) { await $0.untilFinished(limit: 20) }
     #expect(harness.status == .success)
     #expect(robot.commandFeedbackRequests == 2)
@@ -324,7 +374,8 @@ struct LeafNodeTests {
     let robot = ScriptedRobot()
     let harness = Harness(environment: robot)
     try await harness.run(
-      Node.make("retain") { $0.retainLease.serviceName = "lease" }, leases: [.body()]
+      Node.make("retain") { $0.retainLease.serviceName = "lease" },
+      leases: [.body()]
     ) { await $0.untilFinished(limit: 5) }
     #expect(harness.status == .success)
     #expect(robot.retained == ["body"])

@@ -17,7 +17,8 @@ struct PromptTests {
   /// is 1.
   private func crossing(alwaysReprompt: Bool = false) -> Node {
     .define(
-      "vars", [.entry("who", .string("Spot"))],
+      "vars",
+      [.entry("who", .string("Spot"))],
       child: .make("ask") {
         $0.prompt.text = "Cross the street, {who}?"
         $0.prompt.source = "answer"
@@ -26,7 +27,8 @@ struct PromptTests {
         $0.prompt.severity = .warn
         $0.prompt.autonomyKey = "street"
         $0.prompt.child = .condition("said yes", .variable("answer", .int), .eq, .constant(.int(1)))
-      })
+      }
+    )
   }
 
   @Test func aPromptAsksWithOptionsFilledFromTheListAndWaits() async throws {
@@ -68,7 +70,8 @@ struct PromptTests {
       #expect(controller.answerQuestion(id: id + 100, code: 1).status == .invalidQuestionID)
       #expect(controller.answerQuestion(id: id, code: 3).status == .invalidCode)
       #expect(
-        controller.answerQuestion(id: id, customParams: .init()).status == .incompatibleAnswer)
+        controller.answerQuestion(id: id, customParams: .init()).status == .incompatibleAnswer
+      )
       var empty = Bosdyn_Api_Mission_AnswerQuestionRequest()
       empty.questionID = id
       #expect(controller.answerQuestion(empty).status == .incompatibleAnswer)
@@ -96,7 +99,9 @@ struct PromptTests {
       await stepper.cycle()
       let question = try #require(harness.controller.state().questions.first)
       #expect(question.customParams == self.boolSpec)
-      #expect(harness.controller.answerQuestion(id: question.id, code: 1).status == .incompatibleAnswer)
+      #expect(
+        harness.controller.answerQuestion(id: question.id, code: 1).status == .incompatibleAnswer
+      )
 
       var wrong = Bosdyn_Api_DictParam()
       var text = Bosdyn_Api_CustomParam()
@@ -154,17 +159,49 @@ struct PromptTests {
     var listValue = Bosdyn_Api_Mission_ConstantValue()
     listValue.msgValue = try .init(message: list)
     let tree = Node.define(
-      "vars", [.entry("choices", listValue), .entry("level", .int(3))],
+      "vars",
+      [.entry("choices", listValue), .entry("level", .int(3))],
       child: .make("ask") {
         $0.prompt.text = "Which way?"
         $0.prompt.optionsListInBlackboard = "choices"
         $0.prompt.severityInBlackboard = "level"
-      })
+      }
+    )
     let harness = Harness()
     try await harness.run(tree) { await $0.cycle() }
     let question = try #require(harness.controller.state().questions.first)
     #expect(question.options.map(\.answerCode) == [7, 8])
     #expect(question.severity == .error)
+  }
+
+  @Test func aCustomParamsSpecMayComeFromTheBlackboard() async throws {
+    var specValue = Bosdyn_Api_Mission_ConstantValue()
+    specValue.msgValue = try .init(message: self.boolSpec)
+    let tree = Node.define(
+      "vars",
+      [.entry("spec", specValue)],
+      child: .make("ask") {
+        $0.prompt.text = "Safe?"
+        $0.prompt.customParamsInBlackboard = "spec"
+      }
+    )
+    let harness = Harness()
+    try await harness.run(tree) { await $0.cycle() }
+    #expect(harness.controller.state().questions.first?.customParams == self.boolSpec)
+
+    let wrong = Harness()
+    try await wrong.run(
+      .define(
+        "vars",
+        [.entry("spec", .int(3))],
+        child: .make("ask") {
+          $0.prompt.text = "Safe?"
+          $0.prompt.customParamsInBlackboard = "spec"
+        }
+      )
+    ) { await $0.cycle() }
+    #expect(wrong.status == .error)
+    #expect(wrong.controller.state().error.contains("bosdyn.api.DictParam.Spec"))
   }
 
   @Test func aPromptNoLongerTickedWithdrawsItsQuestion() async throws {

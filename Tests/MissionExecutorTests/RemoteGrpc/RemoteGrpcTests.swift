@@ -21,7 +21,8 @@ struct RemoteGrpcTests {
     try await withRemoteMissionTestServer(servicer: servicer) { client, _ in
       let harness = Harness(
         environment: RemoteServicesEnvironment(services: ["rec": client]),
-        configuration: configuration)
+        configuration: configuration
+      )
       return try await body(harness, client)
     }
   }
@@ -30,10 +31,13 @@ struct RemoteGrpcTests {
     let servicer = RecordingServicer()
     try await self.withService(servicer) { harness, _ in
       let node = Node.remote(
-        "call", service: "rec", leaseResources: ["body"],
+        "call",
+        service: "rec",
+        leaseResources: ["body"],
         inputs: [
           .entry("user-string", .string("Spot")), .entry("charge", .variable("battery", .float)),
-        ])
+        ]
+      )
       await harness.load(.sequence("root", [node]), leases: [.body(sequence: [3])])
       #expect(servicer.events == [.establish("session-1")])
       let request = try #require(servicer.establishRequests.first)
@@ -49,11 +53,17 @@ struct RemoteGrpcTests {
     let servicer = RecordingServicer()
     try await self.withService(servicer) { harness, _ in
       let tree = Node.define(
-        "vars", [.entry("name", .string("Spot")), .entry("date", .string("2024-01-02"))],
+        "vars",
+        [.entry("name", .string("Spot")), .entry("date", .string("2024-01-02"))],
         child: .remote(
-          "call", service: "rec", leaseResources: ["body"],
+          "call",
+          service: "rec",
+          leaseResources: ["body"],
           inputs: [.entry("user-string", .variable("name", .string))],
-          params: DictParam(strings: ["who": "Robot"]), groupNameFormat: "walk-{date}"))
+          params: DictParam(strings: ["who": "Robot"]),
+          groupNameFormat: "walk-{date}"
+        )
+      )
       let playLease = Bosdyn_Api_Lease.body(sequence: [9])
       try await harness.run(tree, leases: [playLease]) { await $0.untilFinished() }
       #expect(harness.status == .success)
@@ -82,7 +92,10 @@ struct RemoteGrpcTests {
   @Test func stopGoesOutInTheCycleAfterTheNodeWasLastTicked() async throws {
     let servicer = RecordingServicer()
     try await self.withService(servicer) { harness, _ in
-      let tree = Node.sequence("root", [.remote("call", service: "rec"), .sleep("after", seconds: 5)])
+      let tree = Node.sequence(
+        "root",
+        [.remote("call", service: "rec"), .sleep("after", seconds: 5)]
+      )
       try await harness.run(tree) { stepper in
         await stepper.cycle()  // Tick sent
         await stepper.cycle()  // its SUCCESS consumed: the node finishes
@@ -139,7 +152,8 @@ struct RemoteGrpcTests {
         servicer.events == [
           .establish("session-1"), .tick("session-1"), .tick("session-1"),
           .establish("session-2"), .stop("session-1"), .teardown("session-1"),
-        ])
+        ]
+      )
     }
   }
 
@@ -156,7 +170,8 @@ struct RemoteGrpcTests {
       #expect(servicer.events.stops == 2)
       #expect(servicer.events.teardowns == 2)
       #expect(
-        Set(servicer.events.suffix(2)) == [.teardown("session-1"), .teardown("session-2")])
+        Set(servicer.events.suffix(2)) == [.teardown("session-1"), .teardown("session-2")]
+      )
       await harness.controller.shutdown()
       #expect(servicer.events.teardowns == 2)
     }
@@ -190,7 +205,8 @@ struct RemoteGrpcTests {
         servicer.events == [
           .establish("session-1"), .tick("session-1"), .tick("session-1"),
           .establish("session-2"), .tick("session-2"),
-        ])
+        ]
+      )
       await harness.controller.shutdown()
       #expect(servicer.events.stops == 1 && servicer.events.teardowns == 2)
     }
@@ -202,7 +218,8 @@ struct RemoteGrpcTests {
       try await harness.run(.remote("call", service: "rec")) { await $0.untilFinished() }
       #expect(harness.status == .failure)
       #expect(
-        harness.nodeStates()["call"]?.error.contains("STATUS_INVALID_SESSION_ID again") == true)
+        harness.nodeStates()["call"]?.error.contains("STATUS_INVALID_SESSION_ID again") == true
+      )
     }
   }
 
@@ -267,7 +284,8 @@ struct RemoteGrpcTests {
   @Test func anUnknownServiceFailsTheLoadWithAValidateError() async throws {
     let harness = Harness()
     let result = await harness.controller.load(
-      .sequence("root", [.remote("lost", service: "nowhere"), .succeed("fine")]))
+      .sequence("root", [.remote("lost", service: "nowhere"), .succeed("fine")])
+    )
     #expect(result.status == .validateError)
     #expect(result.failedNodes.map(\.name) == ["lost"])
     #expect(result.failedNodes.first?.implTypename == "bosdyn.api.mission.RemoteGrpc")
@@ -285,9 +303,12 @@ struct RemoteGrpcTests {
     let servicer = RecordingServicer()
     try await self.withService(servicer) { harness, _ in
       let result = await harness.controller.load(
-        .remote("call", service: "rec", leaseResources: ["body"]))
+        .remote("call", service: "rec", leaseResources: ["body"])
+      )
       #expect(result.status == .validateError)
-      #expect(result.failedNodes.first?.error.contains("no lease on body was given to load") == true)
+      #expect(
+        result.failedNodes.first?.error.contains("no lease on body was given to load") == true
+      )
       #expect(servicer.events.isEmpty)
     }
   }
@@ -296,7 +317,8 @@ struct RemoteGrpcTests {
     let servicer = RecordingServicer()
     try await self.withService(servicer) { harness, _ in
       let result = await harness.controller.load(
-        .sequence("root", [.remote("good", service: "rec"), .remote("bad", service: "nowhere")]))
+        .sequence("root", [.remote("good", service: "rec"), .remote("bad", service: "nowhere")])
+      )
       #expect(result.status == .validateError)
       #expect(servicer.events == [.establish("session-1"), .teardown("session-1")])
     }

@@ -22,8 +22,10 @@ struct RemoteGrpcTimeoutTests {
           ]
         }
         let run = try await MissionRun(
-          root: tree, services: ["hanging": hangingClient, "healthy": healthyClient],
-          answerWait: .milliseconds(300))
+          root: tree,
+          services: ["hanging": hangingClient, "healthy": healthyClient],
+          answerWait: .milliseconds(300)
+        )
         let outcome = try await run.untilFinished(maxCycles: 50)
         #expect(outcome.status == .failure)
         // The healthy callback finished long before the stuck one timed out.
@@ -46,7 +48,9 @@ struct RemoteGrpcTimeoutTests {
     let crashing = RecordingServicer { _, _ in .crash }
     try await withRemoteMissionTestServer(servicer: crashing) { client, _ in
       let run = try await MissionRun(
-        root: .remote("call", service: "crashy", timeout: 0.5), services: ["crashy": client])
+        root: .remote("call", service: "crashy", timeout: 0.5),
+        services: ["crashy": client]
+      )
       let outcome = try await run.untilFinished(maxCycles: 50)
       #expect(outcome.status == .failure)
       let error = outcome.lastState(ofNodeNamed: "call")?.error ?? ""
@@ -60,7 +64,9 @@ struct RemoteGrpcTimeoutTests {
     let flaky = RecordingServicer { _, number in number < 3 ? .crash : .respond(.success()) }
     try await withRemoteMissionTestServer(servicer: flaky) { client, _ in
       let run = try await MissionRun(
-        root: .remote("call", service: "flaky", timeout: 2), services: ["flaky": client])
+        root: .remote("call", service: "flaky", timeout: 2),
+        services: ["flaky": client]
+      )
       let outcome = try await run.untilFinished(maxCycles: 50)
       #expect(outcome.status == .success)
       #expect(flaky.events.ticks == 3)

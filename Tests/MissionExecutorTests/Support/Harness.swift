@@ -18,8 +18,11 @@ struct Harness: Sendable {
   ) {
     let anyClock = AnyClock(self.clock)
     self.controller = MissionController(
-      environment: environment, configuration: configuration, clock: anyClock,
-      wallTime: WallTimeMapping(instant: anyClock.now, date: Self.pinnedDate))
+      environment: environment,
+      configuration: configuration,
+      clock: anyClock,
+      wallTime: WallTimeMapping(instant: anyClock.now, date: Self.pinnedDate)
+    )
   }
 
   var period: Duration { self.controller.configuration.tickPeriod }

@@ -175,7 +175,8 @@ extension Array where Element == RecordingServicer.Event {
 /// A gate a test opens once; waiters pass after that.
 final class Gate: Sendable {
   private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>(
-    (false, []))
+    (false, [])
+  )
 
   func open() {
     let waiters = self.state.withLock { state -> [CheckedContinuation<Void, Never>] in

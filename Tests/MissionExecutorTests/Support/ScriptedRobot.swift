@@ -39,7 +39,8 @@ final class ScriptedRobot: MissionEnvironment {
       return state.powerFeedbackRequests
     }
     var response = Bosdyn_Api_PowerCommandFeedbackResponse()
-    response.status = count >= 2 && request.powerCommandID == 11 ? .statusSuccess : .statusInProgress
+    response.status =
+      count >= 2 && request.powerCommandID == 11 ? .statusSuccess : .statusInProgress
     return response
   }
 

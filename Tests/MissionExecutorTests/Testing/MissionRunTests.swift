@@ -10,11 +10,15 @@ import Testing
 struct MissionRunTests {
   @Test func theHelloWorldServicerGreetsTheUserStringOfTheMission() async throws {
     let capture = LogCapture()
-    try await withRemoteMissionTestServer(servicer: try HelloWorldServicer(logger: capture.logger)) {
-      client, _ in
+    try await withRemoteMissionTestServer(servicer: try HelloWorldServicer(logger: capture.logger))
+    {
+      client,
+      _ in
       let root = Node.remote(
-        "Say hello", service: HelloWorldServicer.directoryName,
-        inputs: [.entry("user-string", .string("Node 1"))])
+        "Say hello",
+        service: HelloWorldServicer.directoryName,
+        inputs: [.entry("user-string", .string("Node 1"))]
+      )
       let run = try await MissionRun(root: root, services: ["hello-world-callback": client])
       let outcome = try await run.untilFinished(maxCycles: 100)
       #expect(outcome.status == .success)
@@ -27,8 +31,10 @@ struct MissionRunTests {
 
   @Test func anOverriddenParamReachesTheServicer() async throws {
     let capture = LogCapture()
-    try await withRemoteMissionTestServer(servicer: try HelloWorldServicer(logger: capture.logger)) {
-      client, _ in
+    try await withRemoteMissionTestServer(servicer: try HelloWorldServicer(logger: capture.logger))
+    {
+      client,
+      _ in
       var root = Node.remote("Say hello", service: "hello-world-callback")
       root.parameterValues = [.entry("name", .string("Parameter"))]
       root.overrides = [.entry("params.who", .parameter("name"))]

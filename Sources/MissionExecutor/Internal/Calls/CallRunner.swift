@@ -14,7 +14,8 @@ final class CallRunner: Sendable {
 
   init() {
     (self.stream, self.continuation) = AsyncStream.makeStream(
-      of: (PendingCall, CallBatch?).self)
+      of: (PendingCall, CallBatch?).self
+    )
   }
 
   /// Hands calls to the runner; they start as soon as ``run(_:)`` picks them up.

@@ -53,7 +53,8 @@ enum NodeImplementation {
     case .some(let type):
       let message = Self.message(of: type)
       let messageType = Swift.type(of: message)
-      guard Self.supported.contains(where: { ObjectIdentifier($0) == ObjectIdentifier(messageType) })
+      guard
+        Self.supported.contains(where: { ObjectIdentifier($0) == ObjectIdentifier(messageType) })
       else {
         return .unsupported(typeName: messageType.protoMessageName)
       }

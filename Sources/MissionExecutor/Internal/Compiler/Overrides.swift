@@ -26,7 +26,9 @@ enum Overrides {
       throw CompileFailure("override key '\(path)' is not a field path")
     }
     guard let json = Self.json(of: value) else {
-      throw CompileFailure("override '\(path)': only scalar, list and dict constants can be written")
+      throw CompileFailure(
+        "override '\(path)': only scalar, list and dict constants can be written"
+      )
     }
     var options = JSONEncodingOptions()
     options.preserveProtoFieldNames = true
@@ -41,7 +43,8 @@ enum Overrides {
       return try type.init(jsonString: JSONValue.object(fields).text)
     } catch {
       throw CompileFailure(
-        "override '\(path)' does not fit \(type.protoMessageName): \(error)")
+        "override '\(path)' does not fit \(type.protoMessageName): \(error)"
+      )
     }
   }
 
@@ -104,7 +107,9 @@ enum Overrides {
       case .floatValue(let number): param.doubleValue.value = number
       case .boolValue(let bool): param.boolValue.value = bool
       default:
-        throw CompileFailure("override '\(path)': a custom param takes a string, int, float or bool")
+        throw CompileFailure(
+          "override '\(path)': a custom param takes a string, int, float or bool"
+        )
       }
       remote.params.values[key] = param
       return remote

@@ -19,13 +19,15 @@ struct ParameterScope {
         guard let value = scope.values[declaration.name] else {
           throw CompileFailure(
             "parameter '\(definition.key)' refers to parameter '\(declaration.name)', "
-              + "which is not defined")
+              + "which is not defined"
+          )
         }
         scope.values[definition.key] = value
       case .runtimeVar(let declaration):
         throw CompileFailure(
           "parameter '\(definition.key)' reads runtime variable '\(declaration.name)': "
-            + "parameters are resolved at compile time")
+            + "parameters are resolved at compile time"
+        )
       case .none:
         throw CompileFailure("parameter '\(definition.key)' has no value")
       }
@@ -38,7 +40,8 @@ struct ParameterScope {
         actual != declaration.type, !(declaration.type == .float && actual == .int)
       {
         throw CompileFailure(
-          "parameter '\(declaration.name)' is declared \(declaration.type) but is \(actual)")
+          "parameter '\(declaration.name)' is declared \(declaration.type) but is \(actual)"
+        )
       }
     }
     return scope
@@ -85,7 +88,8 @@ struct ParameterScope {
       return constant
     case .runtimeVar:
       throw CompileFailure(
-        "override '\(key)': overrides take constants or parameters, not runtime variables")
+        "override '\(key)': overrides take constants or parameters, not runtime variables"
+      )
     case .none:
       throw CompileFailure("override '\(key)' has no value")
     }

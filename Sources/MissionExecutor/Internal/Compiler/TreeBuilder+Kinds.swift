@@ -24,8 +24,11 @@ extension TreeBuilder {
       }
       return .repeatNode(
         RepeatPlan(
-          maxStarts: node.maxStarts, counterName: node.startCounterStateName.nonEmpty,
-          respectChildFailure: node.respectChildFailure))
+          maxStarts: node.maxStarts,
+          counterName: node.startCounterStateName.nonEmpty,
+          respectChildFailure: node.respectChildFailure
+        )
+      )
     case let node as Bosdyn_Api_Mission_Retry:
       guard node.hasChild else { throw CompileFailure("Retry needs a child") }
       guard node.maxAttempts >= 0 else {
@@ -33,7 +36,10 @@ extension TreeBuilder {
       }
       return .retry(
         RetryPlan(
-          maxAttempts: node.maxAttempts, counterName: node.attemptCounterStateName.nonEmpty))
+          maxAttempts: node.maxAttempts,
+          counterName: node.attemptCounterStateName.nonEmpty
+        )
+      )
     case let node as Bosdyn_Api_Mission_ForDuration:
       guard node.hasChild else { throw CompileFailure("ForDuration needs a child") }
       let duration: DurationSource
@@ -47,14 +53,19 @@ extension TreeBuilder {
       }
       return .forDuration(
         ForDurationPlan(
-          duration: duration, timeRemainingName: node.timeRemainingName.nonEmpty,
-          hasTimeoutChild: node.hasTimeoutChild))
+          duration: duration,
+          timeRemainingName: node.timeRemainingName.nonEmpty,
+          hasTimeoutChild: node.hasTimeoutChild
+        )
+      )
     case let node as Bosdyn_Api_Mission_SimpleParallel:
       guard node.hasPrimary, node.hasSecondary else {
         throw CompileFailure("SimpleParallel needs a primary and a secondary")
       }
       return .simpleParallel(
-        runSecondaryOnce: node.runSecondaryNodeOnce, secondaryFirst: node.tickSecondaryNodeFirst)
+        runSecondaryOnce: node.runSecondaryNodeOnce,
+        secondaryFirst: node.tickSecondaryNodeFirst
+      )
     case let node as Bosdyn_Api_Mission_Sleep:
       let duration: DurationSource
       switch node.duration {
@@ -104,20 +115,27 @@ extension TreeBuilder {
       }
       return .robotState(
         address: ServiceAddress(name: node.serviceName, host: node.host),
-        stateName: node.stateName)
+        stateName: node.stateName
+      )
     case let node as Bosdyn_Api_Mission_BosdynPowerRequest:
       guard node.request != .unknown else {
         throw CompileFailure("BosdynPowerRequest needs a request (REQUEST_UNKNOWN is not one)")
       }
       return .powerRequest(
-        address: ServiceAddress(name: node.serviceName, host: node.host), request: node.request)
+        address: ServiceAddress(name: node.serviceName, host: node.host),
+        request: node.request
+      )
     case let node as Bosdyn_Api_Mission_BosdynRobotCommand:
       guard node.hasCommand else { throw CompileFailure("BosdynRobotCommand needs a command") }
       return .robotCommand(
-        address: ServiceAddress(name: node.serviceName, host: node.host), command: node.command)
+        address: ServiceAddress(name: node.serviceName, host: node.host),
+        command: node.command
+      )
     case let node as Bosdyn_Api_Mission_CreateMissionText:
       return .createMissionText(
-        text: try Self.format(node.missionText), severity: node.severity)
+        text: try Self.format(node.missionText),
+        severity: node.severity
+      )
     default:
       throw CompileFailure("node type \(Swift.type(of: message).protoMessageName) is not supported")
     }
@@ -140,8 +158,11 @@ extension TreeBuilder {
       cases[Int64(key)] = position
     }
     return SwitchPlan(
-      pivot: pivot, alwaysRestart: node.alwaysRestart, cases: cases,
-      defaultChild: node.hasDefaultChild ? node.intChildren.count : nil)
+      pivot: pivot,
+      alwaysRestart: node.alwaysRestart,
+      cases: cases,
+      defaultChild: node.hasDefaultChild ? node.intChildren.count : nil
+    )
   }
 
   private static func conditionPlan(_ node: Bosdyn_Api_Mission_Condition) throws(CompileFailure)
@@ -171,8 +192,11 @@ extension TreeBuilder {
       throw CompileFailure("Condition needs an operation (COMPARE_UNKNOWN is not one)")
     }
     return ConditionPlan(
-      lhs: try operand(node.lhs, "lhs"), rhs: try operand(node.rhs, "rhs"),
-      operation: node.operation, staleness: node.handleStaleness)
+      lhs: try operand(node.lhs, "lhs"),
+      rhs: try operand(node.rhs, "rhs"),
+      operation: node.operation,
+      staleness: node.handleStaleness
+    )
   }
 
   private static func variables(
@@ -185,7 +209,8 @@ extension TreeBuilder {
         throw CompileFailure("a blackboard_variables entry has no key")
       }
       compiled.append(
-        (variable.key, try scope.compile(variable.value, what: "variable '\(variable.key)'")))
+        (variable.key, try scope.compile(variable.value, what: "variable '\(variable.key)'"))
+      )
     }
     return compiled
   }
@@ -214,7 +239,8 @@ extension TreeBuilder {
     if case .options(let options) = answers {
       guard !options.isEmpty else {
         throw CompileFailure(
-          "Prompt needs options_list, options, custom_params or one of their blackboard keys")
+          "Prompt needs options_list, options, custom_params or one of their blackboard keys"
+        )
       }
       let codes = options.map(\.answerCode)
       guard Set(codes).count == codes.count else {
@@ -229,10 +255,16 @@ extension TreeBuilder {
     case .severityInBlackboard, .none: severity = .fixed(.unknown)
     }
     return PromptPlan(
-      text: try Self.format(node.text), source: node.source, answers: answers,
-      alwaysReprompt: node.alwaysReprompt, forAutonomousProcessing: node.forAutonomousProcessing,
-      autonomyKey: node.autonomyKey, severity: severity,
-      questionNameInBlackboard: node.questionNameInBlackboard.nonEmpty, hasChild: node.hasChild)
+      text: try Self.format(node.text),
+      source: node.source,
+      answers: answers,
+      alwaysReprompt: node.alwaysReprompt,
+      forAutonomousProcessing: node.forAutonomousProcessing,
+      autonomyKey: node.autonomyKey,
+      severity: severity,
+      questionNameInBlackboard: node.questionNameInBlackboard.nonEmpty,
+      hasChild: node.hasChild
+    )
   }
 
   private static func remoteGrpcPlan(
@@ -251,9 +283,11 @@ extension TreeBuilder {
     return RemoteGrpcPlan(
       address: ServiceAddress(name: node.serviceName, host: node.host),
       timeout: node.timeout == 0 ? .seconds(60) : Self.duration(seconds: node.timeout),
-      leaseResources: node.leaseResources, inputs: inputs,
+      leaseResources: node.leaseResources,
+      inputs: inputs,
       params: node.hasParams ? node.params : nil,
-      groupNameFormat: node.groupNameFormat.isEmpty ? nil : try Self.format(node.groupNameFormat))
+      groupNameFormat: node.groupNameFormat.isEmpty ? nil : try Self.format(node.groupNameFormat)
+    )
   }
 
   private static func format(_ text: String) throws(CompileFailure) -> TextFormat {

@@ -47,8 +47,9 @@ final class TreeBuilder {
       }
     }
     if case .implementation(let message) = NodeImplementation.lookup(
-      node, depthLimit: self.decodingDepth)
-    {
+      node,
+      depthLimit: self.decodingDepth
+    ) {
       for child in NodeImplementation.children(of: message) {
         self.collectDefinitions(child, depth: depth + 1)
       }
@@ -87,7 +88,10 @@ final class TreeBuilder {
       return nil
     case .unsupported(let typeName):
       self.report(
-        node, "node type \(typeName) is not supported by this executor", typeName: typeName)
+        node,
+        "node type \(typeName) is not supported by this executor",
+        typeName: typeName
+      )
       return nil
     case .undecodable(let typeName, let reason):
       self.report(node, "impl could not be unpacked: \(reason)", typeName: typeName)

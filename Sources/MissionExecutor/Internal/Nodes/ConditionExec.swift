@@ -43,7 +43,8 @@ final class ConditionExec: ExecNode {
     case .none:
       return context.raise(
         "cannot compare a \(lhs.typeDescription) with a \(rhs.typeDescription) "
-          + "using \(self.plan.operation)")
+          + "using \(self.plan.operation)"
+      )
     }
   }
 

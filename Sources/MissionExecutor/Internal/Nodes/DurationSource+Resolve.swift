@@ -20,7 +20,8 @@ extension DurationSource {
         }
         throw ReadError(
           description: "'\(ref.name)' must hold a google.protobuf.Duration, found a "
-            + value.typeDescription)
+            + value.typeDescription
+        )
       case .unset:
         return .zero
       }

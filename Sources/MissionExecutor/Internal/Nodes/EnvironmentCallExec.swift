@@ -23,7 +23,8 @@ class EnvironmentCallExec: ExecNode {
   ) {
     let environment = context.mission.environment
     let call = context.call(
-      from: self.index, timeout: context.mission.configuration.robotCallTimeout
+      from: self.index,
+      timeout: context.mission.configuration.robotCallTimeout
     ) {
       try await body(environment)
     }

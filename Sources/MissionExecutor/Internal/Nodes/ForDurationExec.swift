@@ -15,8 +15,11 @@ final class ForDurationExec: ExecNode {
   init(index: Int, name: String, plan: ForDurationPlan, children: [ExecNode]) {
     self.plan = plan
     super.init(
-      index: index, name: name, children: children,
-      definesVariables: plan.timeRemainingName != nil)
+      index: index,
+      name: name,
+      children: children,
+      definesVariables: plan.timeRemainingName != nil
+    )
   }
 
   override func start(_ context: TickContext) {

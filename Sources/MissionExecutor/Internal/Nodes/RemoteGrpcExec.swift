@@ -52,9 +52,12 @@ final class RemoteGrpcExec: ExecNode {
   /// The EstablishSession request for a load with `leases`.
   func establishRequest(loadLeases: [Bosdyn_Api_Lease]) -> EstablishSessionRequest {
     var request = EstablishSessionRequest()
-    request.leases = Self.subleases(
-      of: loadLeases, for: self.plan.leaseResources, clientName: self.clientName
-    ).leases
+    request.leases =
+      Self.subleases(
+        of: loadLeases,
+        for: self.plan.leaseResources,
+        clientName: self.clientName
+      ).leases
     request.inputs = self.plan.inputs.map { input in
       var declaration = VariableDeclaration()
       declaration.name = input.key
@@ -107,7 +110,8 @@ final class RemoteGrpcExec: ExecNode {
       if case .tick(_, let cancellation, _) = self.inFlight { cancellation.fire() }
       return context.fail(
         "no good answer from \(self.plan.address) within \(self.plan.timeout.seconds) s"
-          + (self.lastError.map { "; last error: \($0)" } ?? ""))
+          + (self.lastError.map { "; last error: \($0)" } ?? "")
+      )
     }
     if self.inFlight == nil && !self.stopOwed {
       return self.sendTick(context)
@@ -144,11 +148,13 @@ final class RemoteGrpcExec: ExecNode {
     case .failure:
       return context.fail(
         response.errorMessage.isEmpty
-          ? "\(self.plan.address) answered STATUS_FAILURE" : response.errorMessage)
+          ? "\(self.plan.address) answered STATUS_FAILURE" : response.errorMessage
+      )
     case .invalidSessionID:
       guard !self.reestablished else {
         return context.fail(
-          "\(self.plan.address) answered STATUS_INVALID_SESSION_ID again after a new session")
+          "\(self.plan.address) answered STATUS_INVALID_SESSION_ID again after a new session"
+        )
       }
       self.reestablished = true
       self.sendEstablish(context)
@@ -157,17 +163,20 @@ final class RemoteGrpcExec: ExecNode {
       return context.fail(
         "\(self.plan.address) is missing leases on "
           + response.missingLeaseResources.joined(separator: ", ")
-          + (response.errorMessage.isEmpty ? "" : ": \(response.errorMessage)"))
+          + (response.errorMessage.isEmpty ? "" : ": \(response.errorMessage)")
+      )
     case .missingInputs:
       return context.fail(
         "\(self.plan.address) is missing inputs "
           + response.missingInputs.map(\.name).joined(separator: ", ")
-          + (response.errorMessage.isEmpty ? "" : ": \(response.errorMessage)"))
+          + (response.errorMessage.isEmpty ? "" : ": \(response.errorMessage)")
+      )
     case .customParamsError:
       let error = response.customParamError
       return context.fail(
         "\(self.plan.address) rejected the custom params (\(error.status)): "
-          + error.errorMessages.joined(separator: "; "))
+          + error.errorMessages.joined(separator: "; ")
+      )
     case .unknown, .UNRECOGNIZED:
       self.lastError = "\(self.plan.address) answered \(response.status.protoName)"
       return nil
@@ -183,7 +192,8 @@ final class RemoteGrpcExec: ExecNode {
     let leases = self.playSubleases(context.mission)
     guard leases.missing.isEmpty else {
       return context.fail(
-        "no lease on \(leases.missing.joined(separator: ", ")) was given to play")
+        "no lease on \(leases.missing.joined(separator: ", ")) was given to play"
+      )
     }
     request.leases = leases.leases
     do {
@@ -226,8 +236,10 @@ final class RemoteGrpcExec: ExecNode {
       return (cache.leases, cache.missing)
     }
     let result = Self.subleases(
-      of: Array(mission.leases.values), for: self.plan.leaseResources,
-      clientName: self.clientName)
+      of: Array(mission.leases.values),
+      for: self.plan.leaseResources,
+      clientName: self.clientName
+    )
     self.leaseCache = (mission.leaseGeneration, result.leases, result.missing)
     return result
   }
@@ -355,10 +367,15 @@ extension PendingCall {
     _ body: @escaping @Sendable () async throws -> Void
   ) -> PendingCall {
     PendingCall(
-      missionID: missionID, node: nil, token: 0, deadline: nil, cancellation: OneShotSignal(),
+      missionID: missionID,
+      node: nil,
+      token: 0,
+      deadline: nil,
+      cancellation: OneShotSignal(),
       body: {
         try await body()
         return true
-      })
+      }
+    )
   }
 }

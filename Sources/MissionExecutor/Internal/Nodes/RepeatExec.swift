@@ -13,7 +13,11 @@ final class RepeatExec: ExecNode {
   init(index: Int, name: String, plan: RepeatPlan, child: ExecNode) {
     self.plan = plan
     super.init(
-      index: index, name: name, children: [child], definesVariables: plan.counterName != nil)
+      index: index,
+      name: name,
+      children: [child],
+      definesVariables: plan.counterName != nil
+    )
   }
 
   override func start(_ context: TickContext) {

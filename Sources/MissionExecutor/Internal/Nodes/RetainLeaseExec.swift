@@ -26,7 +26,8 @@ final class RetainLeaseExec: EnvironmentCallExec {
         for response in responses where response.leaseUseResult.status != .ok {
           return context.fail(
             "lease \(response.leaseUseResult.attemptedLease.resource) not retained: "
-              + "\(response.leaseUseResult.status)")
+              + "\(response.leaseUseResult.status)"
+          )
         }
       }
       return .success

@@ -11,7 +11,11 @@ final class RetryExec: ExecNode {
   init(index: Int, name: String, plan: RetryPlan, child: ExecNode) {
     self.plan = plan
     super.init(
-      index: index, name: name, children: [child], definesVariables: plan.counterName != nil)
+      index: index,
+      name: name,
+      children: [child],
+      definesVariables: plan.counterName != nil
+    )
   }
 
   override func start(_ context: TickContext) {

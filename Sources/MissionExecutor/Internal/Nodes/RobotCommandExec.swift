@@ -40,7 +40,8 @@ final class RobotCommandExec: EnvironmentCallExec {
         guard response.status == .ok else {
           return context.fail(
             "robot command refused: \(response.status)"
-              + (response.message.isEmpty ? "" : ": \(response.message)"))
+              + (response.message.isEmpty ? "" : ": \(response.message)")
+          )
         }
         self.commandID = response.robotCommandID
       case .answered(let feedback as Bosdyn_Api_RobotCommandFeedbackResponse):

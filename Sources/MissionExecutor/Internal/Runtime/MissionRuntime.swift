@@ -89,8 +89,12 @@ final class MissionRuntime {
   /// A context for work outside a tick (stopping nodes, delivering answers).
   func context(at now: AnyClock<Duration>.Instant) -> TickContext {
     TickContext(
-      mission: self, tick: self.tickCounter, now: now, missionTime: self.missionTime,
-      expectedRecords: 0)
+      mission: self,
+      tick: self.tickCounter,
+      now: now,
+      missionTime: self.missionTime,
+      expectedRecords: 0
+    )
   }
 
   /// One cycle: tick the tree if the mission is playing, tell nodes that stopped being ticked,
@@ -108,8 +112,12 @@ final class MissionRuntime {
       self.lastPlayingCycle = now
       self.tickCounter += 1
       context = TickContext(
-        mission: self, tick: self.tickCounter, now: now, missionTime: self.missionTime,
-        expectedRecords: self.history.newest?.nodes.count ?? 16)
+        mission: self,
+        tick: self.tickCounter,
+        now: now,
+        missionTime: self.missionTime,
+        expectedRecords: self.history.newest?.nodes.count ?? 16
+      )
       self.tickTree(context)
     } else {
       if let last = self.lastPlayingCycle {
@@ -129,8 +137,11 @@ final class MissionRuntime {
     let previous = self.stopCheckPending ? self.history.newest : nil
     self.history.append(
       TickRecord(
-        tick: context.tick, startedAt: self.wallTime.timestamp(at: context.now),
-        nodes: context.records))
+        tick: context.tick,
+        startedAt: self.wallTime.timestamp(at: context.now),
+        nodes: context.records
+      )
+    )
     self.stopCheckPending = true
     if let previous {
       for record in previous.nodes {

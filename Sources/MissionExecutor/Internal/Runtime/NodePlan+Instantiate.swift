@@ -20,10 +20,18 @@ extension NodePlan {
     switch self.kind {
     case .sequence(let alwaysRestart):
       return SequenceExec(
-        index: index, name: name, alwaysRestart: alwaysRestart, children: children)
+        index: index,
+        name: name,
+        alwaysRestart: alwaysRestart,
+        children: children
+      )
     case .selector(let alwaysRestart):
       return SelectorExec(
-        index: index, name: name, alwaysRestart: alwaysRestart, children: children)
+        index: index,
+        name: name,
+        alwaysRestart: alwaysRestart,
+        children: children
+      )
     case .switchNode(let plan):
       return SwitchExec(index: index, name: name, plan: plan, children: children)
     case .repeatNode(let plan):
@@ -34,11 +42,19 @@ extension NodePlan {
       return ForDurationExec(index: index, name: name, plan: plan, children: children)
     case .simpleParallel(let once, let secondaryFirst):
       return SimpleParallelExec(
-        index: index, name: name, runSecondaryOnce: once, secondaryFirst: secondaryFirst,
-        children: children)
+        index: index,
+        name: name,
+        runSecondaryOnce: once,
+        secondaryFirst: secondaryFirst,
+        children: children
+      )
     case .parallelAnd(let finishEveryNode):
       return ParallelAndExec(
-        index: index, name: name, finishEveryNode: finishEveryNode, children: children)
+        index: index,
+        name: name,
+        finishEveryNode: finishEveryNode,
+        children: children
+      )
     case .sleep(let plan):
       return SleepExec(index: index, name: name, plan: plan)
     case .constantResult(let result):
@@ -47,7 +63,11 @@ extension NodePlan {
       return ConditionExec(index: index, name: name, plan: plan)
     case .defineBlackboard(let variables):
       return DefineBlackboardExec(
-        index: index, name: name, variables: variables, child: children[0])
+        index: index,
+        name: name,
+        variables: variables,
+        child: children[0]
+      )
     case .setBlackboard(let variables):
       return SetBlackboardExec(index: index, name: name, variables: variables)
     case .formatBlackboard(let key, let format):
@@ -62,16 +82,36 @@ extension NodePlan {
       return RetainLeaseExec(index: index, name: name, address: address)
     case .robotState(let address, let stateName):
       return RobotStateExec(
-        index: index, name: name, address: address, stateName: stateName, child: children[0])
+        index: index,
+        name: name,
+        address: address,
+        stateName: stateName,
+        child: children[0]
+      )
     case .powerRequest(let address, let request):
       return PowerRequestExec(
-        index: index, name: name, address: address, request: request, clientName: clientName)
+        index: index,
+        name: name,
+        address: address,
+        request: request,
+        clientName: clientName
+      )
     case .robotCommand(let address, let command):
       return RobotCommandExec(
-        index: index, name: name, address: address, command: command, clientName: clientName)
+        index: index,
+        name: name,
+        address: address,
+        command: command,
+        clientName: clientName
+      )
     case .createMissionText(let text, let severity):
       return CreateMissionTextExec(
-        index: index, name: name, text: text, severity: severity, children: children)
+        index: index,
+        name: name,
+        text: text,
+        severity: severity,
+        children: children
+      )
     }
   }
 }

@@ -77,7 +77,8 @@ final class TickContext {
         deadline: timeout.map { self.now.advanced(by: $0) },
         cancellation: cancellation,
         body: body
-      ))
+      )
+    )
     return (token, cancellation)
   }
 }

@@ -77,7 +77,8 @@ struct TextFormat: Sendable {
       let decimals = Int(spec.dropFirst().dropLast()), (0...20).contains(decimals)
     else {
       throw FormatError(
-        message: "unsupported format spec ':\(spec)' in \"\(source)\" (only ':.Nf' is supported)")
+        message: "unsupported format spec ':\(spec)' in \"\(source)\" (only ':.Nf' is supported)"
+      )
     }
     return .field(VariableRef(name), decimals: decimals)
   }
@@ -118,7 +119,8 @@ struct TextFormat: Sendable {
       case .float(let float): number = float
       default:
         throw ReadError(
-          description: "'{\(name):.\(decimals)f}' needs a number, found a \(value.typeDescription)")
+          description: "'{\(name):.\(decimals)f}' needs a number, found a \(value.typeDescription)"
+        )
       }
       return String(format: "%.\(decimals)f", number)
     }
@@ -143,7 +145,8 @@ extension BlackboardValue {
     case .message(let message): message.json?.text ?? message.typeName
     case .list(let values): "[" + values.map(\.formatted).joined(separator: ", ") + "]"
     case .dict(let values):
-      "{" + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.formatted)" }
+      "{"
+        + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.formatted)" }
         .joined(separator: ", ") + "}"
     }
   }

@@ -61,7 +61,8 @@ extension BlackboardValue.PathRead {
       (.value(let value), .bool):
       guard value.type == type else {
         throw ReadError(
-          description: "'\(name)' holds a \(value.typeDescription), declared as \(type)")
+          description: "'\(name)' holds a \(value.typeDescription), declared as \(type)"
+        )
       }
       return value
     case (.value(let value), _):

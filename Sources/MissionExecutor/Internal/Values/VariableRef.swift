@@ -23,7 +23,10 @@ struct VariableRef: Sendable, Hashable {
     while count >= 1 {
       candidates.append(
         Candidate(
-          variable: parts[0..<count].joined(separator: "."), path: Array(parts[count...])))
+          variable: parts[0..<count].joined(separator: "."),
+          path: Array(parts[count...])
+        )
+      )
       count -= 1
     }
     self.candidates = candidates
