@@ -57,7 +57,7 @@ extension MissionController {
 
 /// Why the controller refused to drive cycles.
 public enum MissionControllerError: Error, Sendable, Hashable {
-  /// ``MissionController/run()`` or ``MissionController/withManualCycles(_:)`` is already
+  /// ``MissionController/run()`` or ``MissionController/withManualCycles(isolation:_:)`` is already
   /// driving this controller's cycles; only one may at a time.
   case alreadyCycling
 }

@@ -33,7 +33,7 @@ extension MissionController {
     }
   }
 
-  /// Steps a controller's cycles; see ``MissionController/withManualCycles(_:)``.
+  /// Steps a controller's cycles; see ``MissionController/withManualCycles(isolation:_:)``.
   public struct ManualCycles: Sendable {
     let controller: MissionController
     let runner: CallRunner

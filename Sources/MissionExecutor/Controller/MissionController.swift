@@ -22,7 +22,7 @@ import Synchronization
 /// ```
 ///
 /// Cycles: ``run()`` cycles at ``Configuration/tickRate`` on the injected clock; tests step
-/// cycles themselves with ``withManualCycles(_:)``. Each cycle pauses the mission if its
+/// cycles themselves with ``withManualCycles(isolation:_:)``. Each cycle pauses the mission if its
 /// heartbeat (`pause_time`) has passed, ticks the tree once while the mission plays (the tick
 /// counter counts these ticks, starting at 0), and sends Stop to callbacks that stopped being
 /// ticked. Calls to services never block a cycle: they run in the task group of whoever drives
