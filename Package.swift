@@ -34,8 +34,6 @@ let asn1 = Target.Dependency.product(name: "SwiftASN1", package: "swift-asn1")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let jwt = Target.Dependency.product(name: "JWTKit", package: "jwt-kit")
 let clocks = Target.Dependency.product(name: "Clocks", package: "swift-clocks")
-let grpcInProcess = Target.Dependency.product(
-  name: "GRPCInProcessTransport", package: "grpc-swift-2")
 
 let package = Package(
   name: "spot-remote-mission-swift",
@@ -260,8 +258,8 @@ let package = Package(
       name: "MissionExecutorTests",
       dependencies: [
         "MissionExecutor", "BosdynAPI", "BosdynClient", "BosdynMission", "BosdynMissionTesting",
-        "ExampleServicers", "ServiceCustomization", clocks, grpcCore, grpcNIO, grpcInProcess,
-        logging, swiftProtobuf,
+        "ExampleServicers", "ServiceCustomization", clocks, grpcCore, grpcNIO, logging,
+        swiftProtobuf,
       ],
       swiftSettings: swiftSettings
     ),

@@ -25,7 +25,16 @@ extension MissionController {
       guard let mission = storage.mission, mission.id == call.missionID else { return [] }
       return mission.deliver(call, result, at: now)
     }
-    runner.submit(followUps)
+    // Calls the runner refuses (it is winding down) end as cancelled, so their nodes know they
+    // were never sent (a Stop stays owed, for the next cycles or the farewell).
+    let dropped = runner.submitFollowUps(followUps)
+    guard !dropped.isEmpty else { return }
+    self.storage.withLock { storage in
+      for call in dropped {
+        guard let mission = storage.mission, mission.id == call.missionID else { continue }
+        _ = mission.deliver(call, .cancelled, at: now, flushingStops: false)
+      }
+    }
   }
 
   /// Runs `body` with a call runner owned by a task group of this scope: calls still in flight

@@ -63,7 +63,9 @@ extension MissionController {
       storage -> (info: Bosdyn_Api_Mission_MissionInfo, farewell: Farewell)? in
       guard ticket > storage.installedTicket, !storage.isShutDown else { return nil }
       storage.installedTicket = ticket
-      let farewell = storage.mission.map { Farewell($0.farewell(at: now)) } ?? Farewell()
+      var farewell = storage.mission.map { Farewell($0.farewell(at: now)) } ?? Farewell()
+      farewell.stops += storage.queuedCalls
+      storage.queuedCalls.removeAll()
       storage.lastMissionID += 1
       let questionIDs = storage.questionIDs
       let mission = MissionRuntime(

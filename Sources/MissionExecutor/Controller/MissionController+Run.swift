@@ -41,8 +41,10 @@ extension MissionController: Service {
     let farewell = self.storage.withLock { storage -> Farewell in
       guard !storage.isShutDown else { return Farewell() }
       storage.isShutDown = true
+      var farewell = storage.mission.map { Farewell($0.farewell(at: now)) } ?? Farewell()
+      farewell.stops += storage.queuedCalls
       storage.queuedCalls.removeAll()
-      return storage.mission.map { Farewell($0.farewell(at: now)) } ?? Farewell()
+      return farewell
     }
     await self.perform(farewell.stops)
     await self.perform(farewell.teardowns)

@@ -35,6 +35,21 @@ final class CallRunner: Sendable {
     return batch
   }
 
+  /// Hands calls to the runner like ``submit(_:)``, returning those it no longer accepts because
+  /// it has finished (a Stop made while the cycles' driver was winding down).
+  func submitFollowUps(_ calls: [PendingCall]) -> [PendingCall] {
+    guard !calls.isEmpty else { return [] }
+    self.counter.withLock { $0.inFlight += calls.count }
+    var dropped: [PendingCall] = []
+    for call in calls {
+      if case .dropped = self.continuation.yield((call, nil)) {
+        self.finished()
+        dropped.append(call)
+      }
+    }
+    return dropped
+  }
+
   /// Calls submitted and not yet finished.
   var inFlight: Int {
     self.counter.withLock { $0.inFlight }

@@ -288,6 +288,11 @@ final class RemoteGrpcExec: ExecNode {
       }
     case .stop(let current) where current == token:
       self.inFlight = nil
+      if case .cancelled = result {
+        // Never sent (the calls' driver wound down): still owed.
+        self.stopOwed = true
+        context.mission.pendingStops.append(self)
+      }
     default:
       break
     }

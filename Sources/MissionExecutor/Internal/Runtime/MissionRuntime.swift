@@ -179,13 +179,19 @@ final class MissionRuntime {
   }
 
   /// Delivers the result of a call to the node that made it.
-  func deliver(_ call: PendingCall, _ result: CallResult, at now: AnyClock<Duration>.Instant)
-    -> [PendingCall]
-  {
+  ///
+  /// - Parameter flushingStops: Whether Stops that were waiting for this call go out now (not
+  ///   when the call was refused by a runner that is winding down).
+  func deliver(
+    _ call: PendingCall,
+    _ result: CallResult,
+    at now: AnyClock<Duration>.Instant,
+    flushingStops: Bool = true
+  ) -> [PendingCall] {
     guard let index = call.node, self.nodes.indices.contains(index) else { return [] }
     let context = self.context(at: now)
     self.nodes[index].deliver(call.token, result, context)
-    self.flushPendingStops(context)
+    if flushingStops { self.flushPendingStops(context) }
     return context.calls
   }
 
