@@ -1,5 +1,6 @@
 public import Clocks
 public import Foundation
+public import SwiftProtobuf
 
 /// The time a robot lives by: a monotonic clock for how long things take (leases going
 /// stale, motors powering on, a service's liveness, a mission's ticks) and the wall time its
@@ -51,6 +52,16 @@ public struct RobotClock: Sendable {
   /// The instant at wall time `date` (in the past or the future).
   public func instant(atWallTime date: Date) -> AnyClock<Duration>.Instant {
     self.origin.advanced(by: .seconds(date.timeIntervalSince(self.wallOrigin)))
+  }
+
+  /// The wall time at `instant`, as a protobuf timestamp.
+  public func timestamp(at instant: AnyClock<Duration>.Instant) -> Google_Protobuf_Timestamp {
+    Google_Protobuf_Timestamp(date: self.wallTime(at: instant))
+  }
+
+  /// The instant at the wall time `timestamp` shows.
+  public func instant(at timestamp: Google_Protobuf_Timestamp) -> AnyClock<Duration>.Instant {
+    self.instant(atWallTime: timestamp.date)
   }
 
   /// Sleeps until `deadline` on the monotonic clock.
