@@ -156,7 +156,8 @@ let package = Package(
     .target(
       name: "SpotSimulator",
       dependencies: [
-        "BosdynAPI", "BosdynCore", "GRPCRelay", "SimulatorDefaults", grpcCore, grpcNIO,
+        "BosdynAPI", "BosdynCore", "GRPCRelay", "MissionExecutor", "SimulatorDefaults", grpcCore,
+        grpcNIO,
         grpcProtobuf, swiftProtobuf, logging, lifecycle, nioCore, nioPosix, nioSSL, x509, asn1,
         crypto, jwt, clocks,
       ],

@@ -35,9 +35,15 @@ public enum DataChunks {
   ///
   /// - Throws: ``AssemblyError`` when there are no chunks, their sizes disagree or do not add
   ///   up, or the bytes do not parse.
+  ///
+  /// - Parameters:
+  ///   - chunks: The chunks, in order.
+  ///   - type: The message they carry.
+  ///   - decodingOptions: How to parse it (a deep mission needs a higher nesting limit).
   public static func join<Message: SwiftProtobuf.Message>(
     _ chunks: [Bosdyn_Api_DataChunk],
-    as type: Message.Type = Message.self
+    as type: Message.Type = Message.self,
+    decodingOptions: BinaryDecodingOptions = BinaryDecodingOptions()
   ) throws -> Message {
     guard let total = chunks.first?.totalSize else {
       throw AssemblyError(description: "no data chunks arrived")
@@ -53,7 +59,7 @@ public enum DataChunks {
       )
     }
     do {
-      return try Message(serializedBytes: bytes)
+      return try Message(serializedBytes: bytes, options: decodingOptions)
     } catch {
       throw AssemblyError(description: "the chunks do not make a \(Message.protoMessageName)")
     }
