@@ -8,17 +8,17 @@
 # How it gets the symbol graphs without compiling the package twice: `swift package
 # dump-symbol-graph` first asks the build system for an up-to-date build, which after
 # `swift build` (with or without --build-tests) compiles none of the package's modules, then runs
-# swift-symbolgraph-extract on each library's compiled module. Measured on 2 cores: about 30 s a
-# run (half of it SwiftPM preparing the dependencies' plugins, as every `swift` command here
-# does), and once after a clean build about 75 s, when it also re-checks SwiftProtobuf.
+# swift-symbolgraph-extract on each library's compiled module. Measured on 2 cores: 35-65 s a
+# run, about 10 s of it extraction; the rest is SwiftPM's overhead for a package command here
+# (preparing the dependencies' plugins, re-running SwiftProtobuf's compile jobs, which rewrite
+# no object file). DocC itself then takes a few seconds.
 #
 # The alternative, compiler flags on Scripts/test.sh's `swift build` (-emit-symbol-graph
 # -emit-symbol-graph-dir DIR -emit-extension-block-symbols), cost no measurable time in a clean
-# build (the CPU time of two clean builds differed by less than their noise, ~30 s), but every
-# module's flags then differ from a plain `swift build`'s: switching between the two recompiles
-# the whole package and its dependencies (about 15 minutes here), and a plain build leaves stale
-# graphs behind. The swift-docc-plugin extracts the same way as dump-symbol-graph and would add a
-# package dependency.
+# build (843 s of CPU with them, 872 s without: noise), but then every module's flags differ
+# from a plain `swift build`'s, and switching between the two recompiles the package and all
+# its dependencies (a clean build's time), while a plain build leaves stale graphs behind. The
+# swift-docc-plugin extracts as dump-symbol-graph does, and would add a package dependency.
 #
 # BosdynAPI is left out on purpose: it is generated code, never edited by hand, whose symbols
 # carry no documentation (the descriptors it is generated from have no comments); a fix to its
@@ -37,7 +37,8 @@ modules=(
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-if ! swift package "$@" dump-symbol-graph --emit-extension-block-symbols >"$work/dump.log" 2>&1; then
+if ! swift package "$@" dump-symbol-graph --emit-extension-block-symbols \
+  >"$work/dump.log" 2>&1; then
   cat "$work/dump.log" >&2
   echo "check-docs: extracting the symbol graphs failed (see above)." >&2
   exit 1
