@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: builds once (debug), installs the Python peer (the official Spot SDK) into
-# .venv if it is not there, then runs the Swift tests, which drive and are driven by it.
+# .venv if it is not there, then runs the Swift tests, which drive and are driven by it. A full
+# run (no arguments) also builds every library's documentation with warnings as errors, from
+# this build's modules (Scripts/check-docs.sh compiles nothing); arguments go to `swift test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,13 @@ width=(--experimental-maximum-parallelization-width "${TEST_PARALLELISM:-3}")
 if [ "$#" -gt 0 ]; then
   swift test --skip-build "${width[@]}" "$@"
 else
+  # A documentation failure is reported after the tests, so that it hides none of them.
+  docs=0
+  Scripts/check-docs.sh || docs=$?
   swift test --skip-build "${width[@]}" --skip InteropTests
   swift test --skip-build "${width[@]}" --filter InteropTests
+  if [ "$docs" -ne 0 ]; then
+    echo "The tests ran, but the documentation check failed (Scripts/check-docs.sh, above)." >&2
+    exit "$docs"
+  fi
 fi

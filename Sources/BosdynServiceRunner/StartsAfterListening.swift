@@ -10,6 +10,8 @@ public struct StartsAfterListening: Service {
   private let server: any ListeningService
   private let makeService: @Sendable (Int) async throws -> any Service
 
+  /// Creates a service that runs once `server` listens.
+  ///
   /// - Parameters:
   ///   - server: The server whose port the service needs.
   ///   - makeService: Builds the service from the listening port.

@@ -30,11 +30,11 @@ extension RobotProxy {
     }
   }
 
-  /// Where a call goes: relayed to a plaintext HTTP/2 (gRPC) server, or refused by the proxy.
   /// The `label` of a ``Route/forward(host:port:label:)`` whose service logs every call itself
   /// (the simulated robot's own services): the proxy then logs the call at debug level only.
   public static let selfLoggingLabel = "robot"
 
+  /// Where a call goes: relayed to a plaintext HTTP/2 (gRPC) server, or refused by the proxy.
   public enum Route: Sendable, Hashable {
     /// Relay the call, metadata untouched, to `host:port` over a pooled plaintext connection.
     /// `label` names the service in the proxy's log lines and error messages.

@@ -31,7 +31,7 @@ import Synchronization
 ///
 /// ```swift
 /// let proxy = RobotProxy(
-///   configuration: .init(certificates: certificates, port: 443),
+///   configuration: .init(certificateChain: chain, privateKey: key, port: 443),
 ///   logger: logger
 /// ) { call in
 ///   call.authority == "api.spot.robot"

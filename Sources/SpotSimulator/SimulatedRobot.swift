@@ -10,7 +10,7 @@ import Synchronization
 /// A simulated Spot that speaks the real API: the robot every robot-mode program, demo and
 /// test runs against when there is no robot.
 ///
-/// One TLS port (``RobotProxy``) takes every call and routes it by `:authority`, as the robot
+/// One TLS port (`RobotProxy`) takes every call and routes it by `:authority`, as the robot
 /// does: the robot's own authorities (`api.spot.robot`, `auth.spot.robot`, …) go to an internal
 /// plaintext gRPC server on loopback that holds the simulated services (auth with signed JWTs,
 /// robot id, time sync, directory and registration, leases, power, robot command and state,

@@ -6,8 +6,9 @@ public import GRPCCore
 /// like the Python SDK's `bosdyn.mission.remote_client.RemoteClient`.
 ///
 /// Every call stamps a request header, checks the response header and maps the RPC's status to
-/// either a returned value or a thrown ``ClientError``; a Tick that reports `STATUS_RUNNING`,
-/// `STATUS_SUCCESS` or `STATUS_FAILURE` returns its response, anything else throws.
+/// either a returned value or a thrown ``/BosdynCore/ClientError``; a Tick that reports
+/// `STATUS_RUNNING`, `STATUS_SUCCESS` or `STATUS_FAILURE` returns its response, anything else
+/// throws.
 ///
 /// ```swift
 /// try await RemoteMissionClient.withDirectConnection(host: "127.0.0.1", port: 50051) { client in
@@ -50,8 +51,9 @@ public struct RemoteMissionClient<Transport: ClientTransport>: Sendable {
 
   /// Asks the service to set up a session and returns its id.
   ///
-  /// Services may leave EstablishSession unimplemented; that throws a ``ClientError`` with
-  /// code ``ClientError/Code/unimplemented``, and an empty session id is then the convention.
+  /// Services may leave EstablishSession unimplemented; that throws a
+  /// ``/BosdynCore/ClientError`` with code ``/BosdynCore/ClientError/Code/unimplemented``, and
+  /// an empty session id is then the convention.
   ///
   /// - Parameters:
   ///   - leases: Leases the service may use for the session.
@@ -93,7 +95,7 @@ public struct RemoteMissionClient<Transport: ClientTransport>: Sendable {
   ///   - params: Custom parameter values matching the service's spec.
   ///   - groupName: The mission's group name, used by services to group data.
   /// - Returns: The response, whose status is running, success or failure.
-  /// - Throws: ``ClientError`` for every other status and for header or lease errors.
+  /// - Throws: ``/BosdynCore/ClientError`` for every other status and for header or lease errors.
   public func tick(
     sessionID: String,
     leases: [Lease] = [],
@@ -134,7 +136,9 @@ public struct RemoteMissionClient<Transport: ClientTransport>: Sendable {
         code: .customParamsError,
         message: "custom params rejected (\(response.customParamError.status)): "
           + response.customParamError.errorMessages.joined(separator: "; "),
-        method: name, layer: .response)
+        method: name,
+        layer: .response
+      )
       error.customParamError = response.customParamError
       throw error
     case .unknown:
@@ -218,24 +222,31 @@ public struct RemoteMissionClient<Transport: ClientTransport>: Sendable {
       throw error
     }
     if let error = ClientError.from(
-      leaseUseResults: leaseUseResults, method: method.fullyQualifiedMethod)
-    {
+      leaseUseResults: leaseUseResults,
+      method: method.fullyQualifiedMethod
+    ) {
       throw error
     }
   }
 
   private static func invalidSession(_ id: String, _ method: MethodDescriptor) -> ClientError {
     ClientError(
-      code: .invalidSessionID, message: "the service does not know session '\(id)'",
-      method: method.fullyQualifiedMethod, layer: .response)
+      code: .invalidSessionID,
+      message: "the service does not know session '\(id)'",
+      method: method.fullyQualifiedMethod,
+      layer: .response
+    )
   }
 
   private static func missingLeases(_ resources: [String], _ method: MethodDescriptor)
     -> ClientError
   {
     ClientError(
-      code: .missingLeases, message: "missing leases on \(resources.joined(separator: ", "))",
-      method: method.fullyQualifiedMethod, layer: .response)
+      code: .missingLeases,
+      message: "missing leases on \(resources.joined(separator: ", "))",
+      method: method.fullyQualifiedMethod,
+      layer: .response
+    )
   }
 
   private static func missingInputs(
@@ -245,18 +256,26 @@ public struct RemoteMissionClient<Transport: ClientTransport>: Sendable {
     ClientError(
       code: .missingInputs,
       message: "missing inputs \(inputs.map(\.name).joined(separator: ", "))",
-      method: method.fullyQualifiedMethod, layer: .response)
+      method: method.fullyQualifiedMethod,
+      layer: .response
+    )
   }
 
   private static func unset(_ method: MethodDescriptor) -> ClientError {
     ClientError(
-      code: .unsetStatus, message: "the service left the status unset (STATUS_UNKNOWN)",
-      method: method.fullyQualifiedMethod, layer: .response)
+      code: .unsetStatus,
+      message: "the service left the status unset (STATUS_UNKNOWN)",
+      method: method.fullyQualifiedMethod,
+      layer: .response
+    )
   }
 
   private static func unexpected(_ status: String, _ method: MethodDescriptor) -> ClientError {
     ClientError(
-      code: .unexpectedStatus, message: "the service answered with unknown status \(status)",
-      method: method.fullyQualifiedMethod, layer: .response)
+      code: .unexpectedStatus,
+      message: "the service answered with unknown status \(status)",
+      method: method.fullyQualifiedMethod,
+      layer: .response
+    )
   }
 }

@@ -3,8 +3,8 @@ package import NIOCore
 /// Runs Swift concurrency jobs on one NIO event loop.
 ///
 /// Handlers that prefer this executor run on the thread that already reads and writes their
-/// connection, so a Tick costs no thread hand-offs (on this 2-core class of machine, the
-/// hand-offs between the event loop and the concurrency pool were most of a Tick's cost).
+/// connection, so a Tick costs no thread hand-offs between the event loop and the concurrency
+/// pool, which would otherwise be much of its cost.
 package final class EventLoopTaskExecutor: TaskExecutor {
   package let eventLoop: any EventLoop
 

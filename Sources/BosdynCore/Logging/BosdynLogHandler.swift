@@ -7,7 +7,7 @@ public import Logging
 /// `2021-01-27 10:29:27,602 - INFO - Started the HelloWorldServicer server.`
 ///
 /// The Python examples call `bosdyn.client.util.setup_logging()`; call
-/// ``bootstrap(level:)`` once at start-up for the same output.
+/// ``bootstrap(verbose:)`` once at start-up for the same output.
 public struct BosdynLogHandler: LogHandler {
   /// Entries below this level are dropped.
   public var logLevel: Logger.Level

@@ -22,7 +22,7 @@ extension RemoteMissionServer {
     public var eventLoops: Int?
     /// Whether handlers run on the event loop of their connection (the default) rather than on
     /// Swift's global concurrent executor. On the loop a call never changes threads, which
-    /// makes Ticks several times cheaper; but a handler that blocks (synchronous I/O, long
+    /// makes Ticks much cheaper; but a handler that blocks (synchronous I/O, long
     /// computation without `await`) then delays the other calls of its loop. Set `false` for
     /// such servicers.
     public var handlersOnEventLoops: Bool

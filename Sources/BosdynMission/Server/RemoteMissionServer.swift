@@ -69,7 +69,7 @@ public final class RemoteMissionServer: ListeningService, Sendable {
   public let configuration: Configuration
 
   /// A random id for this server, which it gives to the directory registration keep-alive's
-  /// liveness probe (``BosdynClient/RegistrationLivenessProbe``).
+  /// liveness probe (``/BosdynCore/RegistrationLivenessProbe``).
   ///
   /// Pass it to the keep-alive that registers this server (`runRegistered` does): a service
   /// killed and restarted on the same port then recognises its predecessor's directory entry

@@ -17,7 +17,7 @@ public struct AuthClient: Sendable {
 
   /// A token for a user.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `invalidLogin`, `temporarilyLockedOut`,
+  /// - Throws: ``/BosdynCore/ClientError`` with code `invalidLogin`, `temporarilyLockedOut`,
   ///   or an RPC-layer code.
   public func token(username: String, password: String) async throws -> String {
     var request = Bosdyn_Api_GetAuthTokenRequest()
@@ -28,7 +28,7 @@ public struct AuthClient: Sendable {
 
   /// A fresh token in exchange for a still valid one.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `invalidToken` when the robot no longer
+  /// - Throws: ``/BosdynCore/ClientError`` with code `invalidToken` when the robot no longer
   ///   accepts `token`.
   public func token(refreshing token: String) async throws -> String {
     var request = Bosdyn_Api_GetAuthTokenRequest()

@@ -5,8 +5,9 @@ public import GRPCNIOTransportHTTP2
 import GRPCProtobuf
 
 /// How every client of this library makes a unary call through a ``RobotConnection``: stamp
-/// the request header, call with a deadline, turn a gRPC failure into a ``ClientError`` and
-/// check the response header. Each client then maps its own status enum.
+/// the request header, call with a deadline, turn a gRPC failure into a
+/// ``/BosdynCore/ClientError`` and check the response header. Each client then maps its own
+/// status enum.
 ///
 /// ```swift
 /// let rpc = RobotRPC(connection: connection, authority: RobotAuthority.api)
@@ -31,7 +32,7 @@ public struct RobotRPC: Sendable {
   ///   - request: The request; its header is overwritten with a fresh stamp.
   ///   - timeout: The deadline, or the connection's ``RobotConnection/Configuration/callTimeout``.
   /// - Returns: The response, whose header code is OK.
-  /// - Throws: ``ClientError`` for a failed RPC or an error header;
+  /// - Throws: ``/BosdynCore/ClientError`` for a failed RPC or an error header;
   ///   ``RobotConnectionError`` when the connection is closed.
   public func call<Method: HeaderedUnaryMethod>(
     _ method: Method.Type,
@@ -93,7 +94,7 @@ public struct RobotRPC: Sendable {
   /// The connection's client name, which every request header carries.
   public var clientName: String { self.connection.configuration.clientName }
 
-  /// A ``ClientError`` for a status the RPC reported, at the response layer.
+  /// A ``/BosdynCore/ClientError`` for a status the RPC reported, at the response layer.
   public static func statusError(
     _ code: ClientError.Code,
     _ message: String,

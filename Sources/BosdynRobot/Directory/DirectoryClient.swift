@@ -14,18 +14,24 @@ public struct DirectoryClient: Sendable {
 
   /// Every service entry.
   public func list() async throws -> [Bosdyn_Api_ServiceEntry] {
-    let response = try await self.rpc.call(Bosdyn_Api_DirectoryService.Method.ListServiceEntries.self, Bosdyn_Api_ListServiceEntriesRequest())
+    let response = try await self.rpc.call(
+      Bosdyn_Api_DirectoryService.Method.ListServiceEntries.self,
+      Bosdyn_Api_ListServiceEntriesRequest()
+    )
     return response.serviceEntries
   }
 
   /// The entry of one service.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `nonexistentService` when there is none.
+  /// - Throws: ``/BosdynCore/ClientError`` with code `nonexistentService` when there is none.
   public func entry(named name: String) async throws -> Bosdyn_Api_ServiceEntry {
     let method = Bosdyn_Api_DirectoryService.Method.GetServiceEntry.descriptor
     var request = Bosdyn_Api_GetServiceEntryRequest()
     request.serviceName = name
-    let response = try await self.rpc.call(Bosdyn_Api_DirectoryService.Method.GetServiceEntry.self, request)
+    let response = try await self.rpc.call(
+      Bosdyn_Api_DirectoryService.Method.GetServiceEntry.self,
+      request
+    )
     switch response.status {
     case .ok:
       return response.serviceEntry

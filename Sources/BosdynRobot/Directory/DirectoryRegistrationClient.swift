@@ -15,8 +15,12 @@ public struct DirectoryRegistrationClient: Sendable {
 
   /// Adds an entry routing `entry.authority` + `entry.type` to `host:port`.
   ///
-  /// - Parameter timeout: The deadline, or the connection's default.
-  /// - Throws: ``BosdynClient/ClientError`` with code `alreadyExists` when an entry of that
+  /// - Parameters:
+  ///   - entry: The service's name, type and authority.
+  ///   - host: The address the robot forwards the service's calls to.
+  ///   - port: The port the robot forwards the service's calls to.
+  ///   - timeout: The deadline, or the connection's default.
+  /// - Throws: ``/BosdynCore/ClientError`` with code `alreadyExists` when an entry of that
   ///   name (or authority and type) exists.
   public func register(
     _ entry: Bosdyn_Api_ServiceEntry,
@@ -26,7 +30,11 @@ public struct DirectoryRegistrationClient: Sendable {
   ) async throws {
     let method = Bosdyn_Api_DirectoryRegistrationService.Method.RegisterService.descriptor
     let request: Bosdyn_Api_RegisterServiceRequest = Self.request(entry, host: host, port: port)
-    let response = try await self.rpc.call(Bosdyn_Api_DirectoryRegistrationService.Method.RegisterService.self, request, timeout: timeout)
+    let response = try await self.rpc.call(
+      Bosdyn_Api_DirectoryRegistrationService.Method.RegisterService.self,
+      request,
+      timeout: timeout
+    )
     try Self.check(
       response.status.answer,
       name: entry.name,
@@ -38,7 +46,7 @@ public struct DirectoryRegistrationClient: Sendable {
 
   /// Replaces the entry with `entry.name`; also counts as a liveness heartbeat.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `nonexistentService` when no entry of
+  /// - Throws: ``/BosdynCore/ClientError`` with code `nonexistentService` when no entry of
   ///   that name exists.
   public func update(
     _ entry: Bosdyn_Api_ServiceEntry,
@@ -48,7 +56,11 @@ public struct DirectoryRegistrationClient: Sendable {
   ) async throws {
     let method = Bosdyn_Api_DirectoryRegistrationService.Method.UpdateService.descriptor
     let request: Bosdyn_Api_UpdateServiceRequest = Self.request(entry, host: host, port: port)
-    let response = try await self.rpc.call(Bosdyn_Api_DirectoryRegistrationService.Method.UpdateService.self, request, timeout: timeout)
+    let response = try await self.rpc.call(
+      Bosdyn_Api_DirectoryRegistrationService.Method.UpdateService.self,
+      request,
+      timeout: timeout
+    )
     try Self.check(
       response.status.answer,
       name: entry.name,
@@ -60,7 +72,7 @@ public struct DirectoryRegistrationClient: Sendable {
 
   /// Removes the entry named `name`.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `nonexistentService` when there is none.
+  /// - Throws: ``/BosdynCore/ClientError`` with code `nonexistentService` when there is none.
   public func unregister(name: String, timeout: Duration? = nil) async throws {
     let method = Bosdyn_Api_DirectoryRegistrationService.Method.UnregisterService.descriptor
     var request = Bosdyn_Api_UnregisterServiceRequest()

@@ -33,7 +33,7 @@ public struct LeaseClient: Sendable {
 
   /// Acquires a resource that nobody holds.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `resourceAlreadyClaimed` when another
+  /// - Throws: ``/BosdynCore/ClientError`` with code `resourceAlreadyClaimed` when another
   ///   client holds it (``take(resource:)`` would work), `invalidResource` or
   ///   `notAuthoritativeService`.
   @discardableResult
@@ -41,7 +41,10 @@ public struct LeaseClient: Sendable {
     let method = Bosdyn_Api_LeaseService.Method.AcquireLease.descriptor
     var request = Bosdyn_Api_AcquireLeaseRequest()
     request.resource = resource
-    let response = try await self.calls.rpc.call(Bosdyn_Api_LeaseService.Method.AcquireLease.self, request)
+    let response = try await self.calls.rpc.call(
+      Bosdyn_Api_LeaseService.Method.AcquireLease.self,
+      request
+    )
     try Self.check(response.answer, resource: resource, call: "acquire", method)
     self.wallet?.add(response.lease)
     return response.lease
@@ -53,7 +56,10 @@ public struct LeaseClient: Sendable {
     let method = Bosdyn_Api_LeaseService.Method.TakeLease.descriptor
     var request = Bosdyn_Api_TakeLeaseRequest()
     request.resource = resource
-    let response = try await self.calls.rpc.call(Bosdyn_Api_LeaseService.Method.TakeLease.self, request)
+    let response = try await self.calls.rpc.call(
+      Bosdyn_Api_LeaseService.Method.TakeLease.self,
+      request
+    )
     try Self.check(response.answer, resource: resource, call: "take", method)
     self.wallet?.add(response.lease)
     return response.lease
@@ -61,28 +67,35 @@ public struct LeaseClient: Sendable {
 
   /// Gives a lease back so others can acquire the resource; the wallet forgets it either way.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `notActiveLease` when the lease is no
+  /// - Throws: ``/BosdynCore/ClientError`` with code `notActiveLease` when the lease is no
   ///   longer the active one.
   public func returnLease(_ lease: Lease, timeout: Duration? = nil) async throws {
     let method = Bosdyn_Api_LeaseService.Method.ReturnLease.descriptor
     self.wallet?.remove(resource: lease.resource)
     var request = Bosdyn_Api_ReturnLeaseRequest()
     request.lease = lease
-    let response = try await self.calls.rpc.call(Bosdyn_Api_LeaseService.Method.ReturnLease.self, request, timeout: timeout)
+    let response = try await self.calls.rpc.call(
+      Bosdyn_Api_LeaseService.Method.ReturnLease.self,
+      request,
+      timeout: timeout
+    )
     try Self.check(response.answer, resource: lease.resource, call: "return", method)
   }
 
   /// Tells the robot the lease is still in use, so it does not go stale.
   ///
   /// - Returns: The robot's verdict on the lease, which also updates the wallet.
-  /// - Throws: ``BosdynClient/ClientError`` with code `leaseUseError` (and the result in
-  ///   ``BosdynClient/ClientError/leaseUseResult``) when the lease was not accepted.
+  /// - Throws: ``/BosdynCore/ClientError`` with code `leaseUseError` (and the result in
+  ///   ``/BosdynCore/ClientError/leaseUseResult``) when the lease was not accepted.
   @discardableResult
   public func retain(_ lease: Lease) async throws -> Bosdyn_Api_LeaseUseResult {
     let method = Bosdyn_Api_LeaseService.Method.RetainLease.descriptor
     var request = Bosdyn_Api_RetainLeaseRequest()
     request.lease = lease
-    let response = try await self.calls.rpc.call(Bosdyn_Api_LeaseService.Method.RetainLease.self, request)
+    let response = try await self.calls.rpc.call(
+      Bosdyn_Api_LeaseService.Method.RetainLease.self,
+      request
+    )
     try self.calls.check(response.leaseUseResult, method)
     return response.leaseUseResult
   }
@@ -93,7 +106,10 @@ public struct LeaseClient: Sendable {
   public func list(includeFullLeaseInfo: Bool = false) async throws -> [Bosdyn_Api_LeaseResource] {
     var request = Bosdyn_Api_ListLeasesRequest()
     request.includeFullLeaseInfo = includeFullLeaseInfo
-    let response = try await self.calls.rpc.call(Bosdyn_Api_LeaseService.Method.ListLeases.self, request)
+    let response = try await self.calls.rpc.call(
+      Bosdyn_Api_LeaseService.Method.ListLeases.self,
+      request
+    )
     return response.resources
   }
 }

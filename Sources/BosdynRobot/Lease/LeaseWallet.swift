@@ -52,7 +52,7 @@ public final class LeaseWallet: Sendable {
 
   /// The lease to send with calls that use `resource`.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `leaseNotOwned` when the wallet does not
+  /// - Throws: ``/BosdynCore/ClientError`` with code `leaseNotOwned` when the wallet does not
   ///   hold it (never added, taken by someone else, revoked).
   public func lease(for resource: String = LeaseClient.bodyResource) throws -> Lease {
     let state = self.states.withLock { $0[resource] }

@@ -8,7 +8,7 @@ extension PowerClient {
   ///   - lease: The body lease, or `nil` for the wallet's.
   ///   - timeout: How long to wait for the motors.
   ///   - pollInterval: The time between feedback requests.
-  /// - Throws: ``BosdynClient/ClientError`` with code `timedOut` when the motors are not on in
+  /// - Throws: ``/BosdynCore/ClientError`` with code `timedOut` when the motors are not on in
   ///   time, or the command's error.
   public func powerOnMotors(
     lease: Lease? = nil,

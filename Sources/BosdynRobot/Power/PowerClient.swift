@@ -30,7 +30,7 @@ public struct PowerClient: Sendable {
   ///   - lease: The body lease, or `nil` for the wallet's.
   /// - Returns: The status (`STATUS_SUCCESS` or `STATUS_IN_PROGRESS`) and the id to ask
   ///   ``feedback(commandID:)`` about.
-  /// - Throws: ``BosdynClient/ClientError``: `leaseUseError`, `estopped`, `faulted`,
+  /// - Throws: ``/BosdynCore/ClientError``: `leaseUseError`, `estopped`, `faulted`,
   ///   `powerCommandFailed`, or an RPC-layer code.
   public func command(
     _ request: Bosdyn_Api_PowerCommandRequest.Request,
@@ -40,7 +40,10 @@ public struct PowerClient: Sendable {
     var message = Bosdyn_Api_PowerCommandRequest()
     message.request = request
     message.lease = try lease ?? self.walletLease()
-    let response = try await self.calls.rpc.call(Bosdyn_Api_PowerService.Method.PowerCommand.self, message)
+    let response = try await self.calls.rpc.call(
+      Bosdyn_Api_PowerService.Method.PowerCommand.self,
+      message
+    )
     try self.calls.check(response.leaseUseResult, method)
     try Self.check(response.status, method)
     return (response.status, response.powerCommandID)
@@ -49,12 +52,15 @@ public struct PowerClient: Sendable {
   /// The progress of a power command.
   ///
   /// - Returns: `STATUS_IN_PROGRESS` or `STATUS_SUCCESS`.
-  /// - Throws: ``BosdynClient/ClientError`` when the command failed.
+  /// - Throws: ``/BosdynCore/ClientError`` when the command failed.
   public func feedback(commandID: UInt32) async throws -> Bosdyn_Api_PowerCommandStatus {
     let method = Bosdyn_Api_PowerService.Method.PowerCommandFeedback.descriptor
     var request = Bosdyn_Api_PowerCommandFeedbackRequest()
     request.powerCommandID = commandID
-    let response = try await self.calls.rpc.call(Bosdyn_Api_PowerService.Method.PowerCommandFeedback.self, request)
+    let response = try await self.calls.rpc.call(
+      Bosdyn_Api_PowerService.Method.PowerCommandFeedback.self,
+      request
+    )
     try Self.check(response.status, method)
     return response.status
   }

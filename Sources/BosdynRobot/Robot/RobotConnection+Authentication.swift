@@ -6,7 +6,7 @@ extension RobotConnection {
   /// Logs in with a username and password and sends the token on every later call; the token
   /// is refreshed before it expires while ``run()`` runs.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `invalidLogin` for a wrong username or
+  /// - Throws: ``/BosdynCore/ClientError`` with code `invalidLogin` for a wrong username or
   ///   password, or an RPC-layer error when the robot is unreachable.
   public func authenticate(_ credentials: RobotCredentials) async throws {
     let token = try await AuthClient(connection: self).token(
@@ -32,7 +32,7 @@ extension RobotConnection {
   /// Exchanges the current token for a fresh one, falling back to the stored password when
   /// the robot no longer accepts the token.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` when neither works; ``RobotConnectionError`` with
+  /// - Throws: ``/BosdynCore/ClientError`` when neither works; ``RobotConnectionError`` with
   ///   `.missingCredentials` when there is no token at all.
   public func refreshToken() async throws {
     guard let current = self.tokens.token else {

@@ -7,7 +7,7 @@ extension RobotConnection {
   /// The `:authority` a service is reached under, looked up in the directory once and then
   /// cached (Python's `Robot.authorities_by_name`).
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `nonexistentService` when the directory
+  /// - Throws: ``/BosdynCore/ClientError`` with code `nonexistentService` when the directory
   ///   has no such service.
   public func authority(forService name: String) async throws -> String {
     if let cached = self.cachedAuthority(forService: name) { return cached }

@@ -18,6 +18,7 @@ public import Logging
 ///   - address: The robot's address.
 ///   - configuration: The CA to trust, client name, deadlines and token refresh policy.
 ///   - logger: Where the connection logs.
+///   - isolation: The actor `body` runs on; the caller's by default.
 ///   - body: Work to do with the running connection.
 /// - Returns: What `body` returns.
 public func withRobotConnection<Result: Sendable>(

@@ -1,7 +1,7 @@
 /// A problem with how a robot connection was set up, found before any RPC is made: a bad
 /// `ROBOT` address, no CA certificate to trust, no credentials, or a connection already closed.
 ///
-/// Failures of calls to the robot are ``BosdynClient/ClientError``s instead.
+/// Failures of calls to the robot are ``/BosdynCore/ClientError``s instead.
 public struct RobotConnectionError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The kind of setup problem.
   public struct Code: Sendable, Hashable, CustomStringConvertible {

@@ -35,7 +35,7 @@ public struct RobotCommandClient: Sendable {
   /// Sends a command.
   ///
   /// - Returns: The command id, for ``feedback(commandID:)``.
-  /// - Throws: ``BosdynClient/ClientError``: `leaseUseError` (with the result), `notPoweredOn`,
+  /// - Throws: ``/BosdynCore/ClientError``: `leaseUseError` (with the result), `notPoweredOn`,
   ///   `invalidRequest`, `commandRejected` for the other statuses, or an RPC-layer code.
   public func command(_ command: Bosdyn_Api_RobotCommand, lease: Lease? = nil) async throws
     -> UInt32
@@ -48,7 +48,10 @@ public struct RobotCommandClient: Sendable {
     } else if let wallet = self.wallet {
       request.lease = try wallet.lease(for: LeaseClient.bodyResource)
     }
-    let response = try await self.calls.rpc.call(Bosdyn_Api_RobotCommandService.Method.RobotCommand.self, request)
+    let response = try await self.calls.rpc.call(
+      Bosdyn_Api_RobotCommandService.Method.RobotCommand.self,
+      request
+    )
     try self.calls.check(response.leaseUseResult, method)
     let detail = response.message.isEmpty ? "" : ": \(response.message)"
     switch response.status {
@@ -85,7 +88,10 @@ public struct RobotCommandClient: Sendable {
   public func feedback(commandID: UInt32) async throws -> Bosdyn_Api_RobotCommandFeedbackResponse {
     var request = Bosdyn_Api_RobotCommandFeedbackRequest()
     request.robotCommandID = commandID
-    return try await self.calls.rpc.call(Bosdyn_Api_RobotCommandService.Method.RobotCommandFeedback.self, request)
+    return try await self.calls.rpc.call(
+      Bosdyn_Api_RobotCommandService.Method.RobotCommandFeedback.self,
+      request
+    )
   }
 
   /// Where a safe power off command stands.

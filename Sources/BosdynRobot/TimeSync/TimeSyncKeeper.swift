@@ -121,7 +121,7 @@ public final class TimeSyncKeeper: Service, Sendable {
 
   /// The robot-clock timestamp of a moment on this computer's clock.
   ///
-  /// - Throws: ``BosdynClient/ClientError`` with code `timeSyncNotEstablished` before the
+  /// - Throws: ``/BosdynCore/ClientError`` with code `timeSyncNotEstablished` before the
   ///   first good estimate.
   public func robotTimestamp(for date: Date) throws -> Google_Protobuf_Timestamp {
     guard let skew = self.clockSkew else {

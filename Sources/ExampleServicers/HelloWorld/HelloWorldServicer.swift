@@ -29,8 +29,9 @@ public struct HelloWorldServicer: RemoteMissionServicer {
   ///   - logger: Where greetings go.
   ///   - spec: The parameter spec; see ``spec(displayName:defaultName:helloOptions:)``.
   ///   - coerce: Coerce parameters to the spec instead of refusing them.
-  /// - Throws: ``InvalidSpecError`` when the spec is inconsistent (for example a default name
-  ///   that is not among the options), so a broken service never starts.
+  /// - Throws: ``/ServiceCustomization/InvalidSpecError`` when the spec is inconsistent (for
+  ///   example a default name that is not among the options), so a broken service never
+  ///   starts.
   public init(
     logger: Logger = Logger(label: "hello-world"),
     spec: DictSpec = HelloWorldServicer.spec(),

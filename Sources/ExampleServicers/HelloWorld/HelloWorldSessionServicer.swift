@@ -6,7 +6,8 @@ public import Synchronization
 
 /// The hello-world callback with per-session state: EstablishSession hands out a session id,
 /// ticks with an unknown id are refused, and each session counts its greetings. Run it with
-/// `hello-world-mission-service local --sessions`; wrap it in ``SessionManagingServicer``.
+/// `hello-world-mission-service local --sessions`; wrap it in
+/// ``/BosdynMission/SessionManagingServicer``.
 public struct HelloWorldSessionServicer: RemoteMissionSessionServicer {
   /// What one session remembers.
   public final class Session: Sendable {

@@ -9,7 +9,8 @@ import Synchronization
 /// motors are off.
 ///
 /// Each session remembers the command it sent, so ticks after the first only read feedback.
-/// Wrap it in ``SessionManagingServicer`` (EstablishSession must carry the `body` lease too):
+/// Wrap it in ``/BosdynMission/SessionManagingServicer`` (EstablishSession must carry the
+/// `body` lease too):
 ///
 /// ```swift
 /// let servicer = SessionManagingServicer(PowerOffServicer(robot: connection, logger: logger))

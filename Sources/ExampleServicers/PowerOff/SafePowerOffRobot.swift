@@ -14,8 +14,9 @@ public protocol SafePowerOffRobot: Sendable {
 
   /// Sends a safe power off command with `lease` and returns the robot's command id.
   ///
-  /// - Throws: ``ClientError`` with code ``ClientError/Code/leaseUseError`` (and its
-  ///   `leaseUseResult`) when the robot refuses the lease, another ``ClientError`` otherwise.
+  /// - Throws: ``/BosdynCore/ClientError`` with code
+  ///   ``/BosdynCore/ClientError/Code/leaseUseError`` (and its `leaseUseResult`) when the robot
+  ///   refuses the lease, another ``/BosdynCore/ClientError`` otherwise.
   func issueSafePowerOff(lease: Lease) async throws -> UInt32
 
   /// The robot's feedback for a command issued by ``issueSafePowerOff(lease:)``.

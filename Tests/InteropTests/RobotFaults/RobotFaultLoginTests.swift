@@ -6,7 +6,7 @@ import SpotSimulator
 import Testing
 import TestSupport
 
-/// Issue 4's login faults: a wrong password, an expired, forged or missing token. Each is
+/// Login faults: a wrong password, an expired, forged or missing token. Each is
 /// refused by the simulated robot with the status the real robot gives, and each SDK turns it
 /// into its own clear error.
 @Suite("Robot faults: wrong password and bad tokens")

@@ -11,7 +11,7 @@ import SpotSimulator
 import TestSupport
 import Testing
 
-/// Issue 4's lease faults, against the power-off callback: the `PowerOffServicer` hosted here
+/// Lease faults, against the power-off callback: the `PowerOffServicer` hosted here
 /// with its own logged-in robot connection, registered in the simulated robot's directory and
 /// ticked through the robot's TLS proxy with the raw generated stub, so each test sees exactly
 /// the status, header and lease use results the service sent.

@@ -11,7 +11,7 @@ import TestSupport
   import Glibc
 #endif
 
-/// Issue 4's registration faults: a restarted service (gracefully or killed) must leave one
+/// Registration faults: a restarted service (gracefully or killed) must leave one
 /// up-to-date directory entry, and a second service claiming an authority and type another
 /// holds must be refused with a status that says who holds it.
 @Suite("Robot faults: restarted and clashing services")

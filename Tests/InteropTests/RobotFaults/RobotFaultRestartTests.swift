@@ -11,7 +11,7 @@ import TestSupport
   import Glibc
 #endif
 
-/// Issue 4's availability faults: the robot restarts under a running service, or is not up yet
+/// Availability faults: the robot restarts under a running service, or is not up yet
 /// when the service starts. The service must neither exit nor crash, must say what is wrong,
 /// and must be registered again soon after the robot is back. Serialized: each test reuses a
 /// fixed port for the second robot.

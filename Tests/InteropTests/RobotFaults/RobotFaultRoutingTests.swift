@@ -7,7 +7,7 @@ import SpotSimulator
 import TestSupport
 import Testing
 
-/// Issue 4's routing faults: a call for a service nobody registered, and for a registered
+/// Routing faults: a call for a service nobody registered, and for a registered
 /// service that is down. The robot's proxy answers each with the status the Python SDK maps
 /// to its own error class, and the Swift client says which service it could not reach.
 @Suite("Robot faults: unregistered and unreachable services")

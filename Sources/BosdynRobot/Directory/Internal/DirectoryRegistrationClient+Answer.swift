@@ -5,7 +5,7 @@ import GRPCCore
 
 extension DirectoryRegistrationClient {
   /// The statuses `RegisterService`, `UpdateService` and `UnregisterService` answer with,
-  /// gathered from their three status enums so one mapping to ``BosdynClient/ClientError``
+  /// gathered from their three status enums so one mapping to ``/BosdynCore/ClientError``
   /// serves all of them.
   enum Answer {
     case ok

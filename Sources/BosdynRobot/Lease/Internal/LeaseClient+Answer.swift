@@ -4,7 +4,7 @@ import GRPCCore
 
 extension LeaseClient {
   /// The statuses `AcquireLease`, `TakeLease` and `ReturnLease` answer with, gathered from their
-  /// three status enums so one mapping to ``BosdynClient/ClientError`` serves all of them.
+  /// three status enums so one mapping to ``/BosdynCore/ClientError`` serves all of them.
   enum Answer {
     case ok
     case resourceAlreadyClaimed(by: Bosdyn_Api_LeaseOwner)
