@@ -30,7 +30,7 @@ cd "$(dirname "$0")/.."
 # modules' absolute links (``/BosdynCore/ClientError``) resolve against.
 modules=(
   SimulatorDefaults BosdynCore BosdynClient BosdynMission BosdynMissionTesting
-  ServiceCustomization BosdynRobot BosdynServiceRunner BosdynCommandLine GRPCRelay
+  ServiceCustomization MissionExecutor BosdynRobot BosdynServiceRunner BosdynCommandLine GRPCRelay
   SpotSimulator ExampleServicers
 )
 

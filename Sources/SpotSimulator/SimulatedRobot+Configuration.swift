@@ -27,6 +27,8 @@ extension SimulatedRobot {
     public var upstreamResponseTimeout: Duration
     /// What robot id reports.
     public var identity: RobotIdentity
+    /// How often the mission service ticks a playing mission (`--mission-tick-hz`).
+    public var missionTickRate: Double
     /// The robot's time: what leases, power transitions, tokens and liveness are timed on.
     /// Tests pass one on a `TestClock` and advance it.
     public var clock: RobotClock
@@ -43,6 +45,7 @@ extension SimulatedRobot {
       upstreamConnectTimeout: Duration = .seconds(5),
       upstreamResponseTimeout: Duration = .seconds(30),
       identity: RobotIdentity = .defaults,
+      missionTickRate: Double = 10,
       clock: RobotClock = .system()
     ) {
       self.host = host
@@ -55,6 +58,7 @@ extension SimulatedRobot {
       self.upstreamConnectTimeout = upstreamConnectTimeout
       self.upstreamResponseTimeout = upstreamResponseTimeout
       self.identity = identity
+      self.missionTickRate = missionTickRate
       self.clock = clock
     }
 

@@ -3,6 +3,7 @@ import ServiceLifecycle
 import BosdynAPI
 public import BosdynCore
 import GRPCRelay
+public import MissionExecutor
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import Synchronization
@@ -37,8 +38,11 @@ public final class SimulatedRobot: ListeningService, Sendable {
   public let body: SimulatedBody
   /// Signs and checks user tokens.
   public let issuer: TokenIssuer
+  /// Runs the missions loaded into the robot's mission service.
+  public let missions: MissionController
 
   private let internalServer: GRPCServer<HTTP2ServerTransport.Posix>
+  private let serviceConnections: ServiceConnectionPool
   private let proxy: RobotProxy
   private let internalPort = InternalPort()
   private let logger: Logger
@@ -82,6 +86,34 @@ public final class SimulatedRobot: ListeningService, Sendable {
     self.leases = leases
     self.body = body
 
+    let power = PowerService(ledger: leases, body: body, logger: logger)
+    let robotCommands = RobotCommandService(ledger: leases, body: body, logger: logger)
+    let robotState = RobotStateService(
+      body: body,
+      serviceFaults: { registry.serviceFaults() },
+      logger: logger
+    )
+    let leaseService = LeaseService(ledger: leases, logger: logger)
+    let serviceConnections = ServiceConnectionPool()
+    self.serviceConnections = serviceConnections
+    var missionConfiguration = MissionController.Configuration.defaults
+    missionConfiguration.tickRate = configuration.missionTickRate
+    missionConfiguration.clientName = SimulatedMissionEnvironment.clientName
+    let missions = MissionController(
+      environment: SimulatedMissionEnvironment(
+        registry: registry,
+        connections: serviceConnections,
+        power: power,
+        robotCommands: robotCommands,
+        robotState: robotState,
+        leases: leaseService
+      ),
+      configuration: missionConfiguration,
+      clock: configuration.clock,
+      logger: logger
+    )
+    self.missions = missions
+
     let services: [any RegistrableRPCService] = [
       AuthService(
         accounts: UserAccounts(configuration.users),
@@ -93,12 +125,13 @@ public final class SimulatedRobot: ListeningService, Sendable {
       TimeSyncService(logger: logger),
       DirectoryService(registry: registry, logger: logger),
       DirectoryRegistrationService(registry: registry, logger: logger),
-      LeaseService(ledger: leases, logger: logger),
-      PowerService(ledger: leases, body: body, logger: logger),
-      RobotCommandService(ledger: leases, body: body, logger: logger),
-      RobotStateService(body: body, serviceFaults: { registry.serviceFaults() }, logger: logger),
+      leaseService,
+      power,
+      robotCommands,
+      robotState,
       EstopService(body: body, logger: logger),
       KeepaliveService(logger: logger),
+      MissionService(controller: missions, ledger: leases, logger: logger),
     ]
     self.internalServer = GRPCServer(
       transport: HTTP2ServerTransport.Posix(
@@ -151,6 +184,13 @@ public final class SimulatedRobot: ListeningService, Sendable {
       try await withThrowingDiscardingTaskGroup { group in
         group.addTask { try await self.internalServer.serve() }
         group.addTask { try await self.registry.run() }
+        group.addTask { await self.serviceConnections.run() }
+        group.addTask {
+          // Missions stop (Stop and TeardownSession to their callbacks) before the
+          // connections to the callbacks close.
+          try await self.missions.run()
+          self.serviceConnections.stop()
+        }
         guard let address = try await self.internalServer.listeningAddress?.ipv4 else {
           throw RPCError(code: .internalError, message: "The internal server did not bind.")
         }
@@ -160,6 +200,7 @@ public final class SimulatedRobot: ListeningService, Sendable {
         self.logger.info("Simulated Spot listening on \(self.configuration.host):\(port)")
       }
     } onGracefulShutdown: {
+      self.missions.beginGracefulShutdown()
       self.internalServer.beginGracefulShutdown()
     }
   }

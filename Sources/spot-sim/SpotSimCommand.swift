@@ -81,12 +81,18 @@ struct SpotSimCommand: AsyncParsableCommand {
   )
   var proxyTimeoutSeconds: Double = 30
 
+  @Option(help: "How many times a second the mission service ticks a playing mission.")
+  var missionTickHz: Double = 10
+
   @Flag(name: .shortAndLong, help: "Log at debug level.")
   var verbose = false
 
   func validate() throws {
     guard (0...65535).contains(self.port) else {
       throw ValidationError("--port must be between 0 and 65535.")
+    }
+    guard self.missionTickHz.isFinite, (0.1...1000).contains(self.missionTickHz) else {
+      throw ValidationError("--mission-tick-hz must be between 0.1 and 1000.")
     }
     for (name, value) in [
       ("--power-transition-seconds", self.powerTransitionSeconds),
@@ -113,7 +119,8 @@ struct SpotSimCommand: AsyncParsableCommand {
       tokenLifetime: .seconds(self.tokenLifetimeSeconds),
       powerTransition: .seconds(self.powerTransitionSeconds),
       leaseRetainTimeout: .seconds(self.leaseRetainTimeoutSeconds),
-      upstreamResponseTimeout: .seconds(self.proxyTimeoutSeconds)
+      upstreamResponseTimeout: .seconds(self.proxyTimeoutSeconds),
+      missionTickRate: self.missionTickHz
     )
     let robot: SimulatedRobot
     do {

@@ -22,9 +22,10 @@ import Foundation
 ///
 /// Cycles do not wait on the wall clock: the run drives a `TestClock`, advancing it by one
 /// tick period per cycle, so a mission that sleeps 30 s runs in milliseconds and timeouts count
-/// in mission cycles. After each cycle the run waits for the calls that cycle made to answer
-/// (at most ``answerWait`` of real time, so a service that hangs costs that once, and then
-/// times out after its `timeout` in cycles).
+/// in mission cycles. After each cycle the run waits for every call in flight to answer, so a
+/// slow answer is never outrun by the clock; a call still unanswered after ``answerWait`` of
+/// real time is taken for a service that hangs, is not waited for again, and times out after
+/// its `timeout` in cycles.
 public final class MissionRun: Sendable {
   /// The controller running the mission, for anything the run does not wrap (answering
   /// questions, reading state, pausing).
@@ -33,7 +34,8 @@ public final class MissionRun: Sendable {
   public let clock: TestClock<Duration>
   /// What the load answered.
   public let loadResult: MissionController.LoadResult
-  /// The longest real time a cycle waits for the answers to its calls.
+  /// How long a cycle waits, in real time, for calls that do not answer before it takes them
+  /// for hanging: generous, since a service that answers is always waited for.
   public let answerWait: Duration
 
   /// A load that did not succeed.
@@ -60,7 +62,7 @@ public final class MissionRun: Sendable {
   ///   - robotState: What BosdynRobotState nodes read; `nil` makes them fail as unavailable.
   ///   - leases: Leases for load and play (RemoteGrpc `lease_resources` need them).
   ///   - configuration: The controller's configuration.
-  ///   - answerWait: The longest real time a cycle waits for its calls' answers.
+  ///   - answerWait: How long to wait for an answer before taking its service for hanging.
   /// - Throws: ``LoadError`` when the load fails.
   public convenience init(
     root: Bosdyn_Api_Mission_Node,
@@ -120,9 +122,10 @@ public final class MissionRun: Sendable {
       var ticks: [Bosdyn_Api_Mission_State.NodeStatesAtTick] = []
       var cycles = 0
       var lastTick: Int64 = -1
+      var hanging = 0
       while cycles < maxCycles {
         cycles += 1
-        await manual.stepAndWait(upTo: wait)
+        hanging = await manual.stepAndWait(upTo: wait, hanging: hanging)
         let state = controller.state()
         if state.tickCounter != lastTick, let newest = state.history.first {
           ticks.append(newest)
@@ -131,7 +134,7 @@ public final class MissionRun: Sendable {
         if state.status != .running { break }
         await clock.advance(by: period)
       }
-      await manual.stepAndWait(upTo: wait)
+      _ = await manual.stepAndWait(upTo: wait, hanging: hanging)
       return (ticks, cycles)
     }
     let finalState = controller.state()
@@ -148,14 +151,30 @@ public final class MissionRun: Sendable {
 }
 
 extension MissionController.ManualCycles {
-  /// Steps once and waits for that cycle's calls, at most `limit` of real time.
-  func stepAndWait(upTo limit: Duration) async {
-    let batch = self.runner.submit(self.controller.runCycle())
-    await withTaskGroup(of: Void.self) { group in
-      group.addTask { await batch.wait() }
-      group.addTask { try? await ContinuousClock().sleep(for: limit) }
-      await group.next()
+  /// Steps once, then waits until only calls already taken for hanging are in flight; if that
+  /// takes longer than `limit` of real time, the calls still in flight are taken for hanging.
+  ///
+  /// - Parameters:
+  ///   - limit: How long to wait for answers before taking their calls for hanging.
+  ///   - hanging: How many calls in flight were taken for hanging before this cycle.
+  /// - Returns: How many calls in flight are taken for hanging now.
+  func stepAndWait(upTo limit: Duration, hanging: Int) async -> Int {
+    self.runner.submit(self.controller.runCycle())
+    // A hanging call that finished (timed out, cancelled) no longer counts.
+    let hanging = min(hanging, self.runner.inFlight)
+    let answered = await withTaskGroup(of: Bool.self) { group in
+      group.addTask {
+        await self.runner.waitUntil(inFlightAtMost: hanging)
+        return true
+      }
+      group.addTask {
+        try? await ContinuousClock().sleep(for: limit)
+        return false
+      }
+      let first = await group.next() ?? false
       group.cancelAll()
+      return first
     }
+    return answered ? min(hanging, self.runner.inFlight) : self.runner.inFlight
   }
 }

@@ -26,6 +26,11 @@ extension ServiceRegistry {
         tokenRequired: false
       ),
       Self.robotEntry("robot-state", "bosdyn.api.RobotStateService", "state.spot.robot"),
+      Self.robotEntry(
+        "robot-mission",
+        "bosdyn.api.mission.MissionService",
+        "robot-mission.spot.robot"
+      ),
       Self.robotEntry("time-sync", "bosdyn.api.TimeSyncService", "api.spot.robot"),
     ]
   }

@@ -24,8 +24,7 @@ struct RemoteGrpcTimeoutTests {
         }
         let run = try await MissionRun(
           root: tree,
-          services: ["hanging": hangingClient, "healthy": healthyClient],
-          answerWait: .milliseconds(300)
+          services: ["hanging": hangingClient, "healthy": healthyClient]
         )
         let outcome = try await run.untilFinished(maxCycles: 50)
         #expect(outcome.status == .failure)

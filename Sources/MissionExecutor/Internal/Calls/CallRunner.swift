@@ -5,7 +5,9 @@ import Synchronization
 final class CallRunner: Sendable {
   private struct Counter {
     var inFlight = 0
-    var waiters: [CheckedContinuation<Void, Never>] = []
+    /// Who waits until at most so many calls are in flight.
+    var waiters: [UInt64: (limit: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
+    var nextWaiter: UInt64 = 0
   }
 
   private let stream: AsyncStream<(PendingCall, CallBatch?)>
@@ -76,24 +78,40 @@ final class CallRunner: Sendable {
 
   /// Returns once no call is in flight (immediately when none is).
   func waitUntilIdle() async {
-    await withCheckedContinuation { continuation in
-      let idle = self.counter.withLock { counter -> Bool in
-        if counter.inFlight == 0 { return true }
-        counter.waiters.append(continuation)
-        return false
+    await self.waitUntil(inFlightAtMost: 0)
+  }
+
+  /// Returns once at most `limit` calls are in flight (immediately when that is so already),
+  /// or the calling task is cancelled.
+  func waitUntil(inFlightAtMost limit: Int) async {
+    let id = self.counter.withLock { counter -> UInt64 in
+      counter.nextWaiter += 1
+      return counter.nextWaiter
+    }
+    await withTaskCancellationHandler {
+      await withCheckedContinuation { continuation in
+        let done = self.counter.withLock { counter -> Bool in
+          if counter.inFlight <= limit || Task.isCancelled { return true }
+          counter.waiters[id] = (limit, continuation)
+          return false
+        }
+        if done { continuation.resume() }
       }
-      if idle { continuation.resume() }
+    } onCancel: {
+      let waiter = self.counter.withLock { $0.waiters.removeValue(forKey: id) }
+      waiter?.continuation.resume()
     }
   }
 
   private func finished() {
-    let waiters = self.counter.withLock { counter -> [CheckedContinuation<Void, Never>] in
+    let ready = self.counter.withLock { counter -> [CheckedContinuation<Void, Never>] in
       counter.inFlight -= 1
-      guard counter.inFlight == 0 else { return [] }
-      defer { counter.waiters.removeAll() }
-      return counter.waiters
+      let inFlight = counter.inFlight
+      let ready = counter.waiters.filter { $0.value.limit >= inFlight }
+      for id in ready.keys { counter.waiters.removeValue(forKey: id) }
+      return ready.values.map(\.continuation)
     }
-    for waiter in waiters { waiter.resume() }
+    for waiter in ready { waiter.resume() }
   }
 }
 
