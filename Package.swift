@@ -270,7 +270,7 @@ let package = Package(
       name: "BosdynMissionTests",
       dependencies: [
         "BosdynMission", "BosdynCore", "BosdynClient", "BosdynAPI", "ExampleServicers",
-        "BosdynMissionTesting", grpcCore, grpcNIO, grpcProtobuf, swiftProtobuf,
+        "BosdynMissionTesting", "MissionExecutor", grpcCore, grpcNIO, grpcProtobuf, swiftProtobuf,
       ],
       swiftSettings: swiftSettings
     ),
