@@ -185,7 +185,10 @@ let package = Package(
     // Prints the cost of an executor cycle over a tree of plain nodes (build with -c release).
     .executableTarget(
       name: "mission-executor-bench",
-      dependencies: ["MissionExecutor", "BosdynAPI", "BosdynCore", clocks],
+      dependencies: [
+        "MissionExecutor", "BosdynAPI", "BosdynCore", argumentParser, clocks, grpcCore, grpcNIO,
+        swiftProtobuf,
+      ],
       swiftSettings: swiftSettings
     ),
     // Command-line option types every program shares (like bosdyn.client.util's argument
