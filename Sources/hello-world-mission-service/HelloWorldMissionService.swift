@@ -96,6 +96,15 @@ extension HelloWorldMissionService {
     )
     var maxFlushDelayMicroseconds: Int = 0
 
+    func validate() throws {
+      guard (0...65535).contains(self.port) else {
+        throw ValidationError("--port must be between 0 and 65535, not \(self.port).")
+      }
+      if let loops = self.eventLoops, !(1...256).contains(loops) {
+        throw ValidationError("--event-loops must be between 1 and 256.")
+      }
+    }
+
     func run() async throws {
       BosdynLogHandler.bootstrap()
       let logger = Logger(label: "hello-world")

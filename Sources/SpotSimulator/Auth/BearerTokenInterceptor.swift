@@ -38,13 +38,31 @@ public struct BearerTokenInterceptor: ServerInterceptor {
       ) async throws -> StreamingServerResponse<Output>
   ) async throws -> StreamingServerResponse<Output> {
     let service = context.descriptor.service.fullyQualifiedService
+    var user: String?
     if !Self.servicesWithoutToken.contains(service) {
       let header = request.metadata[stringValues: "authorization"].first(where: { _ in true })
       if let error = await self.check(authorizationHeader: header) {
         return StreamingServerResponse(error: error)
       }
+      if let header, let token = Self.bearerToken(in: header),
+        case .valid(let name)? = self.issuer.cachedVerdict(token)
+      {
+        user = name
+      }
     }
-    return try await next(request, context)
+    // The handler runs both in `next` and, for its response, in the producer it returns.
+    let caller = user
+    return try await AuthenticatedUser.$name.withValue(caller) {
+      var response = try await next(request, context)
+      if case .success(var contents) = response.accepted {
+        let producer = contents.producer
+        contents.producer = { writer in
+          try await AuthenticatedUser.$name.withValue(caller) { try await producer(writer) }
+        }
+        response.accepted = .success(contents)
+      }
+      return response
+    }
   }
 
   /// Checks an `authorization` metadata value; `nil` means the call may proceed.

@@ -53,10 +53,12 @@ extension Bosdyn_Api_RequestHeader {
     self.clientName.isEmpty ? "unnamed client" : self.clientName
   }
 
-  /// The lease owner a call from this header claims to be.
+  /// The lease owner a call from this header is: the client it names, and the user whose
+  /// token the call carried.
   var leaseOwner: Bosdyn_Api_LeaseOwner {
     var owner = Bosdyn_Api_LeaseOwner()
     owner.clientName = self.clientName
+    owner.userName = AuthenticatedUser.name ?? ""
     return owner
   }
 }

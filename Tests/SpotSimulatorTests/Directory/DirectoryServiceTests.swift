@@ -261,6 +261,11 @@ struct DirectoryServiceTests {
     #expect(ServiceRegistry.canonicalAuthority("api.spot.robot:31000") == "api.spot.robot")
     #expect(ServiceRegistry.canonicalAuthority("[::1]:443") == "[::1]")
     #expect(ServiceRegistry.canonicalAuthority("") == "")
+    // A port no robot could listen on names nothing (the proxy answers 502).
+    #expect(ServiceRegistry.canonicalAuthority("api.spot.robot:99999") == "")
+    #expect(ServiceRegistry.canonicalAuthority("api.spot.robot:0") == "")
+    #expect(ServiceRegistry.canonicalAuthority("api.spot.robot:65535") == "api.spot.robot")
+    #expect(ServiceRegistry().route(authority: "api.spot.robot:70000") == nil)
   }
 
   @Test("Routes: robot authorities go to the robot, registered ones to their endpoint")
