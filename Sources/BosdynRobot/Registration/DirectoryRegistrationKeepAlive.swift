@@ -2,6 +2,7 @@ public import BosdynAPI
 import BosdynCore
 import Foundation
 import SwiftProtobuf
+import Synchronization
 public import Logging
 public import ServiceLifecycle
 
@@ -149,7 +150,7 @@ public struct DirectoryRegistrationKeepAlive: Service {
   /// Registers, keeps the entry alive until graceful shutdown, then unregisters.
   public func run() async throws {
     let name = self.registration.name
-    var registered = false
+    let registered = Atomic(false)
     let retry = self.configuration.retryInterval
     try await RetryLoop(retryInterval: retry, warnEvery: self.configuration.warningEvery).run(
       onFailure: { error, failures, warn in
@@ -169,17 +170,19 @@ public struct DirectoryRegistrationKeepAlive: Service {
         self.logger.notice("\(name) directory entry refreshed after \(failures) failed attempts")
       }
     ) {
-      if registered {
+      if registered.load(ordering: .relaxed) {
         try await self.updateOrRegister()
       } else {
         try await self.registerOrUpdate()
-        registered = true
+        registered.store(true, ordering: .relaxed)
         self.logger.info("\(name) service registered/updated.")
         self.logger.info("Starting directory registration loop for \(name)")
       }
       return self.configuration.interval
     }
-    guard registered, self.configuration.unregisterOnShutdown, !Task.isCancelled else { return }
+    guard registered.load(ordering: .relaxed), self.configuration.unregisterOnShutdown,
+      !Task.isCancelled
+    else { return }
     do {
       try await self.client.unregister(name: name, timeout: self.configuration.rpcTimeout)
       self.logger.info("Unregistered \(name) from the robot's directory")
