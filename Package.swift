@@ -56,6 +56,8 @@ let package = Package(
     .executable(name: "bosdyn", targets: ["bosdyn"]),
     .executable(name: "power-off-mission-service", targets: ["power-off-mission-service"]),
     .library(name: "MissionExecutor", targets: ["MissionExecutor"]),
+    .library(name: "AutowalkCompiler", targets: ["AutowalkCompiler"]),
+    .executable(name: "build-walk", targets: ["build-walk"]),
   ],
   dependencies: [
     .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
@@ -156,7 +158,8 @@ let package = Package(
     .target(
       name: "SpotSimulator",
       dependencies: [
-        "BosdynAPI", "BosdynCore", "GRPCRelay", "MissionExecutor", "SimulatorDefaults", grpcCore,
+        "BosdynAPI", "BosdynCore", "GRPCRelay", "MissionExecutor", "AutowalkCompiler",
+        "SimulatorDefaults", grpcCore,
         grpcNIO,
         grpcProtobuf, swiftProtobuf, logging, lifecycle, nioCore, nioPosix, nioSSL, x509, asn1,
         crypto, jwt, clocks,
@@ -180,6 +183,13 @@ let package = Package(
         "BosdynAPI", "BosdynCore", "BosdynClient", "ServiceCustomization", grpcCore, swiftProtobuf,
         logging, lifecycle, clocks,
       ],
+      swiftSettings: swiftSettings
+    ),
+    // Compiles Autowalk walks into mission trees (the Autowalk service's compiler), and writes
+    // and reads walk directories.
+    .target(
+      name: "AutowalkCompiler",
+      dependencies: ["BosdynAPI", "BosdynCore", "BosdynMission", swiftProtobuf],
       swiftSettings: swiftSettings
     ),
     // Prints the cost of an executor cycle over a tree of plain nodes (build with -c release).
@@ -246,6 +256,15 @@ let package = Package(
       dependencies: ["BosdynMission", "BosdynCore", "BosdynAPI", argumentParser, swiftProtobuf],
       swiftSettings: swiftSettings
     ),
+    // Writes a walk directory (map and walk) without a tablet.
+    .executableTarget(
+      name: "build-walk",
+      dependencies: [
+        "AutowalkCompiler", "BosdynRobot", "BosdynClient", "BosdynCore", "BosdynCommandLine",
+        "BosdynAPI", argumentParser, logging,
+      ],
+      swiftSettings: swiftSettings
+    ),
     // What several test targets share: child processes and the Python peer.
     .target(
       name: "TestSupport",
@@ -281,8 +300,8 @@ let package = Package(
       name: "InteropTests",
       dependencies: [
         "BosdynMission", "BosdynCore", "BosdynClient", "BosdynAPI", "ExampleServicers",
-        "BosdynMissionTesting", "BosdynRobot", "SpotSimulator", "TestSupport", grpcCore, grpcNIO,
-        swiftProtobuf,
+        "BosdynMissionTesting", "BosdynRobot", "SpotSimulator", "TestSupport", "AutowalkCompiler",
+        grpcCore, grpcNIO, swiftProtobuf,
       ],
       exclude: ["Python"],
       swiftSettings: swiftSettings
@@ -299,7 +318,7 @@ let package = Package(
       name: "SpotSimulatorTests",
       dependencies: [
         "SpotSimulator", "GRPCRelay", "BosdynRobot", "BosdynCore", "BosdynAPI", "SimulatorDefaults",
-        "TestSupport", grpcCore, grpcNIO, swiftProtobuf, logging, nioCore, nioPosix, nioSSL, x509, asn1, crypto,
+        "TestSupport", "AutowalkCompiler", grpcCore, grpcNIO, swiftProtobuf, logging, nioCore, nioPosix, nioSSL, x509, asn1, crypto,
         jwt, clocks,
       ],
       swiftSettings: swiftSettings
@@ -308,8 +327,8 @@ let package = Package(
       name: "BosdynRobotTests",
       dependencies: [
         "BosdynRobot", "SpotSimulator", "BosdynCore", "BosdynClient", "BosdynMission",
-        "BosdynMissionTesting", "ExampleServicers", "BosdynAPI", "TestSupport", grpcCore, grpcNIO,
-        swiftProtobuf, logging, clocks,
+        "BosdynMissionTesting", "ExampleServicers", "BosdynAPI", "TestSupport", "AutowalkCompiler",
+        grpcCore, grpcNIO, swiftProtobuf, logging, clocks,
       ],
       swiftSettings: swiftSettings
     ),
@@ -319,6 +338,14 @@ let package = Package(
         "MissionExecutor", "BosdynAPI", "BosdynClient", "BosdynMission", "BosdynMissionTesting",
         "ExampleServicers", "ServiceCustomization", clocks, grpcCore, grpcNIO, logging,
         swiftProtobuf,
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "AutowalkCompilerTests",
+      dependencies: [
+        "AutowalkCompiler", "MissionExecutor", "SpotSimulator", "BosdynMission", "BosdynAPI",
+        "BosdynCore", clocks, swiftProtobuf,
       ],
       swiftSettings: swiftSettings
     ),

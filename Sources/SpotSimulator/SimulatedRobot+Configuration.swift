@@ -32,6 +32,8 @@ extension SimulatedRobot {
     /// The robot's time: what leases, power transitions, tokens and liveness are timed on.
     /// Tests pass one on a `TestClock` and advance it.
     public var clock: RobotClock
+    /// How GraphNav walks the body (default speed, command horizon, upload limits).
+    public var graphNav: SimulatedGraphNav.Configuration = .defaults
 
     /// A configuration; every parameter has the documented default.
     public init(

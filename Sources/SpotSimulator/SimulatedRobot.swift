@@ -15,8 +15,8 @@ import Synchronization
 /// does: the robot's own authorities (`api.spot.robot`, `auth.spot.robot`, …) go to an internal
 /// plaintext gRPC server on loopback that holds the simulated services (auth with signed JWTs,
 /// robot id, time sync, directory and registration, leases, power, robot command and state,
-/// estop, keepalive) behind a bearer-token check; a registered service's authority goes to its
-/// host and port.
+/// estop, keepalive, missions, GraphNav, Autowalk) behind a bearer-token check; a registered
+/// service's authority goes to its host and port.
 ///
 /// ```swift
 /// let robot = try await SimulatedRobot(configuration: .init(port: 0, dataDirectory: dir))
@@ -40,6 +40,8 @@ public final class SimulatedRobot: ListeningService, Sendable {
   public let issuer: TokenIssuer
   /// Runs the missions loaded into the robot's mission service.
   public let missions: MissionController
+  /// The map, the localization on it, and navigation.
+  public let graphNav: SimulatedGraphNav
 
   private let internalServer: GRPCServer<HTTP2ServerTransport.Posix>
   private let serviceConnections: ServiceConnectionPool
@@ -85,6 +87,13 @@ public final class SimulatedRobot: ListeningService, Sendable {
     self.registry = registry
     self.leases = leases
     self.body = body
+    let graphNav = SimulatedGraphNav(
+      body: body,
+      configuration: configuration.graphNav,
+      clock: configuration.clock
+    )
+    self.graphNav = graphNav
+    let graphNavService = GraphNavService(graphNav: graphNav, ledger: leases, logger: logger)
 
     let power = PowerService(ledger: leases, body: body, logger: logger)
     let robotCommands = RobotCommandService(ledger: leases, body: body, logger: logger)
@@ -106,7 +115,8 @@ public final class SimulatedRobot: ListeningService, Sendable {
         power: power,
         robotCommands: robotCommands,
         robotState: robotState,
-        leases: leaseService
+        leases: leaseService,
+        graphNav: graphNavService
       ),
       configuration: missionConfiguration,
       clock: configuration.clock,
@@ -132,6 +142,14 @@ public final class SimulatedRobot: ListeningService, Sendable {
       EstopService(body: body, logger: logger),
       KeepaliveService(logger: logger),
       MissionService(controller: missions, ledger: leases, logger: logger),
+      graphNavService,
+      AutowalkService(
+        controller: missions,
+        ledger: leases,
+        graphNav: graphNav,
+        registry: registry,
+        logger: logger
+      ),
     ]
     self.internalServer = GRPCServer(
       transport: HTTP2ServerTransport.Posix(

@@ -18,6 +18,9 @@ extension ClientError {
       case compilationError, validationError, noMission, noMissionPlaying
       case invalidQuestionID, invalidAnswerCode, questionAlreadyAnswered, incompatibleAnswer
       case certificateVerificationFailed
+      case unknownWaypoint, unknownRouteElements, invalidEdge, noPath, notLocalized
+      case robotImpaired, robotLost, robotStuck, commandExpired, tooDistant, unrecognizedCommand
+      case invalidGraph, noMapLoaded, localizationFailed, snapshotNotFound
     }
 
     private var wrapped: Wrapped
@@ -124,6 +127,50 @@ extension ClientError {
     /// The robot's TLS certificate is not one this client trusts: signed by another CA, or not
     /// naming the authority called. Not retryable: the configuration must change.
     public static let certificateVerificationFailed = Self(.certificateVerificationFailed)
+
+    /// A waypoint the request names is not in the robot's map (GraphNav's
+    /// `STATUS_UNKNOWN_WAYPOINT`; Python's `UnknownWaypointError`, `UnknownMapInformationError`
+    /// for SetLocalization).
+    public static let unknownWaypoint = Self(.unknownWaypoint)
+    /// A route names waypoints or edges the map lacks (`STATUS_UNKNOWN_ROUTE_ELEMENTS`;
+    /// Python's `UnknownRouteElementsError`).
+    public static let unknownRouteElements = Self(.unknownRouteElements)
+    /// A route's edges do not join its consecutive waypoints (`STATUS_INVALID_EDGE`; Python's
+    /// `InvalidEdgeError`).
+    public static let invalidEdge = Self(.invalidEdge)
+    /// No path through the map leads there (`STATUS_NO_PATH`; Python's `NoPathError`).
+    public static let noPath = Self(.noPath)
+    /// The robot is not localized to the map or the route (`STATUS_NOT_LOCALIZED_TO_MAP` /
+    /// `_TO_ROUTE`; Python's `RobotNotLocalizedToRouteError`).
+    public static let notLocalized = Self(.notLocalized)
+    /// The robot cannot move: motors off, not standing, a fault (`STATUS_ROBOT_IMPAIRED`;
+    /// Python's `RobotImpairedError` / `RobotFaultedError`).
+    public static let robotImpaired = Self(.robotImpaired)
+    /// The robot believes it is lost (`STATUS_LOST`; Python's `RobotLostError`).
+    public static let robotLost = Self(.robotLost)
+    /// The robot is stuck (`STATUS_STUCK`; Python's `RobotStuckError`).
+    public static let robotStuck = Self(.robotStuck)
+    /// The command's end time had passed when it arrived (`STATUS_EXPIRED`; Python's
+    /// `CommandExpiredError`).
+    public static let commandExpired = Self(.commandExpired)
+    /// The command's end time is too far in the future (`STATUS_TOO_DISTANT`; Python's
+    /// `TooDistantError`).
+    public static let tooDistant = Self(.tooDistant)
+    /// The command id to continue is not the current command, or it ended
+    /// (`STATUS_UNRECOGNIZED_COMMAND`; Python's `UnrecognizedCommandError`).
+    public static let unrecognizedCommand = Self(.unrecognizedCommand)
+    /// The uploaded graph is invalid; the response's validation status says why
+    /// (`STATUS_INVALID_GRAPH`; Python's `InvalidGraphError`).
+    public static let invalidGraph = Self(.invalidGraph)
+    /// No map is loaded to localize on (`STATUS_NO_MAP_LOADED`; Python raises a plain
+    /// `ResponseError`).
+    public static let noMapLoaded = Self(.noMapLoaded)
+    /// Localization failed or was aborted (`STATUS_FAILED`, `STATUS_ABORTED`, the fiducial
+    /// statuses; Python's `RequestFailedError`, `RequestAbortedError`).
+    public static let localizationFailed = Self(.localizationFailed)
+    /// The snapshot asked for is not on the robot (`STATUS_SNAPSHOT_DOES_NOT_EXIST`; Python's
+    /// `UnknownMapInformationError`).
+    public static let snapshotNotFound = Self(.snapshotNotFound)
 
     /// Whether a retry may succeed: transport trouble and deadlines, not bad requests.
     public var isRetryable: Bool {

@@ -1,5 +1,6 @@
 public import BosdynAPI
 public import GRPCCore
+public import SwiftProtobuf
 
 /// Why a call to a Spot API service did not give the caller what it asked for.
 ///
@@ -41,6 +42,10 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
   public var customParamError: Bosdyn_Api_CustomParamError?
   /// The lease use result that made the call fail, for ``Code/leaseUseError``.
   public var leaseUseResult: Bosdyn_Api_LeaseUseResult?
+  /// The whole response of a ``Layer/response`` error, when the client kept it (Python's
+  /// `ResponseError.response`): the fields a message cannot carry, such as an Autowalk
+  /// load's `failed_elements` or an upload's validation status.
+  public var response: (any SwiftProtobuf.Message)?
 
   /// Creates an error; the SDK's clients do this, users rarely need to.
   public init(

@@ -27,8 +27,10 @@ public import BosdynAPI
 /// }
 /// ```
 ///
-/// Navigation (`BosdynNavigateTo`, `BosdynNavigateRoute`) will be added here the same way: a
-/// requirement with a "not available" default, so existing environments keep compiling.
+/// Navigation (`BosdynNavigateTo`, `BosdynNavigateRoute`) reaches GraphNav through
+/// ``navigateTo(_:at:)``, ``navigateRoute(_:at:)`` and ``navigationFeedback(_:at:)``, added
+/// the same way: an environment without them fails those nodes with "navigation commands are
+/// not available in this environment".
 public protocol MissionEnvironment: Sendable {
   /// Resolves a remote mission service (what `RemoteGrpc` nodes call) by directory name and host.
   ///
@@ -69,6 +71,26 @@ public protocol MissionEnvironment: Sendable {
     _ request: Bosdyn_Api_RetainLeaseRequest,
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_RetainLeaseResponse
+
+  /// Sends a GraphNav NavigateTo (`BosdynNavigateTo` nodes, which send it again with the
+  /// command's id to keep it from expiring); the request carries the mission's lease and an end
+  /// time in robot time.
+  func navigateTo(
+    _ request: Bosdyn_Api_GraphNav_NavigateToRequest,
+    at address: ServiceAddress
+  ) async throws -> Bosdyn_Api_GraphNav_NavigateToResponse
+
+  /// Sends a GraphNav NavigateRoute (`BosdynNavigateRoute` nodes), as ``navigateTo(_:at:)``.
+  func navigateRoute(
+    _ request: Bosdyn_Api_GraphNav_NavigateRouteRequest,
+    at address: ServiceAddress
+  ) async throws -> Bosdyn_Api_GraphNav_NavigateRouteResponse
+
+  /// Reads the progress of a navigation command.
+  func navigationFeedback(
+    _ request: Bosdyn_Api_GraphNav_NavigationFeedbackRequest,
+    at address: ServiceAddress
+  ) async throws -> Bosdyn_Api_GraphNav_NavigationFeedbackResponse
 }
 
 extension MissionEnvironment {
@@ -123,5 +145,29 @@ extension MissionEnvironment {
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_RetainLeaseResponse {
     throw MissionEnvironmentError.notAvailable("lease retains")
+  }
+
+  /// Throws ``MissionEnvironmentError/notAvailable(_:)``.
+  public func navigateTo(
+    _ request: Bosdyn_Api_GraphNav_NavigateToRequest,
+    at address: ServiceAddress
+  ) async throws -> Bosdyn_Api_GraphNav_NavigateToResponse {
+    throw MissionEnvironmentError.notAvailable("navigation commands")
+  }
+
+  /// Throws ``MissionEnvironmentError/notAvailable(_:)``.
+  public func navigateRoute(
+    _ request: Bosdyn_Api_GraphNav_NavigateRouteRequest,
+    at address: ServiceAddress
+  ) async throws -> Bosdyn_Api_GraphNav_NavigateRouteResponse {
+    throw MissionEnvironmentError.notAvailable("navigation commands")
+  }
+
+  /// Throws ``MissionEnvironmentError/notAvailable(_:)``.
+  public func navigationFeedback(
+    _ request: Bosdyn_Api_GraphNav_NavigationFeedbackRequest,
+    at address: ServiceAddress
+  ) async throws -> Bosdyn_Api_GraphNav_NavigationFeedbackResponse {
+    throw MissionEnvironmentError.notAvailable("navigation commands")
   }
 }

@@ -5,7 +5,8 @@ import BosdynCore
 import SwiftProtobuf
 
 /// The simulated robot's `bosdyn.api.RobotStateService`: `GetRobotState` with the body's
-/// power state, its estop states and the service faults the directory reports (services
+/// power state, its estop states, its kinematic state (odometry, which navigation moves) and
+/// the service faults the directory reports (services
 /// registered but no longer alive). Metrics, hardware configuration and link model are not
 /// simulated.
 public struct RobotStateService: Bosdyn_Api_RobotStateService.SimpleServiceProtocol {
@@ -39,6 +40,7 @@ public struct RobotStateService: Bosdyn_Api_RobotStateService.SimpleServiceProto
       var state = Bosdyn_Api_RobotState()
       state.powerState = self.body.powerState
       state.estopStates = self.body.estopStates
+      state.kinematicState = self.body.kinematicState
       var faults = Bosdyn_Api_ServiceFaultState()
       faults.faults = self.serviceFaults()
       for fault in faults.faults {

@@ -18,11 +18,13 @@ extension SimulatedBody {
   }
 
   /// Engages or releases the estop. Engaging it cuts motor power at once, as the real robot's
-  /// estop does.
+  /// estop does, and the robot collapses (it no longer stands; a navigation stops).
   public func setEstopped(_ estopped: Bool) {
     self.state.withLock { state in
       state.estopped = estopped
       if estopped {
+        self.stopMotion(in: &state, at: self.clock.now, because: .estopped)
+        state.standing = false
         state.serial += 1
         state.motors = Motors(target: false, settledAt: self.clock.now, commandSerial: state.serial)
       }
@@ -60,6 +62,11 @@ extension SimulatedBody {
       let id = state.nextPowerCommandID
       state.nextPowerCommandID &+= 1
       state.serial += 1
+      if !on {
+        // Powering off sits the robot down and ends any navigation.
+        self.stopMotion(in: &state, at: self.clock.now, because: .overridden)
+        state.standing = false
+      }
       self.setMotors(on: on, serial: state.serial, in: &state)
       state.powerCommands[id] = PowerCommand(on: on, serial: state.serial)
       return .success(id)

@@ -12,8 +12,9 @@ extension SimulatedBody {
   }
 
   /// Starts a robot command. Safe power off (the full-body command the power-off mission
-  /// service sends) powers the motors off over the transition time; stand, sit and stop are
-  /// accepted and complete at once when the motors are on; anything else is unsupported.
+  /// service sends) sits the robot and powers the motors off over the transition time; stand,
+  /// sit and stop are accepted and complete at once when the motors are on (stand and sit set
+  /// the posture); anything else is unsupported. Every command stops a navigation under way.
   ///
   /// - Returns: The robot command id, or the status that refuses the command.
   public func execute(_ command: Bosdyn_Api_RobotCommand) -> Result<UInt32, CommandRefusal> {
@@ -41,13 +42,21 @@ extension SimulatedBody {
     case nil:
       return .failure(.init(status: .invalidRequest, message: "The command is empty."))
     }
+    let now = self.clock.now
     return self.state.withLock { state in
-      if kind != .safePowerOff && state.motors.state(at: self.clock.now) != .stateOn {
+      if kind != .safePowerOff && state.motors.state(at: now) != .stateOn {
         return .failure(.init(status: .notPoweredOn, message: "Motors are not powered on."))
       }
       let id = state.nextRobotCommandID
       state.nextRobotCommandID &+= 1
       state.serial += 1
+      // Every robot command overrides a navigation under way, as on the robot.
+      self.stopMotion(in: &state, at: now, because: .overridden)
+      switch kind {
+      case .stand: state.standing = true
+      case .sit, .safePowerOff: state.standing = false
+      case .stop: break
+      }
       if kind == .safePowerOff {
         self.setMotors(on: false, serial: state.serial, in: &state)
       }

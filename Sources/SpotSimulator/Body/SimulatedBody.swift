@@ -2,12 +2,14 @@ import BosdynAPI
 public import BosdynCore
 import Synchronization
 
-/// The simulated robot's body: motor power with timed transitions, shore power, estop, and
-/// the commands (power and robot commands) that drive it.
+/// The simulated robot's body: motor power with timed transitions, shore power, estop, posture
+/// (sitting or standing), where it stands in its odometry frame, and the commands (power,
+/// robot commands, GraphNav's motions) that drive it.
 ///
-/// Transitions are computed from the clock when asked, so the body needs no background task:
-/// a power-on requested at `t` reports `STATE_POWERING_ON` until `t + transitionTime`, then
-/// `STATE_ON`. A newer command overrides an unfinished one.
+/// Transitions and motions are computed from the clock when asked, so the body needs no
+/// background task: a power-on requested at `t` reports `STATE_POWERING_ON` until
+/// `t + transitionTime`, then `STATE_ON`; a motion started at `t` is wherever its speed has
+/// taken it along its path. A newer command overrides an unfinished one.
 ///
 /// ```swift
 /// let body = SimulatedBody(configuration: .init(transitionTime: .milliseconds(100)))
@@ -101,5 +103,15 @@ extension SimulatedBody {
     var nextRobotCommandID: UInt32 = 1
     var powerCommands: [UInt32: PowerCommand] = [:]
     var robotCommands: [UInt32: RobotCommand] = [:]
+    /// Whether the robot stands (a stand command with the motors on; any power off, sit,
+    /// safe power off or estop sits it down).
+    var standing = false
+    /// Where the body is in its odometry frame when no motion moves it.
+    var restingPose = Pose3.identity
+    /// The motion moving the body, if any.
+    var motion: Motion?
+    /// How motions that no longer move the body ended, by motion id (the newest few).
+    var finishedMotions: [UInt64: MotionProgress] = [:]
+    var nextMotionID: UInt64 = 1
   }
 }

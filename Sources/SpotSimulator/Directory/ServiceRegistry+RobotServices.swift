@@ -8,6 +8,11 @@ extension ServiceRegistry {
   public static var robotServiceEntries: [Bosdyn_Api_ServiceEntry] {
     [
       Self.robotEntry("auth", "bosdyn.api.AuthService", "auth.spot.robot", tokenRequired: false),
+      Self.robotEntry(
+        "autowalk-service",
+        "bosdyn.api.autowalk.AutowalkService",
+        "autowalk.spot.robot"
+      ),
       Self.robotEntry("directory", "bosdyn.api.DirectoryService", "api.spot.robot"),
       Self.robotEntry(
         "directory-registration",
@@ -15,6 +20,11 @@ extension ServiceRegistry {
         "api.spot.robot"
       ),
       Self.robotEntry("estop", "bosdyn.api.EstopService", "estop.spot.robot"),
+      Self.robotEntry(
+        "graph-nav-service",
+        "bosdyn.api.graph_nav.GraphNavService",
+        "graph-nav.spot.robot"
+      ),
       Self.robotEntry("keepalive", "bosdyn.api.keepalive.KeepaliveService", "keepalive.spot.robot"),
       Self.robotEntry("lease", "bosdyn.api.LeaseService", "api.spot.robot"),
       Self.robotEntry("power", "bosdyn.api.PowerService", "power.spot.robot"),

@@ -5,8 +5,8 @@ import MissionExecutor
 
 /// The simulated robot as its own mission service sees it: RemoteGrpc nodes reach the services
 /// registered in its directory (directly, over plaintext gRPC, as the robot does), and robot
-/// nodes (power, robot command, robot state, lease retain) are served by the simulator's own
-/// services in-process, judged by the same ledger as every client's calls.
+/// nodes (power, robot command, robot state, lease retain, GraphNav navigation) are served by
+/// the simulator's own services in-process, judged by the same ledger as every client's calls.
 ///
 /// Only the robot's own directory is reachable: a node naming another `host` fails to load.
 struct SimulatedMissionEnvironment: MissionEnvironment {
@@ -19,6 +19,7 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
   let robotCommands: RobotCommandService
   let robotState: RobotStateService
   let leases: LeaseService
+  let graphNav: GraphNavService
 
   func remoteMissionService(at address: ServiceAddress) async throws
     -> any RemoteMissionConnection
@@ -106,6 +107,54 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
       context: Self.context(Bosdyn_Api_LeaseService.Method.RetainLease.descriptor)
     )
   }
+
+  func navigateTo(
+    _ request: Bosdyn_Api_GraphNav_NavigateToRequest,
+    at address: ServiceAddress
+  ) async throws -> Bosdyn_Api_GraphNav_NavigateToResponse {
+    try Self.requireGraphNav(address)
+    return try await self.graphNav.navigateTo(
+      request: request.stamped(clientName: Self.clientName),
+      context: Self.context(Bosdyn_Api_GraphNav_GraphNavService.Method.NavigateTo.descriptor)
+    )
+  }
+
+  func navigateRoute(
+    _ request: Bosdyn_Api_GraphNav_NavigateRouteRequest,
+    at address: ServiceAddress
+  ) async throws -> Bosdyn_Api_GraphNav_NavigateRouteResponse {
+    try Self.requireGraphNav(address)
+    return try await self.graphNav.navigateRoute(
+      request: request.stamped(clientName: Self.clientName),
+      context: Self.context(Bosdyn_Api_GraphNav_GraphNavService.Method.NavigateRoute.descriptor)
+    )
+  }
+
+  func navigationFeedback(
+    _ request: Bosdyn_Api_GraphNav_NavigationFeedbackRequest,
+    at address: ServiceAddress
+  ) async throws -> Bosdyn_Api_GraphNav_NavigationFeedbackResponse {
+    try Self.requireGraphNav(address)
+    return try await self.graphNav.navigationFeedback(
+      request: request.stamped(clientName: Self.clientName),
+      context: Self.context(
+        Bosdyn_Api_GraphNav_GraphNavService.Method.NavigationFeedback.descriptor
+      )
+    )
+  }
+
+  /// Refuses a navigation node that names another robot or another GraphNav service.
+  private static func requireGraphNav(_ address: ServiceAddress) throws {
+    try Self.requireRobot(address)
+    guard address.name == Self.graphNavName else {
+      throw MissionEnvironmentError(
+        "'\(address.name)' is not the robot's GraphNav service ('\(Self.graphNavName)')"
+      )
+    }
+  }
+
+  /// The directory name of the robot's GraphNav service.
+  static let graphNavName = "graph-nav-service"
 
   /// Refuses a node that names another robot's directory.
   private static func requireRobot(_ address: ServiceAddress) throws {

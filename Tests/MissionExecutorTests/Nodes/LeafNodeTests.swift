@@ -321,6 +321,7 @@ struct LeafNodeTests {
       Node.make("n") { $0.bosdynRobotCommand.command.fullBodyCommand.stopRequest = .init() }
     ),
     ("lease retains", Node.make("n") { $0.retainLease.serviceName = "lease" }),
+    ("navigation commands", Node.make("n") { $0.bosdynNavigateTo.destinationWaypointID = "w" }),
   ])
   func robotActionsFailClearlyWhenTheEnvironmentLacksThem(_ capability: String, _ node: Node)
     async throws

@@ -28,6 +28,8 @@ enum NodeImplementation {
     Bosdyn_Api_Mission_BosdynPowerRequest.self,
     Bosdyn_Api_Mission_BosdynRobotCommand.self,
     Bosdyn_Api_Mission_CreateMissionText.self,
+    Bosdyn_Api_Mission_BosdynNavigateTo.self,
+    Bosdyn_Api_Mission_BosdynNavigateRoute.self,
   ]
 
   /// What a node holds.

@@ -51,6 +51,8 @@ final class NodePlan: Sendable {
     case robotCommand(address: ServiceAddress, command: Bosdyn_Api_RobotCommand)
     /// Child (optional): the text is active while it runs.
     case createMissionText(text: TextFormat, severity: Bosdyn_Api_AlertData.SeverityLevel)
+    /// BosdynNavigateTo and BosdynNavigateRoute.
+    case navigate(NavigatePlan)
   }
 }
 
@@ -132,4 +134,34 @@ struct RemoteGrpcPlan: Sendable {
   let inputs: [(key: String, value: ValueSource)]
   let params: Bosdyn_Api_DictParam?
   let groupNameFormat: TextFormat?
+}
+
+/// A GraphNav navigation: to a waypoint (BosdynNavigateTo) or along a route
+/// (BosdynNavigateRoute).
+struct NavigatePlan: Sendable {
+  enum Goal: Sendable {
+    case waypoint(
+      String,
+      routeParams: Bosdyn_Api_GraphNav_RouteGenParams?,
+      blockedBehavior: Bosdyn_Api_GraphNav_RouteFollowingParams.RouteBlockedBehavior
+    )
+    case route(Bosdyn_Api_GraphNav_Route, follow: Bosdyn_Api_GraphNav_RouteFollowingParams?)
+  }
+  let address: ServiceAddress
+  let goal: Goal
+  let travelParams: Bosdyn_Api_GraphNav_TravelParams?
+  /// Where the last NavigationFeedbackResponse goes.
+  let feedbackKey: String?
+  /// Where the last NavigateTo/NavigateRoute response goes.
+  let responseKey: String?
+  /// A request in the blackboard whose fields the node's own fields are merged over.
+  let requestKey: VariableRef?
+
+  /// `NavigateTo 'waypoint'` or `NavigateRoute to 'waypoint'`, for failure messages.
+  var description: String {
+    switch self.goal {
+    case .waypoint(let id, _, _): "navigation to '\(id)'"
+    case .route(let route, _): "navigation along the route to '\(route.waypointID.last ?? "")'"
+    }
+  }
 }

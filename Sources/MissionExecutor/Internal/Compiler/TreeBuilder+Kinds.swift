@@ -137,6 +137,47 @@ extension TreeBuilder {
         text: try Self.format(node.missionText),
         severity: node.severity
       )
+    case let node as Bosdyn_Api_Mission_BosdynNavigateTo:
+      guard !node.destinationWaypointID.isEmpty || !node.navigateToRequestBlackboardKey.isEmpty
+      else {
+        throw CompileFailure("BosdynNavigateTo needs a destination_waypoint_id")
+      }
+      return .navigate(
+        NavigatePlan(
+          address: Self.graphNavAddress(node.serviceName, node.host),
+          goal: .waypoint(
+            node.destinationWaypointID,
+            routeParams: node.hasRouteGenParams ? node.routeGenParams : nil,
+            blockedBehavior: node.routeBlockedBehavior
+          ),
+          travelParams: node.hasTravelParams ? node.travelParams : nil,
+          feedbackKey: node.navigationFeedbackResponseBlackboardKey.nonEmpty,
+          responseKey: node.navigateToResponseBlackboardKey.nonEmpty,
+          requestKey: node.navigateToRequestBlackboardKey.nonEmpty.map(VariableRef.init)
+        )
+      )
+    case let node as Bosdyn_Api_Mission_BosdynNavigateRoute:
+      if node.navigateRouteRequestBlackboardKey.isEmpty {
+        guard !node.route.waypointID.isEmpty else {
+          throw CompileFailure("BosdynNavigateRoute needs a route with at least one waypoint")
+        }
+        guard node.route.edgeID.count == node.route.waypointID.count - 1 else {
+          throw CompileFailure(
+            "the route has \(node.route.waypointID.count) waypoints and "
+              + "\(node.route.edgeID.count) edges; it needs one edge fewer than waypoints"
+          )
+        }
+      }
+      return .navigate(
+        NavigatePlan(
+          address: Self.graphNavAddress(node.serviceName, node.host),
+          goal: .route(node.route, follow: node.hasRouteFollowParams ? node.routeFollowParams : nil),
+          travelParams: node.hasTravelParams ? node.travelParams : nil,
+          feedbackKey: node.navigationFeedbackResponseBlackboardKey.nonEmpty,
+          responseKey: node.navigateRouteResponseBlackboardKey.nonEmpty,
+          requestKey: node.navigateRouteRequestBlackboardKey.nonEmpty.map(VariableRef.init)
+        )
+      )
     default:
       throw CompileFailure("node type \(Swift.type(of: message).protoMessageName) is not supported")
     }
@@ -289,6 +330,12 @@ extension TreeBuilder {
       params: node.hasParams ? node.params : nil,
       groupNameFormat: node.groupNameFormat.isEmpty ? nil : try Self.format(node.groupNameFormat)
     )
+  }
+
+  /// A navigation node's GraphNav service. **Choice:** an empty `service_name` means the
+  /// robot's `graph-nav-service`, as every Autowalk mission names it.
+  private static func graphNavAddress(_ name: String, _ host: String) -> ServiceAddress {
+    ServiceAddress(name: name.isEmpty ? "graph-nav-service" : name, host: host)
   }
 
   private static func format(_ text: String) throws(CompileFailure) -> TextFormat {

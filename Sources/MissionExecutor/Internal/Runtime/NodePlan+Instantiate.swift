@@ -104,6 +104,8 @@ extension NodePlan {
         command: command,
         clientName: clientName
       )
+    case .navigate(let plan):
+      return NavigateExec(index: index, name: name, plan: plan, clientName: clientName)
     case .createMissionText(let text, let severity):
       return CreateMissionTextExec(
         index: index,

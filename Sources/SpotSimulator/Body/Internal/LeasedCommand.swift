@@ -1,4 +1,5 @@
 import BosdynAPI
+import BosdynCore
 import Logging
 import SwiftProtobuf
 

@@ -1,8 +1,9 @@
-import SwiftProtobuf
+public import SwiftProtobuf
 
 /// The .proto spelling of an enum value (`.statusInProgress` → `STATUS_IN_PROGRESS`,
 /// `LeaseUseResult.Status.ok` → `STATUS_OK`, `.stateOn` → `STATE_ON`), so the simulator's log
-/// lines name statuses the way the robot's logs, the Python SDK and the .proto files do.
+/// lines, clients' errors and the executor's failure messages name statuses the way the
+/// robot's logs, the Python SDK and the .proto files do.
 ///
 /// swift-protobuf keeps its name tables internal, so the name is rebuilt from the Swift case
 /// name: camelCase becomes UPPER_SNAKE, and the enum's own name is put back where the code
@@ -13,7 +14,7 @@ import SwiftProtobuf
 /// dropped from all of them. Unrecognized values print as `UNRECOGNIZED(n)`. Checked against the
 /// name tables of every bosdyn-api enum the simulator logs; names with digits (`HDR_MANUAL_1`)
 /// can come out with their underscores misplaced, which no simulated service logs.
-func protoName<Value: SwiftProtobuf.Enum>(_ value: Value) -> String {
+public func protoName<Value: SwiftProtobuf.Enum>(_ value: Value) -> String {
   let caseName = String(describing: value)
   if caseName.hasPrefix("UNRECOGNIZED") {
     return caseName
