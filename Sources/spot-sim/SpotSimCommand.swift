@@ -81,6 +81,14 @@ struct SpotSimCommand: AsyncParsableCommand {
   )
   var proxyTimeoutSeconds: Double = 30
 
+  @Option(
+    help: """
+      Set the robot's clock this many seconds ahead of this computer's (negative: behind), \
+      to try clients' time sync and time handling.
+      """
+  )
+  var clockOffsetSeconds: Double = 0
+
   @Option(help: "How many times a second the mission service ticks a playing mission.")
   var missionTickHz: Double = 10
 
@@ -90,6 +98,9 @@ struct SpotSimCommand: AsyncParsableCommand {
   func validate() throws {
     guard (0...65535).contains(self.port) else {
       throw ValidationError("--port must be between 0 and 65535.")
+    }
+    guard self.clockOffsetSeconds.isFinite, abs(self.clockOffsetSeconds) <= 365 * 24 * 3600 else {
+      throw ValidationError("--clock-offset-seconds must be within a year.")
     }
     guard self.missionTickHz.isFinite, (0.1...1000).contains(self.missionTickHz) else {
       throw ValidationError("--mission-tick-hz must be between 0.1 and 1000.")
@@ -120,7 +131,8 @@ struct SpotSimCommand: AsyncParsableCommand {
       powerTransition: .seconds(self.powerTransitionSeconds),
       leaseRetainTimeout: .seconds(self.leaseRetainTimeoutSeconds),
       upstreamResponseTimeout: .seconds(self.proxyTimeoutSeconds),
-      missionTickRate: self.missionTickHz
+      missionTickRate: self.missionTickHz,
+      clock: .system(offset: .seconds(self.clockOffsetSeconds))
     )
     let robot: SimulatedRobot
     do {
