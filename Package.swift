@@ -193,7 +193,8 @@ let package = Package(
     .target(
       name: "BosdynCommandLine",
       dependencies: [
-        "BosdynRobot", "BosdynCore", "SimulatorDefaults", argumentParser, logging,
+        "BosdynRobot", "BosdynCore", "BosdynAPI", "SimulatorDefaults", argumentParser, logging,
+        unixSignals,
       ],
       swiftSettings: swiftSettings
     ),
@@ -317,6 +318,11 @@ let package = Package(
         "ExampleServicers", "ServiceCustomization", clocks, grpcCore, grpcNIO, logging,
         swiftProtobuf,
       ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "BosdynCommandLineTests",
+      dependencies: ["BosdynCommandLine", "BosdynAPI", unixSignals],
       swiftSettings: swiftSettings
     ),
     .testTarget(
