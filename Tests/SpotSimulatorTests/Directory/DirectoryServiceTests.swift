@@ -65,6 +65,7 @@ struct DirectoryServiceTests {
         ("robot-state", "bosdyn.api.RobotStateService", "state.spot.robot"),
         ("estop", "bosdyn.api.EstopService", "estop.spot.robot"),
         ("keepalive", "bosdyn.api.keepalive.KeepaliveService", "keepalive.spot.robot"),
+        ("autowalk-service", "bosdyn.api.autowalk.AutowalkService", "autowalk.spot.robot"),
       ]
       for (name, type, authority) in expected {
         let entry = try #require(byName[name], "\(name) missing")
