@@ -7,13 +7,17 @@
 #   Scripts/fetch-spot-sdk-examples.sh          # prints the cache directory
 #
 # The cache is $SPOT_SDK_EXAMPLES_DIR, else ${XDG_CACHE_HOME:-~/.cache}/spot-remote-mission-swift/
-# spot-sdk-v5.1.4. Files already there with the right hash are not downloaded again. Exits 1
-# (with the reason) when a file cannot be fetched or its hash differs; a wrong file is deleted.
+# spot-sdk-v5.1.4. Files already there with the right hash are not downloaded again. Where
+# GitHub is out of reach, a local git mirror of spot-sdk is read instead when there is one
+# ($SPOT_SDK_MIRROR, else /work/.mirror/boston-dynamics+spot-sdk/repo: `git show TAG:path`),
+# with the same hash check. Exits 1 (with the reason) when a file cannot be had or its hash
+# differs; a wrong file is deleted.
 set -euo pipefail
 
 TAG=v5.1.4
 BASE="https://raw.githubusercontent.com/boston-dynamics/spot-sdk/$TAG/python/examples"
 CACHE="${SPOT_SDK_EXAMPLES_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/spot-remote-mission-swift/spot-sdk-$TAG}"
+MIRROR="${SPOT_SDK_MIRROR:-/work/.mirror/boston-dynamics+spot-sdk/repo}"
 
 # path under python/examples, SHA-256 of the file at $TAG
 FILES=(
@@ -31,11 +35,17 @@ for entry in "${FILES[@]}"; do
   fi
   mkdir -p "$(dirname "$file")"
   if ! curl --silent --show-error --fail --location --max-time 60 --retry 2 \
-    --output "$file.part" "$BASE/$path"; then
-    echo "Cannot download $BASE/$path (the tests that run Boston Dynamics' examples will fail)." >&2
+    --output "$file.part" "$BASE/$path" 2>/dev/null; then
     rm -f "$file.part"
-    status=1
-    continue
+    if ! { git -C "$MIRROR" rev-parse --verify --quiet "$TAG^{commit}" >/dev/null 2>&1 \
+      || git -C "$MIRROR" rev-parse --verify --quiet HEAD >/dev/null 2>&1; } \
+      || ! { git -C "$MIRROR" show "$TAG:python/examples/$path" >"$file.part" 2>/dev/null \
+        || git -C "$MIRROR" show "HEAD:python/examples/$path" >"$file.part" 2>/dev/null; }; then
+      echo "Cannot download $BASE/$path, and no spot-sdk mirror at $MIRROR has it (the tests that run Boston Dynamics' examples will fail)." >&2
+      rm -f "$file.part"
+      status=1
+      continue
+    fi
   fi
   if ! echo "$sha  $file.part" | sha256sum --check --status; then
     echo "$BASE/$path does not have the pinned SHA-256 $sha; not using it." >&2
