@@ -328,7 +328,8 @@ let package = Package(
       name: "MissionExecutorTests",
       dependencies: [
         "MissionExecutor", "BosdynAPI", "BosdynClient", "BosdynMission", "BosdynMissionTesting",
-        "ExampleServicers", "ServiceCustomization", clocks, grpcCore, grpcNIO, logging,
+        "ExampleServicers", "ServiceCustomization", "TestSupport", clocks, grpcCore, grpcNIO,
+        logging,
         swiftProtobuf,
       ],
       swiftSettings: swiftSettings

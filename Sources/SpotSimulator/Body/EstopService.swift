@@ -52,6 +52,9 @@ public final class EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol, 
       var lastCheckIn: [String: RobotClock.Instant] = [:]
       /// Set by ``EstopService/stop(reason:)`` until ``EstopService/release()``.
       var stoppedBy: String?
+      /// The stop state last applied to the body: only a change is applied, so whoever else
+      /// estops the body directly is not overruled every time the timeouts are checked.
+      var applied: Bool?
     }
     let state: Mutex<State>
     init(now: RobotClock.Instant) {
@@ -64,6 +67,7 @@ public final class EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol, 
       initial.config.endpoints = [builtIn]
       initial.levels[builtIn.uniqueID] = .estopLevelNone
       initial.lastCheckIn[builtIn.uniqueID] = now
+      initial.applied = false
       self.state = Mutex(initial)
     }
   }
@@ -339,9 +343,13 @@ public final class EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol, 
 
   private func updateBody() {
     let now = self.clock.now
-    let level = self.registry.state.withLock { Self.systemLevel($0, now: now) }
-    let stopped = level != .estopLevelNone
-    if stopped != self.body.isEstopped {
+    let change = self.registry.state.withLock { state -> Bool? in
+      let stopped = Self.systemLevel(state, now: now) != .estopLevelNone
+      guard stopped != state.applied else { return nil }
+      state.applied = stopped
+      return stopped
+    }
+    if let stopped = change, stopped != self.body.isEstopped {
       self.body.setEstopped(stopped)
     }
   }
