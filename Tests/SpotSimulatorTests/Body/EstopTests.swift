@@ -78,10 +78,10 @@ struct EstopTests {
     // The loop enforces the timeout without anyone asking.
     try await withThrowingTaskGroup { group in
       group.addTask { try await estop.run() }
-      try await time.waitForSleepers("the E-Stop timeout loop")
-      await time.advance(by: .seconds(4))
+      let loop = "the E-Stop timeout loop"
+      try await time.advance(by: .seconds(4), inStepsOf: .milliseconds(100), waitingFor: loop)
       #expect(!body.isEstopped)
-      await time.advance(by: .seconds(1) + .milliseconds(200))
+      try await time.advance(by: .milliseconds(1200), inStepsOf: .milliseconds(100), waitingFor: loop)
       #expect(body.isEstopped)
       #expect(body.motorPowerState == .stateOff)
       group.cancelAll()
