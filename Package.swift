@@ -48,6 +48,7 @@ let package = Package(
     .executable(name: "hello-world-mission-service", targets: ["hello-world-mission-service"]),
     .executable(name: "remote-mission-client", targets: ["remote-mission-client"]),
     .executable(name: "build-mission", targets: ["build-mission"]),
+    .executable(name: "replay-mission", targets: ["replay-mission"]),
     .library(name: "BosdynRobot", targets: ["BosdynRobot"]),
     .library(name: "GRPCRelay", targets: ["GRPCRelay"]),
     .library(name: "SpotSimulator", targets: ["SpotSimulator"]),
@@ -206,7 +207,8 @@ let package = Package(
     .target(
       name: "BosdynCommandLine",
       dependencies: [
-        "BosdynRobot", "BosdynCore", "SimulatorDefaults", argumentParser, logging,
+        "BosdynRobot", "BosdynCore", "BosdynAPI", "SimulatorDefaults", argumentParser, logging,
+        unixSignals,
       ],
       swiftSettings: swiftSettings
     ),
@@ -248,6 +250,15 @@ let package = Package(
       dependencies: [
         "BosdynClient", "BosdynCore", "BosdynRobot", "BosdynCommandLine", "BosdynAPI",
         argumentParser, grpcCore, grpcNIO, nioPosix, logging,
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // Boston Dynamics' replay_mission example: play a mission file on a robot until it ends.
+    .executableTarget(
+      name: "replay-mission",
+      dependencies: [
+        "BosdynRobot", "BosdynCore", "BosdynCommandLine", "BosdynAPI", argumentParser, logging,
+        swiftProtobuf,
       ],
       swiftSettings: swiftSettings
     ),
@@ -300,7 +311,8 @@ let package = Package(
       name: "InteropTests",
       dependencies: [
         "BosdynMission", "BosdynCore", "BosdynClient", "BosdynAPI", "ExampleServicers",
-        "BosdynMissionTesting", "BosdynRobot", "SpotSimulator", "TestSupport", "AutowalkCompiler",
+        "BosdynMissionTesting", "BosdynRobot", "SpotSimulator", "MissionExecutor", "TestSupport",
+        "AutowalkCompiler",
         grpcCore, grpcNIO, swiftProtobuf,
       ],
       exclude: ["Python"],
@@ -336,7 +348,8 @@ let package = Package(
       name: "MissionExecutorTests",
       dependencies: [
         "MissionExecutor", "BosdynAPI", "BosdynClient", "BosdynMission", "BosdynMissionTesting",
-        "ExampleServicers", "ServiceCustomization", clocks, grpcCore, grpcNIO, logging,
+        "ExampleServicers", "ServiceCustomization", "TestSupport", clocks, grpcCore, grpcNIO,
+        logging,
         swiftProtobuf,
       ],
       swiftSettings: swiftSettings
@@ -347,6 +360,11 @@ let package = Package(
         "AutowalkCompiler", "MissionExecutor", "SpotSimulator", "BosdynMission", "BosdynAPI",
         "BosdynCore", clocks, swiftProtobuf,
       ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "BosdynCommandLineTests",
+      dependencies: ["BosdynCommandLine", "BosdynAPI", unixSignals],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -38,6 +38,8 @@ public final class SimulatedRobot: ListeningService, Sendable {
   public let body: SimulatedBody
   /// Signs and checks user tokens.
   public let issuer: TokenIssuer
+  /// The robot's E-Stop: stop and release it as the tablet's button does.
+  public let estop: EstopService
   /// Runs the missions loaded into the robot's mission service.
   public let missions: MissionController
   /// The map, the localization on it, and navigation.
@@ -103,6 +105,8 @@ public final class SimulatedRobot: ListeningService, Sendable {
       logger: logger
     )
     let leaseService = LeaseService(ledger: leases, logger: logger)
+    let estop = EstopService(body: body, clock: configuration.clock, logger: logger)
+    self.estop = estop
     let serviceConnections = ServiceConnectionPool()
     self.serviceConnections = serviceConnections
     var missionConfiguration = MissionController.Configuration.defaults
@@ -139,7 +143,7 @@ public final class SimulatedRobot: ListeningService, Sendable {
       power,
       robotCommands,
       robotState,
-      EstopService(body: body, logger: logger),
+      estop,
       KeepaliveService(logger: logger),
       MissionService(controller: missions, ledger: leases, logger: logger),
       graphNavService,
@@ -158,7 +162,7 @@ public final class SimulatedRobot: ListeningService, Sendable {
         config: .defaults { $0.connection.flushCoalescing = nil }
       ),
       services: services,
-      interceptors: [interceptor]
+      interceptors: [RobotTimeInterceptor(clock: configuration.clock), interceptor]
     )
 
     var proxyConfiguration = RobotProxy.Configuration(
@@ -203,6 +207,7 @@ public final class SimulatedRobot: ListeningService, Sendable {
         group.addTask { try await self.internalServer.serve() }
         group.addTask { try await self.registry.run() }
         group.addTask { await self.serviceConnections.run() }
+        group.addTask { try await self.estop.run() }
         group.addTask {
           // Missions stop (Stop and TeardownSession to their callbacks) before the
           // connections to the callbacks close.

@@ -5,6 +5,10 @@ extension ServiceRegistry {
   /// clients' `default_service_name` and `service_type`, at the authorities a real Spot lists
   /// (all under `*.spot.robot`, which the simulator's certificate covers). Only auth and robot
   /// id work without a user token.
+  ///
+  /// `autowalk-service` must be listed even for robots that only ever play plain missions:
+  /// Boston Dynamics' replay example creates its client before it plays anything, and the
+  /// Python SDK refuses to create a client for a service the directory does not list.
   public static var robotServiceEntries: [Bosdyn_Api_ServiceEntry] {
     [
       Self.robotEntry("auth", "bosdyn.api.AuthService", "auth.spot.robot", tokenRequired: false),

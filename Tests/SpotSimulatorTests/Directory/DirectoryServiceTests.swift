@@ -65,6 +65,7 @@ struct DirectoryServiceTests {
         ("robot-state", "bosdyn.api.RobotStateService", "state.spot.robot"),
         ("estop", "bosdyn.api.EstopService", "estop.spot.robot"),
         ("keepalive", "bosdyn.api.keepalive.KeepaliveService", "keepalive.spot.robot"),
+        ("autowalk-service", "bosdyn.api.autowalk.AutowalkService", "autowalk.spot.robot"),
       ]
       for (name, type, authority) in expected {
         let entry = try #require(byName[name], "\(name) missing")
@@ -349,8 +350,7 @@ struct DirectoryServiceTests {
     #expect(registry.register(entry, endpoint: Self.endpoint()) == .ok)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await registry.run() }
-      try await time.waitForSleepers("the liveness loop")
-      await time.advance(by: .seconds(3))
+      try await time.advance(by: .seconds(3), inStepsOf: .seconds(1), waitingFor: "the liveness loop")
       // Only the loop has looked at the registry: the lapse is already recorded.
       #expect(registry.unhealthyServiceNames() == ["flaky"])
       group.cancelAll()
