@@ -257,8 +257,8 @@ let package = Package(
     .executableTarget(
       name: "replay-mission",
       dependencies: [
-        "BosdynRobot", "BosdynCore", "BosdynCommandLine", "BosdynAPI", argumentParser, logging,
-        swiftProtobuf,
+        "BosdynRobot", "BosdynCore", "BosdynCommandLine", "BosdynAPI", "AutowalkCompiler",
+        argumentParser, logging, swiftProtobuf,
       ],
       swiftSettings: swiftSettings
     ),

@@ -36,6 +36,16 @@ struct BuildWalk: AsyncParsableCommand {
   )
   var callbacks: [CallbackSpec] = []
 
+  @Option(
+    name: .customLong("lease"),
+    help: ArgumentHelp(
+      "Lease resources a callback needs, like power-off-callback=body; comma separated for "
+        + "several (repeat per callback).",
+      valueName: "NAME=RESOURCE[,RESOURCE…]"
+    )
+  )
+  var leases: [CallbackLeases] = []
+
   @Option(help: "The walk's mission name (default: the directory's name).")
   var name: String?
 
@@ -77,6 +87,10 @@ struct BuildWalk: AsyncParsableCommand {
       throw ValidationError("--spacing must be a positive number of meters.")
     }
     guard self.retries >= 0 else { throw ValidationError("--retries must not be negative.") }
+    let named = Set(self.callbacks.map(\.name))
+    for lease in self.leases where !named.contains(lease.name) {
+      throw ValidationError("--lease \(lease.name): no --callback calls \(lease.name).")
+    }
     guard self.promptSeconds >= 10 else {
       throw ValidationError("--prompt-seconds must be at least 10 (Spot's minimum).")
     }
@@ -111,7 +125,11 @@ struct BuildWalk: AsyncParsableCommand {
       }
       let elementName = "\(callback.name) \(position + 1)"
       names[position + 1] = elementName
-      var action = Bosdyn_Api_Autowalk_Action.callback(callback.name, parameters: parameters)
+      var action = Bosdyn_Api_Autowalk_Action.callback(
+        callback.name,
+        parameters: parameters,
+        leaseResources: self.leaseResources(of: callback.name)
+      )
       if !spec.specs.isEmpty { action.remoteGrpc.parameters.specs = spec }
       elements.append(
         .element(
@@ -141,6 +159,15 @@ struct BuildWalk: AsyncParsableCommand {
       "Wrote \(root.path): \(map.graph.waypoints.count) waypoints, \(elements.count) elements"
         + (specs.isEmpty ? " (parameters as strings)" : " (parameters typed by the robot)")
     )
+  }
+
+  /// The lease resources `--lease` gives the callback `name`, in the order given.
+  private func leaseResources(of name: String) -> [String] {
+    var resources: [String] = []
+    for lease in self.leases where lease.name == name {
+      resources += lease.resources.filter { !resources.contains($0) }
+    }
+    return resources
   }
 
   /// The failure behavior every element gets.
@@ -198,6 +225,25 @@ struct CallbackSpec: ExpressibleByArgument, Sendable {
     guard Set(parameters.map(\.0)).count == parameters.count else { return nil }
     self.name = name
     self.parameters = parameters
+  }
+}
+
+/// One `--lease NAME=RESOURCE[,RESOURCE…]`: the leases the mission hands callback `NAME`
+/// (a callback that commands the robot, like the power-off one, needs `body`).
+struct CallbackLeases: ExpressibleByArgument, Sendable {
+  var name: String
+  var resources: [String]
+
+  init?(argument: String) {
+    guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+      return nil
+    }
+    let resources = argument[argument.index(after: equals)...].split(separator: ",").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    guard !resources.isEmpty, !resources.contains(where: \.isEmpty) else { return nil }
+    self.name = String(argument[..<equals])
+    self.resources = resources
   }
 }
 

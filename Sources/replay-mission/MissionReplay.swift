@@ -110,7 +110,10 @@ struct MissionReplay {
     let source = self.source
     let logger = self.logger
     try await self.interruption.interruptible {
-      try await source.load(with: missions, logger: logger)
+      try await source.load(on: connection, wallet: wallet, logger: logger)
+    }
+    try await self.interruption.interruptible {
+      try await source.prepareToPlay(on: connection, wallet: wallet, logger: logger)
     }
     do {
       return try await self.play(missions, timeSync: timeSync)

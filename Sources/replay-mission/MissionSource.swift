@@ -2,16 +2,30 @@ import BosdynAPI
 import BosdynRobot
 import Logging
 
-/// What `replay-mission` plays and how it gets onto the robot. `simple` is a mission tree; an
-/// Autowalk source would upload a map and a walk instead, and fail on questions (Autowalk's
+/// What `replay-mission` plays and how it gets onto the robot. `simple` is a mission tree;
+/// `autowalk` uploads a map and a walk instead, localizes, and fails on questions (Autowalk's
 /// callbacks should never need an operator).
 protocol MissionSource: Sendable {
   /// Names the mission in the first line the program prints.
   var summary: String { get }
   /// Whether an outstanding question fails the run instead of waiting for an answer.
   var failsOnQuestion: Bool { get }
-  /// Uploads the mission, replacing whatever the robot had loaded.
+  /// Uploads the mission (and whatever it needs, such as a map), replacing what the robot had
+  /// loaded. The robot is powered on and standing by then.
   ///
-  /// - Throws: The mission client's refusal (`compilationError`, `validationError`, …).
-  func load(with missions: MissionClient, logger: Logger) async throws
+  /// - Parameters:
+  ///   - connection: The logged-in connection.
+  ///   - wallet: The wallet holding the body lease, for the calls that need it.
+  /// - Throws: The robot's refusal (`compilationError`, `validationError`, …).
+  func load(on connection: RobotConnection, wallet: LeaseWallet, logger: Logger) async throws
+  /// Gets the robot ready to play once the mission is loaded (an Autowalk's localization);
+  /// nothing by default.
+  func prepareToPlay(on connection: RobotConnection, wallet: LeaseWallet, logger: Logger)
+    async throws
+}
+
+extension MissionSource {
+  func prepareToPlay(on connection: RobotConnection, wallet: LeaseWallet, logger: Logger)
+    async throws
+  {}
 }

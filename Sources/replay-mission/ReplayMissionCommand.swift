@@ -6,8 +6,8 @@ import BosdynCommandLine
 /// what it is doing.
 ///
 /// Each kind of mission is a subcommand, because each needs different things uploaded before
-/// it plays: `simple` loads a mission tree; an `autowalk` subcommand (a walk and its map) would
-/// be another ``MissionSource`` played by the same ``MissionReplay``.
+/// it plays: `simple` loads a mission tree, `autowalk` a map and a walk; both are a
+/// ``MissionSource`` played by the same ``MissionReplay``.
 @main
 struct ReplayMissionCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,6 +17,9 @@ struct ReplayMissionCommand: AsyncParsableCommand {
     usage: """
       replay-mission [--robot-ca <path>] [--username <username>] [--password <password>] \
       <robot> simple <mission-file> [--time <seconds>] [--mission-timeout <seconds>]
+        or: replay-mission [options] <robot> autowalk --walk-directory <directory> \
+      --walk-filename <name> [--noloc] [--allow-questions] [--time <seconds>] \
+      [--mission-timeout <seconds>]
       """,
     discussion: """
       Logs in, establishes time sync, acquires the body lease (retained every 2 s, returned at \
@@ -29,7 +32,7 @@ struct ReplayMissionCommand: AsyncParsableCommand {
       Ctrl+C (SIGINT) or SIGTERM stops the mission and returns the lease, whatever the program \
       is doing; a second one exits at once.
       """,
-    subcommands: [Simple.self]
+    subcommands: [Simple.self, Autowalk.self]
   )
 
   /// `ROBOT`, `--robot-ca`, `--username`, `--password`, as every robot-mode program takes them.

@@ -59,7 +59,8 @@ struct SimpleMission: MissionSource {
     self.root = root
   }
 
-  func load(with missions: MissionClient, logger: Logger) async throws {
+  func load(on connection: RobotConnection, wallet: LeaseWallet, logger: Logger) async throws {
+    let missions = MissionClient(connection: connection, wallet: wallet)
     logger.info("Uploading the mission to the robot...")
     do {
       // In chunks, so that a mission larger than one gRPC message loads too.
