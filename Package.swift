@@ -12,16 +12,24 @@ let swiftSettings: [SwiftSetting] = [
 
 let grpcCore = Target.Dependency.product(name: "GRPCCore", package: "grpc-swift-2")
 let grpcNIO = Target.Dependency.product(
-  name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport")
+  name: "GRPCNIOTransportHTTP2",
+  package: "grpc-swift-nio-transport"
+)
 let grpcProtobuf = Target.Dependency.product(name: "GRPCProtobuf", package: "grpc-swift-protobuf")
 let swiftProtobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-protobuf")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let lifecycle = Target.Dependency.product(
-  name: "ServiceLifecycle", package: "swift-service-lifecycle")
+  name: "ServiceLifecycle",
+  package: "swift-service-lifecycle"
+)
 let unixSignals = Target.Dependency.product(
-  name: "UnixSignals", package: "swift-service-lifecycle")
+  name: "UnixSignals",
+  package: "swift-service-lifecycle"
+)
 let argumentParser = Target.Dependency.product(
-  name: "ArgumentParser", package: "swift-argument-parser")
+  name: "ArgumentParser",
+  package: "swift-argument-parser"
+)
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let nioHTTP2 = Target.Dependency.product(name: "NIOHTTP2", package: "swift-nio-http2")
@@ -322,7 +330,8 @@ let package = Package(
       name: "GRPCRelayTests",
       dependencies: [
         "GRPCRelay", "SpotSimulator", "BosdynCore", "BosdynAPI", "TestSupport", grpcCore, grpcNIO,
-        grpcProtobuf, swiftProtobuf, logging, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL, nioTLS, nioEmbedded,
+        grpcProtobuf, swiftProtobuf, logging, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL, nioTLS,
+        nioEmbedded,
       ],
       swiftSettings: swiftSettings
     ),
@@ -330,7 +339,8 @@ let package = Package(
       name: "SpotSimulatorTests",
       dependencies: [
         "SpotSimulator", "GRPCRelay", "BosdynRobot", "BosdynCore", "BosdynAPI", "SimulatorDefaults",
-        "TestSupport", "AutowalkCompiler", grpcCore, grpcNIO, swiftProtobuf, logging, nioCore, nioPosix, nioSSL, x509, asn1, crypto,
+        "TestSupport", "AutowalkCompiler", grpcCore, grpcNIO, swiftProtobuf, logging, nioCore,
+        nioPosix, nioSSL, x509, asn1, crypto,
         jwt, clocks,
       ],
       swiftSettings: swiftSettings

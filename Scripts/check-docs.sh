@@ -30,7 +30,8 @@ cd "$(dirname "$0")/.."
 # modules' absolute links (``/BosdynCore/ClientError``) resolve against.
 modules=(
   SimulatorDefaults BosdynCore BosdynClient BosdynMission BosdynMissionTesting
-  ServiceCustomization MissionExecutor BosdynRobot BosdynServiceRunner BosdynCommandLine GRPCRelay
+  ServiceCustomization MissionExecutor AutowalkCompiler BosdynRobot BosdynServiceRunner
+  BosdynCommandLine GRPCRelay
   SpotSimulator ExampleServicers
 )
 

@@ -1,7 +1,7 @@
 public import BosdynAPI
 
 /// Compiles an Autowalk `Walk` (`bosdyn.api.autowalk.Walk`) into a mission tree that Spot's
-/// mission service — or ``MissionExecutor`` — runs: the compiler behind the Autowalk
+/// mission service — or `MissionExecutor`'s ``/MissionExecutor/MissionController`` — runs: the compiler behind the Autowalk
 /// service's CompileAutowalk and LoadAutowalk, usable on its own.
 ///
 /// Every element navigates to its target (GraphNav `BosdynNavigateTo` / `BosdynNavigateRoute`)

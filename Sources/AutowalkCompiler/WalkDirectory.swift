@@ -103,7 +103,9 @@ public struct WalkDirectory: Sendable {
     }
     var edgeSnapshots: [Bosdyn_Api_GraphNav_EdgeSnapshot] = []
     for edge in graph.edges where !edge.snapshotID.isEmpty {
-      edgeSnapshots.append(try Self.read(try Self.file(directory, "edge_snapshots", edge.snapshotID)))
+      edgeSnapshots.append(
+        try Self.read(try Self.file(directory, "edge_snapshots", edge.snapshotID))
+      )
     }
     let walk: Bosdyn_Api_Autowalk_Walk = try Self.read(
       try Self.file(directory, "missions", walkFileName)
@@ -125,7 +127,8 @@ public struct WalkDirectory: Sendable {
   }
 
   /// `directory/folder/name`, refusing names that would leave the folder.
-  private static func file(_ directory: URL, _ folder: String, _ name: String) throws(Failure) -> URL
+  private static func file(_ directory: URL, _ folder: String, _ name: String) throws(Failure)
+    -> URL
   {
     guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
       throw Failure(description: "'\(name)' cannot be a file name in \(folder)/")

@@ -37,7 +37,9 @@ struct WalkCompileTests {
       try AutowalkCompiler().compile(walk)
     }
     #expect(error.failedElements.keys.sorted() == [0, 2, 3, 4, 5])
-    #expect(error.failedElements[0]?.errors == ["the target's navigate_to has no destination_waypoint_id"])
+    #expect(
+      error.failedElements[0]?.errors == ["the target's navigate_to has no destination_waypoint_id"]
+    )
     #expect(error.failedElements[2]?.errors == ["the remote_grpc action has no service_name"])
     #expect(error.failedElements[3]?.errors.first?.contains("choreography") == true)
     let dock = try #require(error.failedElements[4]?.errors.first)
@@ -61,7 +63,11 @@ struct WalkCompileTests {
     )
     let compiled = try AutowalkCompiler().compile(walk)
     #expect(compiled.warnings[0]?.errors.isEmpty == true)
-    #expect(compiled.warnings[0]?.warnings == ["prompt_duration 3.0 s was raised to the minimum of 10.0 s"])
+    #expect(
+      compiled.warnings[0]?.warnings == [
+        "prompt_duration 3.0 s was raised to the minimum of 10.0 s"
+      ]
+    )
     let error = try #require(throws: AutowalkCompileError.self) {
       try AutowalkCompiler().compile(walk, treatWarningsAsErrors: true)
     }
@@ -124,7 +130,9 @@ struct WalkCompileTests {
     let compiled = try AutowalkCompiler().compile(walk)
     _ = try MissionCompiler().compile(compiled.root)
     #expect(compiled.dockingNode == "docking")
-    #expect(compiled.elements.map { $0?.callbackNode } == ["Callback: callback inspect", nil, nil, nil])
+    #expect(
+      compiled.elements.map { $0?.callbackNode } == ["Callback: callback inspect", nil, nil, nil]
+    )
   }
 
   /// The tree's depth in nodes (references are not used by the compiler).

@@ -307,7 +307,9 @@ struct WalkPlaybackTests {
     )
     let status = try await world.play { await $0.untilFinished() }
     #expect(status == .success, "a failing post-mission callback does not fail the walk")
-    #expect(world.journal.lines == ["inspect: A", "inspect: B", "upload: Report", "notify: Report"])
+    #expect(
+      world.journal.lines == ["inspect: A", "inspect: B", "upload: Report", "notify: Report"]
+    )
   }
 
   @Test func skippedElementsAndSkippedActionsAreLeftOut() async throws {

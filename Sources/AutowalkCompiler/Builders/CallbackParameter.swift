@@ -4,7 +4,7 @@ public import BosdynAPI
 /// `["threshold": 3, "label": "left", "strict": true, "scale": 0.5]`.
 ///
 /// Callbacks advertise typed parameters (service customization); the values a walk carries
-/// must have the advertised types, which ``typed(_:spec:)`` converts strings to.
+/// must have the advertised types, which ``typed(_:_:spec:)`` converts strings to.
 public enum CallbackParameter: Sendable, Hashable, ExpressibleByStringLiteral,
   ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral
 {

@@ -22,7 +22,10 @@ public struct StraightLineMap: Sendable {
 
   /// A line of `waypoints` waypoints (at least one), `spacing` meters apart along +x.
   ///
-  /// - Parameter names: Waypoint names (annotations), by index; unnamed ones are `waypoint-N`.
+  /// - Parameters:
+  ///   - waypoints: How many waypoints; fewer than one makes one.
+  ///   - spacing: Meters between neighbouring waypoints.
+  ///   - names: Waypoint names (annotations), by index; unnamed ones are `waypoint-N`.
   public init(waypoints: Int, spacing: Double = 1.0, names: [Int: String] = [:]) {
     var graph = Bosdyn_Api_GraphNav_Graph()
     var waypointSnapshots: [Bosdyn_Api_GraphNav_WaypointSnapshot] = []

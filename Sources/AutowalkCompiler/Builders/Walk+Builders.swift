@@ -72,8 +72,7 @@ extension Bosdyn_Api_Autowalk_PlaybackMode {
 
 extension Bosdyn_Api_Autowalk_Dock {
   /// Dock `id` (the number on its fiducial, 500 or more), approached at `prepWaypoint`.
-  public static func dock(_ id: UInt32, prepWaypoint: String, dockedWaypoint: String = "") -> Self
-  {
+  public static func dock(_ id: UInt32, prepWaypoint: String, dockedWaypoint: String = "") -> Self {
     var dock = Self()
     dock.dockID = id
     dock.targetPrepPose = .navigateTo(prepWaypoint)

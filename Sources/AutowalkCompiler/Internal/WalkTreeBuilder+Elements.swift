@@ -42,7 +42,8 @@ extension WalkTreeBuilder {
       )
     }
 
-    if !self.walk.globalParameters.skipActions, var attempt = self.action(element, name, index: index)
+    if !self.walk.globalParameters.skipActions,
+      var attempt = self.action(element, name, index: index)
     {
       if element.hasActionDuration,
         let seconds = self.seconds(element.actionDuration, "action_duration", element: index),
@@ -97,7 +98,10 @@ extension WalkTreeBuilder {
         return nil
       }
       if goal.hasDestinationWaypointTformBodyGoal, let index {
-        self.warn(index, "destination_waypoint_tform_body_goal is ignored: the robot stops at the waypoint")
+        self.warn(
+          index,
+          "destination_waypoint_tform_body_goal is ignored: the robot stops at the waypoint"
+        )
       }
       node = .named("\(name): navigate to \(goal.destinationWaypointID)") {
         $0.bosdynNavigateTo.serviceName = self.configuration.graphNavServiceName
@@ -121,9 +125,13 @@ extension WalkTreeBuilder {
         return nil
       }
       if goal.hasDestinationWaypointTformBodyGoal, let index {
-        self.warn(index, "destination_waypoint_tform_body_goal is ignored: the robot stops at the waypoint")
+        self.warn(
+          index,
+          "destination_waypoint_tform_body_goal is ignored: the robot stops at the waypoint"
+        )
       }
-      node = .named("\(name): follow the route to \(route.waypointID[route.waypointID.count - 1])") {
+      node = .named("\(name): follow the route to \(route.waypointID[route.waypointID.count - 1])")
+      {
         $0.bosdynNavigateRoute.serviceName = self.configuration.graphNavServiceName
         $0.bosdynNavigateRoute.host = "localhost"
         $0.bosdynNavigateRoute.route = route
@@ -161,7 +169,13 @@ extension WalkTreeBuilder {
         self.fail(index, "the remote_grpc action has no service_name")
         return nil
       }
-      guard let node = self.callback(call, name: "\(name): callback \(call.serviceName)", userString: name, index: index)
+      guard
+        let node = self.callback(
+          call,
+          name: "\(name): callback \(call.serviceName)",
+          userString: name,
+          index: index
+        )
       else { return nil }
       return .missionText("\(name): performing", "Performing \(name.formatEscaped)", child: node)
     case .dataAcquisition(let capture):
@@ -178,7 +192,10 @@ extension WalkTreeBuilder {
         child: .constantResult("\(name): data acquisition done", .success)
       )
     case .executeChoreography:
-      self.fail(index, "execute_choreography actions are not supported: choreography is not simulated")
+      self.fail(
+        index,
+        "execute_choreography actions are not supported: choreography is not simulated"
+      )
       return nil
     case .node(let node):
       guard node.type != nil else {

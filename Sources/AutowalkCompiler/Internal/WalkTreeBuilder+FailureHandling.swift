@@ -83,7 +83,8 @@ extension WalkTreeBuilder {
       name: name,
       index: index
     )
-    let question = "\(subject): \(part.failure). What should the robot do? Without an answer "
+    let question =
+      "\(subject): \(part.failure). What should the robot do? Without an answer "
       + "within \(Int(promptSeconds.rounded())) s: \(defaultText)."
     var prompt = Bosdyn_Api_Mission_Node.prompt(
       "\(name): failed",
@@ -129,7 +130,11 @@ extension WalkTreeBuilder {
   ) -> Double {
     let minimum = self.configuration.minimumPromptDuration.seconds
     guard behavior.hasPromptDuration,
-      let seconds = self.seconds(behavior.promptDuration, "\(name): prompt_duration", element: index)
+      let seconds = self.seconds(
+        behavior.promptDuration,
+        "\(name): prompt_duration",
+        element: index
+      )
     else { return minimum }
     if seconds < minimum, let index {
       self.warn(index, "prompt_duration \(seconds) s was raised to the minimum of \(minimum) s")
@@ -154,7 +159,8 @@ extension WalkTreeBuilder {
       // default gets it.
       return (self.safePowerOff(name, .init()), "Safe power off")
     case .returnToStartAndTerminate:
-      guard let back = self.returnToStart(name, behavior: "return_to_start_and_terminate", index: index)
+      guard
+        let back = self.returnToStart(name, behavior: "return_to_start_and_terminate", index: index)
       else {
         return (.constantResult("\(name): no dock", .failure), "Return to start and terminate")
       }
@@ -173,7 +179,9 @@ extension WalkTreeBuilder {
           index: index
         )
       else {
-        return (.constantResult("\(name): no dock", .failure), "Return to start and try again later")
+        return (
+          .constantResult("\(name): no dock", .failure), "Return to start and try again later"
+        )
       }
       self.triesAgainLater = true
       let minimum = self.configuration.minimumTryAgainDelay.seconds
@@ -250,10 +258,15 @@ extension WalkTreeBuilder {
       return nil
     }
     guard dock.hasTargetPrepPose, dock.targetPrepPose.target != nil else {
-      self.report(index, name, "\(behavior) returns to dock \(dock.dockID), which has no target_prep_pose")
+      self.report(
+        index,
+        name,
+        "\(behavior) returns to dock \(dock.dockID), which has no target_prep_pose"
+      )
       return nil
     }
-    guard let navigation = self.navigation(dock.targetPrepPose, "\(name): return to start", index: nil)
+    guard
+      let navigation = self.navigation(dock.targetPrepPose, "\(name): return to start", index: nil)
     else { return nil }
     return .selector(
       "\(name): return to start, come what may",

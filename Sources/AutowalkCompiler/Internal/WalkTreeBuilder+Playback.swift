@@ -81,7 +81,8 @@ extension WalkTreeBuilder {
         )
       )
     }
-    let group = self.walk.globalParameters.groupName.isEmpty
+    let group =
+      self.walk.globalParameters.groupName.isEmpty
       ? self.missionName : self.walk.globalParameters.groupName
     steps.append(.dateToBlackboard("Playback start time", key: WalkVariables.startTime))
     steps.append(
@@ -126,8 +127,7 @@ extension WalkTreeBuilder {
   /// the dock's prompt duration and safe power off as its failure behavior. Checks every dock
   /// has a usable target.
   mutating func docking() -> Bosdyn_Api_Mission_Node? {
-    for dock in self.walk.docks where !dock.hasTargetPrepPose || dock.targetPrepPose.target == nil
-    {
+    for dock in self.walk.docks where !dock.hasTargetPrepPose || dock.targetPrepPose.target == nil {
       self.fail(node: "Dock \(dock.dockID)", "the dock has no target_prep_pose")
     }
     guard let dock = self.walk.docks.first(where: { !$0.disableEnd }),

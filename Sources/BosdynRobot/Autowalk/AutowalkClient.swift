@@ -11,8 +11,8 @@ import SwiftProtobuf
 /// Both calls stream their request and response as data chunks (walks can be large). A walk
 /// that does not compile throws `compilationError`, one the robot cannot load (a waypoint not
 /// in the map, a callback not in the directory) `validationError`; the error's message lists
-/// the failed elements and nodes, and its ``BosdynCore/ClientError/response`` (see
-/// ``BosdynCore/ClientError/autowalkFailedElements``) holds them.
+/// the failed elements and nodes, and its ``/BosdynCore/ClientError/response`` (see
+/// `ClientError.autowalkFailedElements`) holds them.
 ///
 /// ```swift
 /// let autowalk = AutowalkClient(connection: robot, wallet: wallet)
@@ -161,9 +161,10 @@ public struct AutowalkClient: Sendable {
     _ request: Request,
     _ method: MethodDescriptor,
     _ chunkSize: Int,
-    _ call: @escaping @Sendable (
-      GRPCClient<HTTP2ClientTransport.Posix>, CallOptions, [Bosdyn_Api_DataChunk]
-    ) async throws -> [Bosdyn_Api_DataChunk]
+    _ call:
+      @escaping @Sendable (
+        GRPCClient<HTTP2ClientTransport.Posix>, CallOptions, [Bosdyn_Api_DataChunk]
+      ) async throws -> [Bosdyn_Api_DataChunk]
   ) async throws -> Response {
     let chunks = try DataChunks.split(
       request.stamped(clientName: self.rpc.clientName),

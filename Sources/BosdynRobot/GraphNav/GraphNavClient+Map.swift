@@ -21,7 +21,12 @@ extension GraphNavClient {
     switch response.status {
     case .ok, .unknown: return
     case .recording:
-      throw self.failure(.responseError, "the robot is recording a map", response, method.descriptor)
+      throw self.failure(
+        .responseError,
+        "the robot is recording a map",
+        response,
+        method.descriptor
+      )
     case .UNRECOGNIZED(let value):
       throw self.failure(.unexpectedStatus, "unknown status \(value)", response, method.descriptor)
     }
@@ -237,8 +242,7 @@ extension GraphNavClient {
   /// Edge snapshot `id`, downloaded in chunks.
   ///
   /// - Throws: `snapshotNotFound`, or an RPC-layer code.
-  public func downloadEdgeSnapshot(_ id: String) async throws -> Bosdyn_Api_GraphNav_EdgeSnapshot
-  {
+  public func downloadEdgeSnapshot(_ id: String) async throws -> Bosdyn_Api_GraphNav_EdgeSnapshot {
     let method = Bosdyn_Api_GraphNav_GraphNavService.Method.DownloadEdgeSnapshot.descriptor
     var request = Bosdyn_Api_GraphNav_DownloadEdgeSnapshotRequest()
     request.edgeSnapshotID = id

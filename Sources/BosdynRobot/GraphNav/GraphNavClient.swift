@@ -11,7 +11,7 @@ public import SwiftProtobuf
 /// Refusals are ``BosdynCore/ClientError``s whose codes name them as the Python client's
 /// exceptions do (`unknownWaypoint`, `noPath`, `notLocalized`, `robotImpaired`,
 /// `commandExpired`, `invalidGraph`, `leaseUseError`, …), with the response in
-/// ``BosdynCore/ClientError/response``.
+/// ``/BosdynCore/ClientError/response``.
 ///
 /// ```swift
 /// let graphNav = GraphNavClient(connection: robot, wallet: wallet)
@@ -186,8 +186,7 @@ public struct GraphNavClient: Sendable {
     _ method: MethodDescriptor
   ) throws {
     for result in results { self.wallet?.onLeaseUseResult(result) }
-    if var error = ClientError.from(leaseUseResults: results, method: method.fullyQualifiedMethod)
-    {
+    if var error = ClientError.from(leaseUseResults: results, method: method.fullyQualifiedMethod) {
       error.response = response
       throw error
     }

@@ -13,9 +13,10 @@ extension AutowalkService {
     var response = Bosdyn_Api_Autowalk_LoadAutowalkResponse()
     let walk = request.walk
     defer {
-      let failures = response.failedElements.sorted { $0.key < $1.key }.map { index, element in
-        "element \(index): \(element.errors.joined(separator: ", "))"
-      } + response.failedNodes.map { "\($0.name): \($0.error)" }
+      let failures =
+        response.failedElements.sorted { $0.key < $1.key }.map { index, element in
+          "element \(index): \(element.errors.joined(separator: ", "))"
+        } + response.failedNodes.map { "\($0.name): \($0.error)" }
       let detail = failures.isEmpty ? "" : " (\(failures.joined(separator: "; ")))"
       self.logger.info(
         "LoadAutowalk '\(walk.missionName)' (\(walk.elements.count) elements) from \(request.header.callerForLog): \(protoName(response.status))\(detail)"
@@ -48,7 +49,9 @@ extension AutowalkService {
       problems.failedNodes.isEmpty
     else {
       response.status = .validateError
-      response.failedElements = problems.failedElements.merging(compiled.warnings) { errors, warnings in
+      response.failedElements = problems.failedElements.merging(compiled.warnings) {
+        errors,
+        warnings in
         var merged = errors
         merged.warnings = warnings.warnings
         return merged

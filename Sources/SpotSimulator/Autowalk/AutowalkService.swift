@@ -8,14 +8,14 @@ import Foundation
 import SwiftProtobuf
 
 /// The simulated robot's `bosdyn.api.autowalk.AutowalkService` (`autowalk-service`):
-/// CompileAutowalk and LoadAutowalk, both chunked both ways, over the ``AutowalkCompiler``.
+/// CompileAutowalk and LoadAutowalk, both chunked both ways, over the ``/AutowalkCompiler/AutowalkCompiler``.
 ///
 /// CompileAutowalk is stateless: it compiles the walk (and checks the result with the mission
 /// executor's compiler, so node actions are checked too) and answers the tree, with each
 /// element's node ids as a load would assign them. LoadAutowalk compiles, then checks the walk
 /// against the robot — every waypoint it navigates to must be in the map uploaded to
 /// GraphNav, every callback in the directory — and loads the mission into the robot's mission
-/// service (the same ``MissionExecutor/MissionController``), which establishes the callbacks'
+/// service (the same ``/MissionExecutor/MissionController``), which establishes the callbacks'
 /// sessions. Problems come back as autowalk.proto describes: `STATUS_COMPILE_ERROR` or
 /// `STATUS_VALIDATE_ERROR`, with `failed_elements` (by element index) and `failed_nodes`.
 ///

@@ -25,7 +25,12 @@ extension SimulatedBody {
       case .safePowerOffRequest: kind = .safePowerOff
       case .stopRequest: kind = .stop
       default:
-        return .failure(.init(status: .unsupported, message: "The simulated robot only does safe power off and stop as full-body commands."))
+        return .failure(
+          .init(
+            status: .unsupported,
+            message: "The simulated robot only does safe power off and stop as full-body commands."
+          )
+        )
       }
     case .synchronizedCommand(let synchronized):
       guard !synchronized.hasArmCommand, !synchronized.hasGripperCommand,
@@ -37,7 +42,9 @@ extension SimulatedBody {
       case .standRequest: kind = .stand
       case .sitRequest: kind = .sit
       default:
-        return .failure(.init(status: .unsupported, message: "The simulated robot only stands and sits."))
+        return .failure(
+          .init(status: .unsupported, message: "The simulated robot only stands and sits.")
+        )
       }
     case nil:
       return .failure(.init(status: .invalidRequest, message: "The command is empty."))

@@ -94,7 +94,8 @@ extension SimulatedGraphNav {
 
   /// The localization message: the current waypoint (or `waypoint`), the body relative to
   /// it, and the body in the seed frame.
-  func localization(in state: State, relativeTo waypoint: String?) -> Bosdyn_Api_GraphNav_Localization
+  func localization(in state: State, relativeTo waypoint: String?)
+    -> Bosdyn_Api_GraphNav_Localization
   {
     var message = Bosdyn_Api_GraphNav_Localization()
     guard let localization = state.localization else { return message }

@@ -123,7 +123,9 @@ extension SimulatedGraphNav {
     guard snapshots.waypointSnapshots.allSatisfy({ !$0.id.isEmpty }),
       snapshots.edgeSnapshots.allSatisfy({ !$0.id.isEmpty })
     else { throw SnapshotError("a snapshot in the batch has no id") }
-    let waypoints = try snapshots.waypointSnapshots.map { ($0.id, try $0.serializedBytes() as Data) }
+    let waypoints = try snapshots.waypointSnapshots.map {
+      ($0.id, try $0.serializedBytes() as Data)
+    }
     let edges = try snapshots.edgeSnapshots.map { ($0.id, try $0.serializedBytes() as Data) }
     return self.state.withLock { state in
       let budget = self.configuration.snapshotCacheBytes
@@ -165,7 +167,10 @@ extension SimulatedGraphNav {
     let graph = state.map.graph
     stats.waypoints = stat(graph.waypoints.count)
     stats.edges = stat(graph.edges.count)
-    stats.waypointSnapshots = stat(state.waypointSnapshots.data.count, state.waypointSnapshots.bytes)
+    stats.waypointSnapshots = stat(
+      state.waypointSnapshots.data.count,
+      state.waypointSnapshots.bytes
+    )
     stats.edgeSnapshots = stat(state.edgeSnapshots.data.count, state.edgeSnapshots.bytes)
     stats.waypointAnchors = stat(graph.anchoring.anchors.count)
     stats.objectAnchors = stat(graph.anchoring.objects.count)

@@ -71,7 +71,10 @@ struct Pose3: Sendable, Equatable {
 
   /// The heading about +z.
   var yaw: Double {
-    atan2(2 * (self.qw * self.qz + self.qx * self.qy), 1 - 2 * (self.qy * self.qy + self.qz * self.qz))
+    atan2(
+      2 * (self.qw * self.qz + self.qx * self.qy),
+      1 - 2 * (self.qy * self.qy + self.qz * self.qz)
+    )
   }
 
   /// The same position with only the heading kept (the robot stands level).
@@ -91,7 +94,10 @@ struct Pose3: Sendable, Equatable {
   var inverse: Pose3 {
     let conjugate = Pose3(position: (0, 0, 0), rotation: (self.qw, -self.qx, -self.qy, -self.qz))
     let (x, y, z) = conjugate.rotate(-self.x, -self.y, -self.z)
-    return Pose3(position: (x, y, z), rotation: (conjugate.qw, conjugate.qx, conjugate.qy, conjugate.qz))
+    return Pose3(
+      position: (x, y, z),
+      rotation: (conjugate.qw, conjugate.qx, conjugate.qy, conjugate.qz)
+    )
   }
 
   /// The straight-line distance between the two positions.

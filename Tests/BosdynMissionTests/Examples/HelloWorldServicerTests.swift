@@ -52,7 +52,9 @@ struct HelloWorldServicerTests {
       }
       #expect(typeError.code == .customParamsError)
       #expect(typeError.customParamError?.status == .invalidValue)
-      #expect(typeError.customParamError?.errorMessages.first?.hasPrefix("who param has error") == true)
+      #expect(
+        typeError.customParamError?.errorMessages.first?.hasPrefix("who param has error") == true
+      )
 
       var unknown = DictParam(strings: ["who": "Spot"])
       unknown.values["unknown"] = Bosdyn_Api_CustomParam()
@@ -73,7 +75,8 @@ struct HelloWorldServicerTests {
     let servicer = try HelloWorldServicer(
       logger: capture.logger,
       spec: HelloWorldServicer.spec(defaultName: "Scout", helloOptions: ["Scout", "Everyone"]),
-      coerce: true)
+      coerce: true
+    )
     try await withRemoteMissionTestServer(servicer: servicer) { client, _ in
       // "Spot" is not an option: coerced to the default.
       var params = DictParam(strings: ["who": "Spot"])
@@ -93,7 +96,8 @@ struct HelloWorldServicerTests {
   @Test func anInconsistentSpecIsRefusedAtStart() throws {
     #expect(throws: InvalidSpecError.self) {
       _ = try HelloWorldServicer(
-        spec: HelloWorldServicer.spec(defaultName: "Nobody", helloOptions: ["World", "Spot"]))
+        spec: HelloWorldServicer.spec(defaultName: "Nobody", helloOptions: ["World", "Spot"])
+      )
     }
   }
 

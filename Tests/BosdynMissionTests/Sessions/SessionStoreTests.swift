@@ -8,7 +8,11 @@ struct SessionStoreTests {
     let (id, evicted) = store.insert(41)
     #expect(evicted == nil)
     #expect(store.state(for: id) == 41)
-    #expect(store.update(id) { $0 += 1; return $0 } == 42)
+    #expect(
+      store.update(id) {
+        $0 += 1; return $0
+      } == 42
+    )
     #expect(store.remove(id) == 42)
     #expect(store.state(for: id) == nil)
     #expect(store.update(id) { $0 += 1 } == nil)

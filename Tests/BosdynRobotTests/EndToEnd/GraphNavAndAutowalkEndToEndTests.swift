@@ -39,7 +39,10 @@ struct GraphNavAndAutowalkEndToEndTests {
       let again = try await graphNav.uploadGraph(map.graph)
       #expect(again.loadedWaypointSnapshotIds.count == 3 && again.unknownEdgeSnapshotIds.isEmpty)
       #expect(try await graphNav.downloadGraph() == map.graph)
-      #expect(try await graphNav.downloadWaypointSnapshot("snapshot-waypoint-1").id == "snapshot-waypoint-1")
+      #expect(
+        try await graphNav.downloadWaypointSnapshot("snapshot-waypoint-1").id
+          == "snapshot-waypoint-1"
+      )
       let missing = await #expect(throws: ClientError.self) {
         try await graphNav.downloadEdgeSnapshot("nothing")
       }
@@ -66,7 +69,8 @@ struct GraphNavAndAutowalkEndToEndTests {
         endTime: Self.inSeconds(10),
         travelParams: fast
       )
-      let status = try await eventually("the goal") { () async throws -> Bosdyn_Api_GraphNav_NavigationFeedbackResponse.Status? in
+      let status = try await eventually("the goal") {
+        () async throws -> Bosdyn_Api_GraphNav_NavigationFeedbackResponse.Status? in
         let status = try await graphNav.navigationFeedback(commandID: id).status
         return status == .followingRoute ? nil : status
       }
@@ -128,8 +132,14 @@ struct GraphNavAndAutowalkEndToEndTests {
       #expect(refused?.code == .validationError)
       let elements = refused?.autowalkFailedElements ?? [:]
       #expect(elements.keys.sorted() == [1, 2])
-      #expect(elements[1]?.errors == ["callback 'no-such-callback' is not in the robot's directory"])
-      #expect(elements[2]?.errors == ["waypoint 'waypoint-2' is not in the map uploaded to graph-nav-service"])
+      #expect(
+        elements[1]?.errors == ["callback 'no-such-callback' is not in the robot's directory"]
+      )
+      #expect(
+        elements[2]?.errors == [
+          "waypoint 'waypoint-2' is not in the map uploaded to graph-nav-service"
+        ]
+      )
 
       let loadable = Bosdyn_Api_Autowalk_Walk.walk(
         "Loadable",
@@ -147,7 +157,9 @@ struct GraphNavAndAutowalkEndToEndTests {
           .element("Far", at: "waypoint-1", onNavigationFailure: .returnToStartAndTerminate())
         ]
       )
-      let uncompiled = await #expect(throws: ClientError.self) { try await autowalk.compile(noDock) }
+      let uncompiled = await #expect(throws: ClientError.self) {
+        try await autowalk.compile(noDock)
+      }
       #expect(uncompiled?.code == .compilationError)
       #expect(uncompiled?.autowalkFailedElements[0]?.errors.first?.contains("needs a dock") == true)
     }

@@ -38,7 +38,9 @@ struct PythonAutowalkTests {
       #expect((result["mission_nodes"] as? Int ?? 0) > 30, "Python parsed the loaded mission")
 
       let ticks = callbacks.ticks("inspect")
-      #expect(ticks.map { $0["user_string"] as? String } == ["inspect 1", "inspect 2", "inspect 3"])
+      #expect(
+        ticks.map { $0["user_string"] as? String } == ["inspect 1", "inspect 2", "inspect 3"]
+      )
       let params = ticks.map { $0["params"] as? [String: Any] ?? [:] }
       #expect(params[0]["threshold"] as? Int == 3, "an int, as the callback advertises")
       #expect(params[0]["label"] as? String == "left")
@@ -90,7 +92,9 @@ struct PythonAutowalkTests {
       let questions = result["questions"] as? [[String: Any]] ?? []
       #expect(questions.count == 2)
       #expect((questions.first?["text"] as? String)?.hasPrefix("Flaky: its action failed") == true)
-      #expect(questions.first?["options"] as? [String] == ["Retry", "Skip the action", "Proceed if able"])
+      #expect(
+        questions.first?["options"] as? [String] == ["Retry", "Skip the action", "Proceed if able"]
+      )
       #expect((questions.last?["text"] as? String)?.hasPrefix("Broken: its action failed") == true)
       #expect(
         callbacks.tickLog == [

@@ -14,7 +14,12 @@ import Testing
 @Suite("replay-mission autowalk against the simulated Spot")
 struct ReplayMissionAutowalkTests {
   /// `replay-mission [credentials] ROBOT autowalk --walk-directory DIR --walk-filename NAME`.
-  static func replay(_ robot: TestRobot, _ directory: String, _ name: String, _ extra: [String] = [])
+  static func replay(
+    _ robot: TestRobot,
+    _ directory: String,
+    _ name: String,
+    _ extra: [String] = []
+  )
     async throws -> (status: Int32, stdout: String, stderr: String)
   {
     try await ChildProcess.run(
@@ -104,7 +109,9 @@ struct ReplayMissionAutowalkTests {
       #expect(missing.stderr.contains("Unable to find walk directory: \(directory)-missing"))
       let noFile = try await Self.replay(robot, directory, "other.walk")
       #expect(noFile.status == 1)
-      #expect(noFile.stderr.contains("Unable to find mission file: \(directory)/missions/other.walk"))
+      #expect(
+        noFile.stderr.contains("Unable to find mission file: \(directory)/missions/other.walk")
+      )
     }
   }
 }

@@ -7,7 +7,10 @@ import Testing
 /// BosdynNavigateTo and BosdynNavigateRoute, against a scripted GraphNav.
 @Suite("Navigation nodes")
 struct NavigationTests {
-  static func navigateTo(_ destination: String = "waypoint-3", _ configure: (inout Node) -> Void = { _ in })
+  static func navigateTo(
+    _ destination: String = "waypoint-3",
+    _ configure: (inout Node) -> Void = { _ in }
+  )
     -> Node
   {
     var node = Node.make("go") {
@@ -33,17 +36,28 @@ struct NavigationTests {
     #expect(first.commandID == 0)
     #expect(first.leases.map(\.sequence) == [[4, 0]], "a sublease of the play lease")
     let sent = harness.controller.robotClock.instant(at: first.endTime)
-    #expect(sent - harness.controller.robotClock.instant(atWallTime: Harness.pinnedDate) == .seconds(2))
+    #expect(
+      sent - harness.controller.robotClock.instant(atWallTime: Harness.pinnedDate) == .seconds(2)
+    )
     #expect(commands.dropFirst().allSatisfy { $0.commandID == 7 }, "continuations of command 7")
     #expect(commands.count == 3, "one continuation after each FOLLOWING_ROUTE")
     #expect(graphNav.feedbackRequests == [7, 7, 7])
   }
 
-  @Test(arguments: [
-    (Bosdyn_Api_GraphNav_NavigateToResponse.Status.unknownWaypoint, [.followingRoute], "STATUS_UNKNOWN_WAYPOINT"),
-    (.ok, [.followingRoute, .stuck], "STATUS_STUCK"),
-    (.ok, [.commandOverridden], "STATUS_COMMAND_OVERRIDDEN"),
-  ] as [(Bosdyn_Api_GraphNav_NavigateToResponse.Status, [Bosdyn_Api_GraphNav_NavigationFeedbackResponse.Status], String)])
+  @Test(
+    arguments: [
+      (
+        Bosdyn_Api_GraphNav_NavigateToResponse.Status.unknownWaypoint, [.followingRoute],
+        "STATUS_UNKNOWN_WAYPOINT"
+      ),
+      (.ok, [.followingRoute, .stuck], "STATUS_STUCK"),
+      (.ok, [.commandOverridden], "STATUS_COMMAND_OVERRIDDEN"),
+    ]
+      as [(
+        Bosdyn_Api_GraphNav_NavigateToResponse.Status,
+        [Bosdyn_Api_GraphNav_NavigationFeedbackResponse.Status], String
+      )]
+  )
   func refusalsAndFailingFeedbackFailTheNodeNamingTheStatus(
     _ response: Bosdyn_Api_GraphNav_NavigateToResponse.Status,
     _ feedback: [Bosdyn_Api_GraphNav_NavigationFeedbackResponse.Status],
@@ -101,24 +115,27 @@ struct NavigationTests {
       $0.defineBlackboard.blackboardVariables = [
         Self.variable("feedback"), Self.variable("response"),
       ]
-      $0.defineBlackboard.child = .sequence("seq", [
-        Self.navigateTo {
-          $0.bosdynNavigateTo.navigationFeedbackResponseBlackboardKey = "feedback"
-          $0.bosdynNavigateTo.navigateToResponseBlackboardKey = "response"
-        },
-        Node.make("reached") {
-          $0.condition.lhs.var.name = "feedback.status"
-          $0.condition.lhs.var.type = .int
-          $0.condition.rhs.const.intValue = 2
-          $0.condition.operation = .eq
-        },
-        Node.make("command") {
-          $0.condition.lhs.var.name = "response.command_id"
-          $0.condition.lhs.var.type = .int
-          $0.condition.rhs.const.intValue = 7
-          $0.condition.operation = .eq
-        },
-      ])
+      $0.defineBlackboard.child = .sequence(
+        "seq",
+        [
+          Self.navigateTo {
+            $0.bosdynNavigateTo.navigationFeedbackResponseBlackboardKey = "feedback"
+            $0.bosdynNavigateTo.navigateToResponseBlackboardKey = "response"
+          },
+          Node.make("reached") {
+            $0.condition.lhs.var.name = "feedback.status"
+            $0.condition.lhs.var.type = .int
+            $0.condition.rhs.const.intValue = 2
+            $0.condition.operation = .eq
+          },
+          Node.make("command") {
+            $0.condition.lhs.var.name = "response.command_id"
+            $0.condition.lhs.var.type = .int
+            $0.condition.rhs.const.intValue = 7
+            $0.condition.operation = .eq
+          },
+        ]
+      )
     }
     try await harness.run(mission, leases: [.body()]) { await $0.untilFinished(limit: 30) }
     #expect(harness.status == .success)

@@ -36,7 +36,10 @@ struct SimulatedGraphNavTests {
       _ = self.body.execute(stand)
     }
 
-    func localize(_ fiducialInit: Bosdyn_Api_GraphNav_SetLocalizationRequest.FiducialInit = .nearest, at waypoint: String = "")
+    func localize(
+      _ fiducialInit: Bosdyn_Api_GraphNav_SetLocalizationRequest.FiducialInit = .nearest,
+      at waypoint: String = ""
+    )
       -> Bosdyn_Api_GraphNav_SetLocalizationResponse
     {
       var request = Bosdyn_Api_GraphNav_SetLocalizationRequest()
@@ -219,7 +222,11 @@ struct SimulatedGraphNavTests {
       id.toWaypoint = "waypoint-\(to)"
       return id
     }
-    func navigate(_ waypoints: [Int], _ edges: [Bosdyn_Api_GraphNav_Edge.Id], start: Bosdyn_Api_GraphNav_RouteFollowingParams.StartRouteBehavior = .startUnknown) -> Bosdyn_Api_GraphNav_NavigateRouteResponse {
+    func navigate(
+      _ waypoints: [Int],
+      _ edges: [Bosdyn_Api_GraphNav_Edge.Id],
+      start: Bosdyn_Api_GraphNav_RouteFollowingParams.StartRouteBehavior = .startUnknown
+    ) -> Bosdyn_Api_GraphNav_NavigateRouteResponse {
       var request = Bosdyn_Api_GraphNav_NavigateRouteRequest()
       request.route.waypointID = waypoints.map { "waypoint-\($0)" }
       request.route.edgeID = edges
@@ -229,7 +236,9 @@ struct SimulatedGraphNavTests {
     }
     #expect(navigate([2, 9], [edge(2, 9)]).status == .unknownRouteElements)
     #expect(navigate([2, 3], [edge(1, 2)]).status == .invalidEdge)
-    #expect(navigate([2, 3], [edge(2, 3)], start: .startFailWhenNotOnRoute).status == .notLocalizedToRoute)
+    #expect(
+      navigate([2, 3], [edge(2, 3)], start: .startFailWhenNotOnRoute).status == .notLocalizedToRoute
+    )
     let joined = navigate([2, 3], [edge(2, 3)])
     #expect(joined.status == .ok)
     await fixture.clock.advance(by: .seconds(2))

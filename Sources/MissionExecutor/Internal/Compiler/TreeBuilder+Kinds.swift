@@ -171,7 +171,10 @@ extension TreeBuilder {
       return .navigate(
         NavigatePlan(
           address: Self.graphNavAddress(node.serviceName, node.host),
-          goal: .route(node.route, follow: node.hasRouteFollowParams ? node.routeFollowParams : nil),
+          goal: .route(
+            node.route,
+            follow: node.hasRouteFollowParams ? node.routeFollowParams : nil
+          ),
           travelParams: node.hasTravelParams ? node.travelParams : nil,
           feedbackKey: node.navigationFeedbackResponseBlackboardKey.nonEmpty,
           responseKey: node.navigateRouteResponseBlackboardKey.nonEmpty,

@@ -245,7 +245,8 @@ final class NavigateExec: EnvironmentCallExec {
     }
     if case .value(.message(let value)) = read {
       if let request = value.message as? Request { return request }
-      if let any = value.message as? Google_Protobuf_Any, let request = try? Request(unpackingAny: any)
+      if let any = value.message as? Google_Protobuf_Any,
+        let request = try? Request(unpackingAny: any)
       {
         return request
       }
