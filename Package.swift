@@ -205,8 +205,8 @@ let package = Package(
     .executableTarget(
       name: "mission-executor-bench",
       dependencies: [
-        "MissionExecutor", "BosdynAPI", "BosdynCore", argumentParser, clocks, grpcCore, grpcNIO,
-        swiftProtobuf,
+        "MissionExecutor", "AutowalkCompiler", "BosdynAPI", "BosdynCore", argumentParser, clocks,
+        grpcCore, grpcNIO, swiftProtobuf,
       ],
       swiftSettings: swiftSettings
     ),

@@ -15,13 +15,17 @@
 #   SESSIONS            EstablishSession calls before reading the server's RSS [10000]
 #   BODY=who            load with TickRequest params who=World instead of a bare TickRequest
 #   LOGGING=0           skip the logging-cost runs (servers with BOSDYN_LOG_LEVEL=warning)
-#   SECTIONS            any of: load client cold rss proxy keepalive mission [the first six]
+#   SECTIONS            any of: load client cold rss proxy keepalive mission autowalk
+#                       [the first six]
 #                       proxy: h2load and sequential ticks, service direct vs through spot-sim
 #                       (and through nghttpx, a C reference proxy, when nghttp2-proxy is installed)
 #                       keepalive: CPU of KA_COUNT registration keep-alives, Swift vs Python
 #                       mission: executor CPU per cycle over 1 000 plain nodes; 100 RemoteGrpc
 #                       nodes ticking the Swift hello world at 10 Hz (cycle lateness, Tick round
 #                       trip through the executor vs remote-mission-client's)
+#                       autowalk: compile and executor load time of walks of 10, 100 and
+#                       1 000 elements (target: 1 000 in <= 1 s), executor CPU per cycle
+#                       while the 1 000-element walk plays (mission-executor-bench autowalk)
 #   MISSION_SECONDS     how long the 100-callback mission runs [30]
 #   KA_COUNT            services kept registered in the keepalive section [100]
 #   KA_INTERVAL         their re-registration interval, seconds [1]
@@ -218,7 +222,7 @@ build_swift() {
   fi
   local products=(hello-world-mission-service remote-mission-client)
   if has_section proxy || has_section keepalive; then products+=(spot-sim); fi
-  if has_section mission; then products+=(mission-executor-bench); fi
+  if has_section mission || has_section autowalk; then products+=(mission-executor-bench); fi
   for product in "${products[@]}"; do
     say "swift build -c release --product $product (log: $RAW/build-$product.log)"
     timeout "$BUILD_TIMEOUT" swift build -c release --scratch-path .build-release \
@@ -716,6 +720,29 @@ section_mission() {
   done
 }
 
+# ---------------------------------------------------------------- 8. autowalk
+# Walks of 10, 100 and 1 000 elements compiled (AutowalkCompiler) and loaded into an executor,
+# then the executor's CPU per cycle while the largest plays; the target is 1 000 elements
+# compiled and loaded in at most a second.
+section_autowalk() {
+  local rep line
+  if [[ ! -x "$MISSION_BENCH" ]]; then
+    note "autowalk: n/a ($MISSION_BENCH missing)"
+    return 0
+  fi
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    if ! timeout 600 "$MISSION_BENCH" autowalk --elements 10,100,1000 --cycles 2000 \
+      >"$RAW/autowalk-$rep.out" 2>>"$RAW/autowalk.err"; then
+      record "kind=autowalk rep=$rep msg=failed"
+      continue
+    fi
+    while read -r line; do
+      record "kind=autowalk rep=$rep $line"
+      say "autowalk run $rep: $line"
+    done < <(grep -E '^(elements|playing_elements)=' "$RAW/autowalk-$rep.out")
+  done
+}
+
 # ================================================================ main
 if has_section load || has_section client || has_section proxy; then
   command -v h2load >/dev/null || die "h2load not found (Debian package nghttp2-client)"
@@ -794,6 +821,7 @@ has_section rss && section_rss
 has_section proxy && section_proxy
 has_section keepalive && section_keepalive
 has_section mission && section_mission
+has_section autowalk && section_autowalk
 
 echo "loadavg at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN_DIR/env.txt"
 find "$RAW" -name '*.log' -size +1M -exec gzip -1 -f {} + # per-tick server logs
@@ -803,6 +831,11 @@ find "$RAW" -name '*.log' -size +1M -exec gzip -1 -f {} + # per-tick server logs
   "$PY" "$BENCH/report.py" "$RESULTS"
   "$PY" "$BENCH/report_robot.py" "$RESULTS"
   "$PY" "$BENCH/report_mission.py" "$RESULTS"
+  if grep -q '^kind=autowalk' "$RESULTS"; then
+    echo
+    echo "autowalk (compile and load of walks; CPU per executor cycle playing the largest):"
+    grep '^kind=autowalk' "$RESULTS" | sed 's/^kind=autowalk /  /'
+  fi
 } >"$RUN_DIR/summary.txt"
 echo
 cat "$RUN_DIR/summary.txt"
