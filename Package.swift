@@ -368,7 +368,7 @@ let package = Package(
       name: "AutowalkCompilerTests",
       dependencies: [
         "AutowalkCompiler", "MissionExecutor", "SpotSimulator", "BosdynMission", "BosdynAPI",
-        "BosdynCore", clocks, swiftProtobuf,
+        "BosdynCore", "TestSupport", clocks, swiftProtobuf,
       ],
       swiftSettings: swiftSettings
     ),

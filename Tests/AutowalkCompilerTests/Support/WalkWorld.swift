@@ -5,16 +5,20 @@ import Clocks
 import Foundation
 import MissionExecutor
 import SpotSimulator
+import TestSupport
 import Testing
 
-/// A simulated robot without gRPC for running compiled walks on a test clock: the simulator's
+/// A simulated robot without gRPC for running compiled walks on manual time: the simulator's
 /// body and GraphNav (a straight map, localized at its start), scripted callbacks, and a mission
 /// controller whose cycles the test steps.
 struct WalkWorld: Sendable {
   static let start = Date(timeIntervalSince1970: 1_780_000_000)
 
-  let clock = TestClock<Duration>()
-  let robotClock: RobotClock
+  let time = ManualTime(wallTimeAtStart: WalkWorld.start)
+  /// The clock the cycles advance.
+  var clock: TestClock<Duration> { self.time.testClock }
+  /// The robot clock the body, GraphNav and controller run on.
+  var robotClock: RobotClock { self.time.clock }
   let body: SimulatedBody
   let graphNav: SimulatedGraphNav
   let journal = Journal()
@@ -27,8 +31,7 @@ struct WalkWorld: Sendable {
     callbacks: [String: ScriptedCallback.Behavior] = [:],
     configuration: MissionController.Configuration = .defaults
   ) {
-    let robotClock = RobotClock(self.clock, wallTimeAtStart: Self.start)
-    self.robotClock = robotClock
+    let robotClock = self.time.clock
     let body = SimulatedBody(
       configuration: .init(transitionTime: .milliseconds(200)),
       clock: robotClock

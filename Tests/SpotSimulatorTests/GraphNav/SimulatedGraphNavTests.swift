@@ -5,23 +5,26 @@ import Clocks
 import Foundation
 import SpotSimulator
 import SwiftProtobuf
+import TestSupport
 import Testing
 
 /// The simulated GraphNav without gRPC: the map, localization, and navigation moving the body
 /// along the map's edges on a test clock.
 @Suite("Simulated GraphNav")
 struct SimulatedGraphNavTests {
-  /// A body and GraphNav on a test clock, with a straight map `spacing` meters apart.
+  /// A body and GraphNav on manual time, with a straight map `spacing` meters apart.
   struct Fixture {
-    let clock = TestClock<Duration>()
-    let robotClock: RobotClock
+    let time = ManualTime()
     let body: SimulatedBody
     let graphNav: SimulatedGraphNav
+    /// The clock tests advance.
+    var clock: TestClock<Duration> { self.time.testClock }
+    /// The robot clock the body and GraphNav run on.
+    var robotClock: RobotClock { self.time.clock }
 
     init(waypoints: Int = 4, spacing: Double = 2, upload: Bool = true) {
-      self.robotClock = RobotClock(self.clock, wallTimeAtStart: Date(timeIntervalSince1970: 1e9))
-      self.body = SimulatedBody(configuration: .init(transitionTime: .zero), clock: self.robotClock)
-      self.graphNav = SimulatedGraphNav(body: self.body, clock: self.robotClock)
+      self.body = SimulatedBody(configuration: .init(transitionTime: .zero), clock: self.time.clock)
+      self.graphNav = SimulatedGraphNav(body: self.body, clock: self.time.clock)
       if upload {
         var request = Bosdyn_Api_GraphNav_UploadGraphRequest()
         request.graph = StraightLineMap(waypoints: waypoints, spacing: spacing).graph
