@@ -291,6 +291,30 @@ struct WalkPlaybackTests {
     #expect(groups.count == 2 && groups[0] != groups[1], "each playback groups apart: \(groups)")
   }
 
+  @Test func continuousPlaybackStartsOverWithoutEnd() async throws {
+    let world = WalkWorld(callbacks: ["inspect": .succeed])
+    try await world.load(
+      .walk(
+        "Patrol",
+        playback: .continuously,
+        groupName: "patrol",
+        elements: [.element("Gauge", at: "waypoint-2", action: .callback("inspect"))]
+      )
+    )
+    let started = world.robotClock.now
+    let reached = try await world.play { stepper in
+      await stepper.until(limit: 5_000) { world.callback("inspect").ticks.count >= 3 }
+    }
+    #expect(reached, "three rounds played")
+    #expect(world.status == .running, "a continuous walk does not end by itself")
+    let groups = world.callback("inspect").ticks.map(\.groupName)
+    #expect(Set(groups).count == groups.count, "each round groups its data apart: \(groups)")
+    #expect(
+      world.robotClock.now - started >= .seconds(2),
+      "the first round walked 2 m to its waypoint"
+    )
+  }
+
   @Test func postMissionCallbacksRunLastOneAfterAnother() async throws {
     let world = WalkWorld(
       callbacks: ["inspect": .succeed, "upload": .fail, "notify": .succeed]
