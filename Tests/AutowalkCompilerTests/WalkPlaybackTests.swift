@@ -1,6 +1,7 @@
 import AutowalkCompiler
 import BosdynAPI
 import BosdynCore
+import BosdynMission
 import Foundation
 import MissionExecutor
 import SpotSimulator
@@ -289,6 +290,35 @@ struct WalkPlaybackTests {
     #expect(status == .success)
     let groups = world.callback("inspect").ticks.map(\.groupName)
     #expect(groups.count == 2 && groups[0] != groups[1], "each playback groups apart: \(groups)")
+  }
+
+  @Test func sleepDataAcquisitionAndNodeActionsPlayWhereTheirElementsStand() async throws {
+    let world = WalkWorld(waypoints: 4)
+    try await world.load(
+      .walk(
+        "Chores",
+        elements: [
+          .element("Rest", at: "waypoint-1", action: .sleep(.seconds(3))),
+          .element("Capture", at: "waypoint-2", action: .dataAcquisition(.init())),
+          .element("Own", at: "waypoint-3", action: .node(.sleep("Own sleep", seconds: 2))),
+        ]
+      )
+    )
+    // When the body reached waypoint-1 (x = 1) and when it left it again.
+    var arrived: RobotClock.Instant?
+    var left: RobotClock.Instant?
+    let status = try await world.play { stepper in
+      await stepper.until {
+        if arrived == nil, world.x > 0.99 { arrived = world.robotClock.now }
+        if left == nil, world.x > 1.01 { left = world.robotClock.now }
+        return world.status != .running && world.status != .none
+      }
+      return world.status
+    }
+    #expect(status == .success)
+    #expect(abs(world.x - 3) < 0.01, "the walk ended at the last element's waypoint")
+    let rested = try #require(left) - #require(arrived)
+    #expect(rested >= .seconds(3), "the sleep held the body at waypoint-1 for \(rested)")
   }
 
   @Test func continuousPlaybackStartsOverWithoutEnd() async throws {
