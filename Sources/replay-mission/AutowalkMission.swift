@@ -81,6 +81,24 @@ struct AutowalkMission: MissionSource {
     )
   }
 
+  /// `Element 2 of 3, Gauge: walking to its target` or `…: performing its action`, from the
+  /// node names the compiler gives each element (its name, then `NAME: navigation` and
+  /// `NAME: action`).
+  func stage(running: [String]) -> String? {
+    let running = Set(running)
+    let elements = self.contents.walk.elements
+    for (index, element) in elements.enumerated() {
+      let name = element.name.isEmpty ? "Element \(index + 1)" : element.name
+      guard running.contains(name) else { continue }
+      let doing =
+        running.contains("\(name): action")
+        ? "performing its action"
+        : running.contains("\(name): navigation") ? "walking to its target" : "starting"
+      return "Element \(index + 1) of \(elements.count), \(name): \(doing)"
+    }
+    return nil
+  }
+
   func prepareToPlay(on connection: RobotConnection, wallet: LeaseWallet, logger: Logger)
     async throws
   {

@@ -162,8 +162,14 @@ struct MissionReplay {
     let robotName = self.robotName
     var progress = MissionProgress { "bosdyn \(robotName) mission answer \($0) CODE" }
     var state = try await self.interruption.interruptible { try await missions.state() }
+    var stage: String?
     while state.status == .none || state.status == .running {
-      Output.lines(progress.changes(in: MissionStateText(state: state, info: info)))
+      let text = MissionStateText(state: state, info: info)
+      Output.lines(progress.changes(in: text))
+      if let now = self.source.stage(running: text.runningNodes), now != stage {
+        Output.lines([now])
+        stage = now
+      }
       if self.source.failsOnQuestion, !state.questions.isEmpty {
         throw ReplayFailure(
           "Mission failed by triggering operator question \(state.questions[0].id): "

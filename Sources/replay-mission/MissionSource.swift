@@ -18,6 +18,10 @@ protocol MissionSource: Sendable {
   ///   - wallet: The wallet holding the body lease, for the calls that need it.
   /// - Throws: The robot's refusal (`compilationError`, `validationError`, …).
   func load(on connection: RobotConnection, wallet: LeaseWallet, logger: Logger) async throws
+  /// Where the mission is, in the user's terms, given the names of the running nodes (an
+  /// Autowalk's element and whether it walks or acts); `nil` (the default) when the source has
+  /// nothing to add to the `Running:` lines.
+  func stage(running: [String]) -> String?
   /// Gets the robot ready to play once the mission is loaded (an Autowalk's localization);
   /// nothing by default.
   func prepareToPlay(on connection: RobotConnection, wallet: LeaseWallet, logger: Logger)
@@ -25,6 +29,8 @@ protocol MissionSource: Sendable {
 }
 
 extension MissionSource {
+  func stage(running: [String]) -> String? { nil }
+
   func prepareToPlay(on connection: RobotConnection, wallet: LeaseWallet, logger: Logger)
     async throws
   {}

@@ -55,6 +55,12 @@ struct ReplayMissionAutowalkTests {
       #expect(replay.stdout.contains("  1. hello-world-callback 1 (callback hello-world-callback)"))
       #expect(replay.stdout.contains("  2. power-off-callback 2 (callback power-off-callback)"))
       #expect(replay.stdout.hasSuffix("Mission status = STATUS_SUCCESS\n"), "\(replay.stdout)")
+      // Progress is sampled once a second: at least one element is seen under way.
+      let stages = replay.stdout.split(separator: "\n").filter {
+        $0.hasPrefix("Element 1 of 2, hello-world-callback 1: ")
+          || $0.hasPrefix("Element 2 of 2, power-off-callback 2: ")
+      }
+      #expect(!stages.isEmpty, "progress per element: \(replay.stdout)")
       for step in ["Clearing graph-nav state", "Uploaded the map", "Localizing robot"] {
         #expect(replay.stderr.contains(step), "\(replay.stderr)")
       }
