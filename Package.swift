@@ -278,8 +278,8 @@ let package = Package(
       name: "InteropTests",
       dependencies: [
         "BosdynMission", "BosdynCore", "BosdynClient", "BosdynAPI", "ExampleServicers",
-        "BosdynMissionTesting", "BosdynRobot", "SpotSimulator", "TestSupport", grpcCore, grpcNIO,
-        swiftProtobuf,
+        "BosdynMissionTesting", "BosdynRobot", "SpotSimulator", "MissionExecutor", "TestSupport",
+        grpcCore, grpcNIO, swiftProtobuf,
       ],
       exclude: ["Python"],
       swiftSettings: swiftSettings
