@@ -38,7 +38,7 @@ struct RemoteGrpcTimeoutTests {
         #expect(stuck.state.error.contains("no good answer from hanging within 1.0 s"))
         #expect(hanging.events.ticks == 1)
         #expect(hanging.maxInFlightTicks == 1)
-        #expect(hanging.events.stops == 1 && hanging.events.teardowns == 1)
+        #expect(hanging.events.stops == 1 && hanging.events.teardowns == 1, "\(hanging.events)")
         release.open()
       }
     }
