@@ -48,6 +48,7 @@ let package = Package(
     .executable(name: "hello-world-mission-service", targets: ["hello-world-mission-service"]),
     .executable(name: "remote-mission-client", targets: ["remote-mission-client"]),
     .executable(name: "build-mission", targets: ["build-mission"]),
+    .executable(name: "replay-mission", targets: ["replay-mission"]),
     .library(name: "BosdynRobot", targets: ["BosdynRobot"]),
     .library(name: "GRPCRelay", targets: ["GRPCRelay"]),
     .library(name: "SpotSimulator", targets: ["SpotSimulator"]),
@@ -185,7 +186,10 @@ let package = Package(
     // Prints the cost of an executor cycle over a tree of plain nodes (build with -c release).
     .executableTarget(
       name: "mission-executor-bench",
-      dependencies: ["MissionExecutor", "BosdynAPI", "BosdynCore", clocks],
+      dependencies: [
+        "MissionExecutor", "BosdynAPI", "BosdynCore", argumentParser, clocks, grpcCore, grpcNIO,
+        swiftProtobuf,
+      ],
       swiftSettings: swiftSettings
     ),
     // Command-line option types every program shares (like bosdyn.client.util's argument
@@ -193,7 +197,8 @@ let package = Package(
     .target(
       name: "BosdynCommandLine",
       dependencies: [
-        "BosdynRobot", "BosdynCore", "SimulatorDefaults", argumentParser, logging,
+        "BosdynRobot", "BosdynCore", "BosdynAPI", "SimulatorDefaults", argumentParser, logging,
+        unixSignals,
       ],
       swiftSettings: swiftSettings
     ),
@@ -238,6 +243,15 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // Boston Dynamics' replay_mission example: play a mission file on a robot until it ends.
+    .executableTarget(
+      name: "replay-mission",
+      dependencies: [
+        "BosdynRobot", "BosdynCore", "BosdynCommandLine", "BosdynAPI", argumentParser, logging,
+        swiftProtobuf,
+      ],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "build-mission",
       dependencies: ["BosdynMission", "BosdynCore", "BosdynAPI", argumentParser, swiftProtobuf],
@@ -270,7 +284,7 @@ let package = Package(
       name: "BosdynMissionTests",
       dependencies: [
         "BosdynMission", "BosdynCore", "BosdynClient", "BosdynAPI", "ExampleServicers",
-        "BosdynMissionTesting", grpcCore, grpcNIO, grpcProtobuf, swiftProtobuf,
+        "BosdynMissionTesting", "MissionExecutor", grpcCore, grpcNIO, grpcProtobuf, swiftProtobuf,
       ],
       swiftSettings: swiftSettings
     ),
@@ -314,9 +328,15 @@ let package = Package(
       name: "MissionExecutorTests",
       dependencies: [
         "MissionExecutor", "BosdynAPI", "BosdynClient", "BosdynMission", "BosdynMissionTesting",
-        "ExampleServicers", "ServiceCustomization", clocks, grpcCore, grpcNIO, logging,
+        "ExampleServicers", "ServiceCustomization", "TestSupport", clocks, grpcCore, grpcNIO,
+        logging,
         swiftProtobuf,
       ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "BosdynCommandLineTests",
+      dependencies: ["BosdynCommandLine", "BosdynAPI", unixSignals],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -15,10 +15,14 @@
 #   SESSIONS            EstablishSession calls before reading the server's RSS [10000]
 #   BODY=who            load with TickRequest params who=World instead of a bare TickRequest
 #   LOGGING=0           skip the logging-cost runs (servers with BOSDYN_LOG_LEVEL=warning)
-#   SECTIONS            any of: load client cold rss proxy keepalive [all six]
+#   SECTIONS            any of: load client cold rss proxy keepalive mission [the first six]
 #                       proxy: h2load and sequential ticks, service direct vs through spot-sim
 #                       (and through nghttpx, a C reference proxy, when nghttp2-proxy is installed)
 #                       keepalive: CPU of KA_COUNT registration keep-alives, Swift vs Python
+#                       mission: executor CPU per cycle over 1 000 plain nodes; 100 RemoteGrpc
+#                       nodes ticking the Swift hello world at 10 Hz (cycle lateness, Tick round
+#                       trip through the executor vs remote-mission-client's)
+#   MISSION_SECONDS     how long the 100-callback mission runs [30]
 #   KA_COUNT            services kept registered in the keepalive section [100]
 #   KA_INTERVAL         their re-registration interval, seconds [1]
 #   KA_SECONDS          the measured window, seconds [20]
@@ -47,6 +51,7 @@ readonly SWIFT_BIN_DIR="${SWIFT_BIN_DIR:-$ROOT/.build-release/release}"
 readonly SWIFT_SERVER="$SWIFT_BIN_DIR/hello-world-mission-service"
 readonly SWIFT_CLIENT="$SWIFT_BIN_DIR/remote-mission-client"
 readonly SPOT_SIM="$SWIFT_BIN_DIR/spot-sim"
+readonly MISSION_BENCH="$SWIFT_BIN_DIR/mission-executor-bench"
 readonly SIM_AUTHORITY=hello-world-callback.spot.robot
 
 if [[ "${QUICK:-0}" == 1 ]]; then
@@ -62,6 +67,7 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 LOGGING=${LOGGING:-1}
 SECTIONS=${SECTIONS:-load client cold rss proxy keepalive}
 KA_COUNT=${KA_COUNT:-100}
+MISSION_SECONDS=${MISSION_SECONDS:-30}
 KA_INTERVAL=${KA_INTERVAL:-1}
 KA_SECONDS=${KA_SECONDS:-20}
 KA_WARMUP=${KA_WARMUP:-5}
@@ -212,6 +218,7 @@ build_swift() {
   fi
   local products=(hello-world-mission-service remote-mission-client)
   if has_section proxy || has_section keepalive; then products+=(spot-sim); fi
+  if has_section mission; then products+=(mission-executor-bench); fi
   for product in "${products[@]}"; do
     say "swift build -c release --product $product (log: $RAW/build-$product.log)"
     timeout "$BUILD_TIMEOUT" swift build -c release --scratch-path .build-release \
@@ -669,10 +676,52 @@ section_keepalive() {
   done
 }
 
+# ---------------------------------------------------------------- 7. mission executor
+section_mission() {
+  local rep line server=mission-hello
+  if [[ ! -x "$MISSION_BENCH" ]]; then
+    note "mission: n/a ($MISSION_BENCH missing)"
+    return 0
+  fi
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    if line=$(timeout 600 "$MISSION_BENCH" plain --nodes 1000 --cycles 2000 \
+      2>>"$RAW/mission-plain.err" | grep -E '^nodes=' | tail -n 1) && [[ -n "$line" ]]; then
+      record "kind=mission_plain rep=$rep $line"
+      say "mission plain run $rep: $line"
+    else
+      record "kind=mission_plain rep=$rep msg=failed"
+    fi
+  done
+  # The Swift hello world as the document runs it (logging each greeting), fresh per run.
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    start_grpc_server "$server" -- "${SWIFT_CMD[@]}" ||
+      { note "mission: the hello world did not start"; return 0; }
+    if line=$(timeout $((MISSION_SECONDS + 120)) "$MISSION_BENCH" callbacks \
+      --port "${PORT[$server]}" --count 100 --seconds "$MISSION_SECONDS" --hz 10 \
+      2>>"$RAW/mission-callbacks.err" | grep -E '^callbacks=' | tail -n 1) && [[ -n "$line" ]]
+    then
+      record "kind=mission_callbacks rep=$rep $line"
+      say "mission callbacks run $rep: $line"
+    else
+      record "kind=mission_callbacks rep=$rep msg=failed"
+    fi
+    # The same Tick from remote-mission-client, sequentially, to the same service.
+    if line=$(timeout 600 "$SWIFT_CLIENT" bench-ticks --host-ip "$HOST" \
+      --port "${PORT[$server]}" --count "$TICKS" 2>>"$RAW/mission-client.err" |
+      grep -E '^ticks_per_second=' | tail -n 1) && [[ -n "$line" ]]; then
+      record "kind=mission_client rep=$rep $line"
+      say "mission: remote-mission-client run $rep: $line"
+    fi
+    stop_server "$server"
+  done
+}
+
 # ================================================================ main
-command -v h2load >/dev/null || die "h2load not found (Debian package nghttp2-client)"
-command -v nghttpd >/dev/null || die "nghttpd not found (Debian package nghttp2-server)"
-command -v nghttp >/dev/null || die "nghttp not found (Debian package nghttp2-client)"
+if has_section load || has_section client || has_section proxy; then
+  command -v h2load >/dev/null || die "h2load not found (Debian package nghttp2-client)"
+  command -v nghttpd >/dev/null || die "nghttpd not found (Debian package nghttp2-server)"
+  command -v nghttp >/dev/null || die "nghttp not found (Debian package nghttp2-client)"
+fi
 
 ensure_venv
 build_swift
@@ -688,7 +737,7 @@ esac
   echo "date: $(date -Is)"
   echo "host: $(uname -srm), $(nproc) cpus"
   echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "h2load: $(h2load --version | head -n 1)"
+  echo "h2load: $(h2load --version 2>/dev/null | head -n 1 || echo none)"
   echo "python: $("$PY" --version 2>&1), bosdyn $("$PY" -c 'import importlib.metadata as m; print(m.version("bosdyn-mission"))')"
   if [[ -x "$SWIFT_SERVER" ]]; then
     echo "swift server: built $(date -r "$SWIFT_SERVER" -Is)"
@@ -744,6 +793,7 @@ has_section cold && section_cold
 has_section rss && section_rss
 has_section proxy && section_proxy
 has_section keepalive && section_keepalive
+has_section mission && section_mission
 
 echo "loadavg at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN_DIR/env.txt"
 find "$RAW" -name '*.log' -size +1M -exec gzip -1 -f {} + # per-tick server logs
@@ -752,6 +802,7 @@ find "$RAW" -name '*.log' -size +1M -exec gzip -1 -f {} + # per-tick server logs
   echo
   "$PY" "$BENCH/report.py" "$RESULTS"
   "$PY" "$BENCH/report_robot.py" "$RESULTS"
+  "$PY" "$BENCH/report_mission.py" "$RESULTS"
 } >"$RUN_DIR/summary.txt"
 echo
 cat "$RUN_DIR/summary.txt"

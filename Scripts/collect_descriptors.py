@@ -34,6 +34,9 @@ ROOT_MODULES = [
     "bosdyn.api.robot_state_service_pb2",
     "bosdyn.api.estop_service_pb2",
     "bosdyn.api.keepalive.keepalive_service_pb2",
+    "bosdyn.api.graph_nav.graph_nav_service_pb2",
+    "bosdyn.api.autowalk.autowalk_service_pb2",
+    "bosdyn.api.autowalk.autowalk_pb2",
 ]
 
 
@@ -93,18 +96,19 @@ def has_header(message, header):
 def write_headered(ordered, path):
     requests, responses, methods = set(), set(), set()
     for file_descriptor in ordered:
+        # Every top-level message with a Spot header, whether a service takes it directly or,
+        # like the Autowalk service's, inside data chunks.
+        for message in file_descriptor.message_types_by_name.values():
+            if has_header(message, "bosdyn.api.RequestHeader"):
+                requests.add(swift_name(message.full_name))
+            if has_header(message, "bosdyn.api.ResponseHeader"):
+                responses.add(swift_name(message.full_name))
         for service in file_descriptor.services_by_name.values():
             for method in service.methods:
                 unary = not method.client_streaming and not method.server_streaming
                 if unary and has_header(method.input_type, "bosdyn.api.RequestHeader") \
                         and has_header(method.output_type, "bosdyn.api.ResponseHeader"):
                     methods.add(f"{swift_name(service.full_name)}.Method.{method.name}")
-                for message, bucket, header in (
-                    (method.input_type, requests, "bosdyn.api.RequestHeader"),
-                    (method.output_type, responses, "bosdyn.api.ResponseHeader"),
-                ):
-                    if has_header(message, header):
-                        bucket.add(swift_name(message.full_name))
     with open(path, "w") as output:
         output.write(HEADERED_PREAMBLE)
         for name in sorted(requests):

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 
 /// Where a mission service listens and how the robot reaches it: the document's `--host-ip`
 /// and `--port` (Python: `bosdyn.client.util.add_service_endpoint_arguments`).
@@ -28,4 +29,15 @@ public struct ServiceEndpointOptions: ParsableArguments, Sendable {
 
   /// Creates the options with their defaults; ArgumentParser fills them in.
   public init() {}
+
+  /// Refuses an empty `--host-ip` (the robot could never call back) and a port outside
+  /// 0–65535, as usage errors.
+  public func validate() throws {
+    guard !self.hostIP.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw ValidationError("--host-ip must name this computer's address as the robot sees it.")
+    }
+    guard (0...65535).contains(self.port) else {
+      throw ValidationError("--port must be between 0 and 65535, not \(self.port).")
+    }
+  }
 }

@@ -16,7 +16,9 @@ import UnixSignals
 ///
 /// The group starts `before` first, then the service, then `after`, and shuts them down in the
 /// reverse order: a directory keep-alive in `after` unregisters while the server still
-/// answers, and the robot connection in `before` outlives both.
+/// answers, and the robot connection in `before` outlives both. A graceful shutdown that takes
+/// longer than ``gracefulShutdownLimit`` (a call that will not end, a robot that does not
+/// answer the unregistration) turns into cancellation, so the program always exits.
 ///
 /// - Parameters:
 ///   - service: The server, such as a `RemoteMissionServer` or a `SimulatedRobot`.
@@ -31,11 +33,14 @@ public func runUntilSignalled(
   logger: Logger,
   onListening: @escaping @Sendable (Int) -> Void
 ) async throws {
-  let group = ServiceGroup(
-    services: before + [service] + after,
+  var configuration = ServiceGroupConfiguration(
+    services: (before + [service] + after).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
     gracefulShutdownSignals: [.sigterm, .sigint],
     logger: Logger(label: "service-group")
   )
+  configuration.maximumGracefulShutdownDuration = gracefulShutdownLimit
+  configuration.maximumCancellationDuration = .seconds(1)
+  let group = ServiceGroup(configuration: configuration)
   try await withThrowingTaskGroup { tasks in
     tasks.addTask { try await group.run() }
     tasks.addTask {
@@ -47,3 +52,8 @@ public func runUntilSignalled(
   }
   logger.info("Shutting down the server.")
 }
+
+/// How long the services of ``runUntilSignalled(_:before:after:logger:onListening:)`` get to
+/// finish after SIGINT/SIGTERM before they are cancelled: enough to unregister and answer the
+/// calls in flight, short enough that a program always ends within a few seconds of Ctrl+C.
+public let gracefulShutdownLimit: Duration = .seconds(2)

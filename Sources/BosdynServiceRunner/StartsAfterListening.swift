@@ -23,9 +23,14 @@ public struct StartsAfterListening: Service {
     self.makeService = makeService
   }
 
-  /// Waits for the server's port, then runs the service built from it.
+  /// Waits for the server's port, then runs the service built from it. A shutdown while the
+  /// service is still being built (a log-in still retrying) ends it quietly.
   public func run() async throws {
-    let port = try await self.server.listeningPort()
-    try await self.makeService(port).run()
+    do {
+      let port = try await self.server.listeningPort()
+      try await self.makeService(port).run()
+    } catch where Task.isCancelled || Task.isShuttingDownGracefully {
+      return
+    }
   }
 }

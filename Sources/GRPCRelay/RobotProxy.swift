@@ -260,6 +260,7 @@ public final class RobotProxy: ListeningService, Sendable {
       maxConcurrentStreams: self.configuration.maxConcurrentStreams
     )
     let logger = self.logger
+    try PortInUse.check(host: self.configuration.host, port: self.configuration.port)
     var port = self.configuration.port
     var listeners: [any Channel] = []
     do {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import BosdynAPI
 import BosdynCore
 import BosdynRobot
@@ -11,8 +12,17 @@ enum RobotCLICommand {
   case directoryGet(String)
   case timeSync
   case leaseList
+  case mission(MissionCLICommand)
 
-  init?(_ words: [String]) {
+  /// Every command, as the usage error lists them.
+  static let summary =
+    "self-ip, id, dir list, dir get NAME, time-sync, lease list, mission state, mission pause, "
+    + "mission stop or mission answer QUESTION CODE"
+
+  /// Parses the words after `ROBOT`.
+  ///
+  /// - Throws: A usage error naming what was wrong (`mission answer x 1`: not a number).
+  init(_ words: [String]) throws {
     switch words {
     case ["self-ip"]: self = .selfIP
     case ["id"]: self = .id
@@ -20,7 +30,15 @@ enum RobotCLICommand {
     case ["time-sync"]: self = .timeSync
     case ["lease", "list"]: self = .leaseList
     default:
-      guard words.count == 3, words[0] == "dir", words[1] == "get" else { return nil }
+      if words.first == "mission" {
+        self = .mission(try MissionCLICommand(Array(words.dropFirst())))
+        return
+      }
+      guard words.count == 3, words[0] == "dir", words[1] == "get" else {
+        throw ValidationError(
+          "Need a command: \(Self.summary) (got '\(words.joined(separator: " "))')"
+        )
+      }
       self = .directoryGet(words[2])
     }
   }
@@ -29,12 +47,14 @@ enum RobotCLICommand {
   var needsAuthentication: Bool {
     switch self {
     case .selfIP, .id: false
-    case .directoryList, .directoryGet, .timeSync, .leaseList: true
+    case .directoryList, .directoryGet, .timeSync, .leaseList, .mission: true
     }
   }
 
-  func run(on robot: RobotConnection, asProto: Bool) async throws {
+  func run(on robot: RobotConnection, asProto: Bool, takeLease: Bool) async throws {
     switch self {
+    case .mission(let command):
+      try await command.run(on: robot, asProto: asProto, takeLease: takeLease)
     case .selfIP:
       print(
         "The IP address of the computer used to talk to the robot is: \(robot.address.selfIP())"

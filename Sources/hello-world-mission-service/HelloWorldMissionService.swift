@@ -25,8 +25,8 @@ struct HelloWorldMissionService: AsyncParsableCommand {
   var defaultName = "World"
 
   @Option(
-    name: [.customLong("hello-option"), .customLong("hello-options")],
-    help: "A name the operator may pick (repeatable); without any, the name is free text."
+    name: [.customLong("hello-options"), .customLong("hello-option")],
+    help: "A name the tablet offers to pick (repeatable); the operator may still type any name."
   )
   var helloOptions: [String] = []
 
@@ -95,6 +95,15 @@ extension HelloWorldMissionService {
       )
     )
     var maxFlushDelayMicroseconds: Int = 0
+
+    func validate() throws {
+      guard (0...65535).contains(self.port) else {
+        throw ValidationError("--port must be between 0 and 65535, not \(self.port).")
+      }
+      if let loops = self.eventLoops, !(1...256).contains(loops) {
+        throw ValidationError("--event-loops must be between 1 and 256.")
+      }
+    }
 
     func run() async throws {
       BosdynLogHandler.bootstrap()

@@ -1,81 +1,13 @@
-import BosdynCore
-import BosdynAPI
-import Clocks
-import Foundation
-import MissionExecutor
+import ArgumentParser
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Measures the cost of one executor cycle over a tree of plain nodes: a Sequence with
-/// `always_restart` over N ConstantResult children, the last one RUNNING, so every cycle ticks
-/// all N + 1 nodes and records their states. Prints wall and process CPU time per cycle.
-///
-/// Usage: `mission-executor-bench [NODES] [CYCLES]` (defaults 1000 and 2000); build with
-/// `-c release` for meaningful numbers.
+/// Benchmarks of the mission executor, printing numbers the benchmark script reports:
+/// `plain` (CPU per cycle over plain nodes) and `callbacks` (many RemoteGrpc nodes ticking a
+/// real service at the robot's rate).
 @main
-struct MissionExecutorBench {
-  static func main() async throws {
-    let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-    let nodes = arguments.first ?? 1000
-    let cycles = arguments.dropFirst().first ?? 2000
-
-    var children: [Bosdyn_Api_Mission_Node] = (0..<(nodes - 1)).map { index in
-      var node = Bosdyn_Api_Mission_Node()
-      node.name = "node \(index)"
-      node.constantResult.result = .success
-      return node
-    }
-    var last = Bosdyn_Api_Mission_Node()
-    last.name = "last"
-    last.constantResult.result = .running
-    children.append(last)
-    var root = Bosdyn_Api_Mission_Node()
-    root.name = "root"
-    root.sequence.alwaysRestart = true
-    root.sequence.children = children
-
-    let testClock = TestClock<Duration>()
-    let controller = MissionController(
-      environment: RemoteServicesEnvironment(),
-      clock: RobotClock(testClock)
-    )
-    let loaded = await controller.load(root)
-    guard loaded.status == .ok else {
-      print("load failed: \(loaded.failedNodes)")
-      return
-    }
-    controller.play(pauseAt: nil)
-    let clock = ContinuousClock()
-    let (wall, cpu) = try await controller.withManualCycles { manual in
-      for _ in 0..<100 { manual.step() }
-      let cpuStart = Self.processCPUTime()
-      let start = clock.now
-      for _ in 0..<cycles { manual.step() }
-      return (start.duration(to: clock.now), Self.processCPUTime() - cpuStart)
-    }
-    let ticked = controller.state().history.first?.nodeStates.count ?? 0
-    print("nodes ticked per cycle: \(ticked)")
-    print("wall per cycle: \(Self.microseconds(wall / cycles)) µs")
-    print("CPU per cycle:  \(Self.microseconds(cpu / cycles)) µs")
-    let state = clock.measure { _ = controller.state(.init(lowerBound: .pastTicks(9))) }
-    print("GetState of 10 ticks: \(Self.microseconds(state)) µs")
-  }
-
-  static func microseconds(_ duration: Duration) -> String {
-    String(
-      format: "%.1f",
-      Double(duration.components.attoseconds) / 1e12
-        + Double(duration.components.seconds) * 1e6
-    )
-  }
-
-  static func processCPUTime() -> Duration {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
-  }
+struct MissionExecutorBench: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mission-executor-bench",
+    abstract: "Measure the mission executor.",
+    subcommands: [PlainNodesBench.self, CallbacksBench.self]
+  )
 }

@@ -67,6 +67,9 @@ extension RemoteMissionClientCommand {
       if self.parent.session.target == nil {
         throw ValidationError("Choose the service: --hello-world or --power-off.")
       }
+      guard (1...65535).contains(self.port) else {
+        throw ValidationError("--port must be between 1 and 65535, not \(self.port).")
+      }
     }
 
     func run() async throws {

@@ -13,6 +13,8 @@ extension RemoteMissionClient where Transport == HTTP2ClientTransport.Posix {
   ///   - clientName: Identifies this client in request headers.
   ///   - timeout: Deadline for each call.
   ///   - body: Work to do with the connected client.
+  /// - Throws: ``/BosdynCore/ClientError`` with code `invalidRequest` for a port outside
+  ///   1–65535 (one the transport would silently truncate), or what `body` throws.
   public static func withDirectConnection<Result: Sendable>(
     host: String,
     port: Int,
@@ -20,6 +22,14 @@ extension RemoteMissionClient where Transport == HTTP2ClientTransport.Posix {
     timeout: Duration? = .seconds(10),
     _ body: (RemoteMissionClient) async throws -> Result
   ) async throws -> Result {
+    guard (1...65535).contains(port) else {
+      throw ClientError(
+        code: .invalidRequest,
+        message: "port \(port) is not a port (1 to 65535)",
+        method: "connect",
+        layer: .rpc
+      )
+    }
     // The connection and the calls run on one event loop, so a call never changes threads.
     let loop = SharedEventLoops.next()
     let transport = try HTTP2ClientTransport.Posix(

@@ -17,6 +17,7 @@ extension ClientError {
       case estopped, faulted, powerCommandFailed, notPoweredOn, commandRejected
       case compilationError, validationError, noMission, noMissionPlaying
       case invalidQuestionID, invalidAnswerCode, questionAlreadyAnswered, incompatibleAnswer
+      case certificateVerificationFailed
     }
 
     private var wrapped: Wrapped
@@ -119,6 +120,10 @@ extension ClientError {
     /// The answer's form does not fit the question: a code for custom parameters or the other
     /// way round (Python's `IncompatibleAnswer`).
     public static let incompatibleAnswer = Self(.incompatibleAnswer)
+
+    /// The robot's TLS certificate is not one this client trusts: signed by another CA, or not
+    /// naming the authority called. Not retryable: the configuration must change.
+    public static let certificateVerificationFailed = Self(.certificateVerificationFailed)
 
     /// Whether a retry may succeed: transport trouble and deadlines, not bad requests.
     public var isRetryable: Bool {

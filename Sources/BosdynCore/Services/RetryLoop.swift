@@ -48,17 +48,21 @@ public struct RetryLoop: Sendable {
     isRetryable: (any Error) -> Bool = { _ in true },
     onFailure: (_ error: any Error, _ failures: Int, _ warn: Bool) async -> Void,
     onRecovery: (_ failures: Int) -> Void = { _ in },
-    _ attempt: () async throws -> Duration?
+    _ attempt: @escaping @Sendable () async throws -> Duration?
   ) async throws -> Bool {
     var failures = 0
     while !Task.isCancelled && !Task.isShuttingDownGracefully {
       let wait: Duration
       do {
-        let next = try await attempt()
+        // An attempt in flight (a log-in to a robot that does not answer) is cut short by a
+        // graceful shutdown too, not only the wait between attempts.
+        let next = try await cancelWhenGracefulShutdown { try await attempt() }
         if failures > 0 { onRecovery(failures) }
         failures = 0
         guard let next else { return true }
         wait = next
+      } catch where Task.isCancelled || Task.isShuttingDownGracefully {
+        return false
       } catch where isRetryable(error) && !(error is CancellationError) {
         failures += 1
         await onFailure(error, failures, failures == 1 || failures % self.warnEvery == 0)

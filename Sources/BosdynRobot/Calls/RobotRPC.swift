@@ -80,6 +80,18 @@ public struct RobotRPC: Sendable {
     do {
       return try await body(client, options)
     } catch let error as RPCError {
+      if let problem = TLSFailure.certificateProblem(in: error) {
+        let ca = (try? self.connection.configuration.resolvedCertificateAuthorityPath()) ?? "?"
+        throw ClientError(
+          code: .certificateVerificationFailed,
+          message: "TLS certificate verification failed for \(self.authority) at "
+            + "\(self.connection.address): \(problem) (trusted CA: \(ca); pass --robot-ca or "
+            + "BOSDYN_ROBOT_CA with the CA that signed the robot's certificate)",
+          method: name,
+          layer: .rpc,
+          rpcError: error
+        )
+      }
       throw ClientError(rpcError: error, method: name)
     } catch let error as RuntimeError {
       throw ClientError(

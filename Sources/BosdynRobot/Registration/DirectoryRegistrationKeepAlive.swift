@@ -2,6 +2,7 @@ public import BosdynAPI
 import BosdynCore
 import Foundation
 import SwiftProtobuf
+import Synchronization
 public import Logging
 public import ServiceLifecycle
 
@@ -149,7 +150,7 @@ public struct DirectoryRegistrationKeepAlive: Service {
   /// Registers, keeps the entry alive until graceful shutdown, then unregisters.
   public func run() async throws {
     let name = self.registration.name
-    var registered = false
+    let registered = Atomic(false)
     let retry = self.configuration.retryInterval
     try await RetryLoop(retryInterval: retry, warnEvery: self.configuration.warningEvery).run(
       onFailure: { error, failures, warn in
@@ -169,17 +170,19 @@ public struct DirectoryRegistrationKeepAlive: Service {
         self.logger.notice("\(name) directory entry refreshed after \(failures) failed attempts")
       }
     ) {
-      if registered {
+      if registered.load(ordering: .relaxed) {
         try await self.updateOrRegister()
       } else {
         try await self.registerOrUpdate()
-        registered = true
+        registered.store(true, ordering: .relaxed)
         self.logger.info("\(name) service registered/updated.")
         self.logger.info("Starting directory registration loop for \(name)")
       }
       return self.configuration.interval
     }
-    guard registered, self.configuration.unregisterOnShutdown, !Task.isCancelled else { return }
+    guard registered.load(ordering: .relaxed), self.configuration.unregisterOnShutdown,
+      !Task.isCancelled
+    else { return }
     do {
       try await self.client.unregister(name: name, timeout: self.configuration.rpcTimeout)
       self.logger.info("Unregistered \(name) from the robot's directory")
@@ -202,24 +205,30 @@ public struct DirectoryRegistrationKeepAlive: Service {
       try await self.client.register(entry, host: host, port: port, timeout: timeout)
     } catch let refusal as ClientError where refusal.code == .alreadyExists {
       let holder: Bosdyn_Api_ServiceEntry
+      let robotTime: Google_Protobuf_Timestamp
       do {
-        holder = try await DirectoryClient(connection: self.connection).entry(named: entry.name)
+        (holder, robotTime) = try await DirectoryClient(connection: self.connection)
+          .entryAndRobotTime(named: entry.name)
       } catch let error as ClientError where error.code == .nonexistentService {
         // The name is free, so another service holds this authority and type; the robot's
         // message names it.
         throw refusal
       }
-      try await self.refuseIfStillServed(holder)
+      try await self.refuseIfStillServed(holder, robotTime: robotTime)
       try await self.client.update(entry, host: host, port: port, timeout: timeout)
     }
   }
 
   /// Throws when `holder` was refreshed within its liveness timeout and a service other than
   /// this keep-alive's own server answers for it through the robot. An entry without a
-  /// liveness timeout cannot be judged and is taken over.
-  private func refuseIfStillServed(_ holder: Bosdyn_Api_ServiceEntry) async throws {
+  /// liveness timeout cannot be judged and is taken over. The entry's age is measured on the
+  /// robot's clock (`robotTime`, when the robot answered), never against this computer's.
+  private func refuseIfStillServed(
+    _ holder: Bosdyn_Api_ServiceEntry,
+    robotTime: Google_Protobuf_Timestamp
+  ) async throws {
     guard holder.livenessTimeoutSecs > 0, holder.hasLastUpdate else { return }
-    let age = Date().timeIntervalSince(holder.lastUpdate.date)
+    let age = robotTime.date.timeIntervalSince(holder.lastUpdate.date)
     guard age < holder.livenessTimeoutSecs else { return }
     let probe = RegisteredServiceProbe(
       connection: self.connection,

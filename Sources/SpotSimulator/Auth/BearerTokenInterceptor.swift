@@ -38,13 +38,22 @@ public struct BearerTokenInterceptor: ServerInterceptor {
       ) async throws -> StreamingServerResponse<Output>
   ) async throws -> StreamingServerResponse<Output> {
     let service = context.descriptor.service.fullyQualifiedService
+    var user: String?
     if !Self.servicesWithoutToken.contains(service) {
       let header = request.metadata[stringValues: "authorization"].first(where: { _ in true })
       if let error = await self.check(authorizationHeader: header) {
         return StreamingServerResponse(error: error)
       }
+      if let header, let token = Self.bearerToken(in: header),
+        case .valid(let name)? = self.issuer.cachedVerdict(token)
+      {
+        user = name
+      }
     }
-    return try await next(request, context)
+    let caller = user
+    return try await withTaskLocal(AuthenticatedUser.$name, caller) {
+      try await next(request, context)
+    }
   }
 
   /// Checks an `authorization` metadata value; `nil` means the call may proceed.

@@ -5,7 +5,7 @@ extension ServiceRegistry {
 
   /// An authority as the directory stores and matches it: lowercased, without a `:port`
   /// suffix or trailing dot, and a bare label (`remote-mission`) expanded to
-  /// `remote-mission.spot.robot`.
+  /// `remote-mission.spot.robot`; empty (matching nothing) when the port is not a port.
   ///
   /// - Parameter authority: An authority as a client or an HTTP/2 `:authority` header gives it.
   public static func canonicalAuthority(_ authority: String) -> String {
@@ -23,6 +23,10 @@ extension ServiceRegistry {
       host.firstIndex(of: ":") == colon,
       host[host.index(after: colon)...].allSatisfy(\.isASCIIDigit)
     {
+      // `api.spot.robot:99999` names no service: a port the robot could never listen on.
+      guard let port = Int(host[host.index(after: colon)...]), (1...65535).contains(port) else {
+        return ""
+      }
       host = host[..<colon]
     }
     while host.hasSuffix(".") {

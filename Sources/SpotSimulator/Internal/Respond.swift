@@ -16,8 +16,11 @@ func respond<Request: HeaderedRequest, Response: HeaderedResponse>(
   to request: Request,
   _ handle: () async throws -> Response
 ) async rethrows -> Response {
-  let receivedAt = Google_Protobuf_Timestamp.now
+  let receivedAt = RobotTime.timestamp
   var response = try await handle()
+  if !response.header.hasResponseTimestamp {
+    response.header.responseTimestamp = RobotTime.timestamp
+  }
   response.header.stamp(echoing: request.header, receivedAt: receivedAt)
   return response
 }
@@ -53,10 +56,12 @@ extension Bosdyn_Api_RequestHeader {
     self.clientName.isEmpty ? "unnamed client" : self.clientName
   }
 
-  /// The lease owner a call from this header claims to be.
+  /// The lease owner a call from this header is: the client it names, and the user whose
+  /// token the call carried.
   var leaseOwner: Bosdyn_Api_LeaseOwner {
     var owner = Bosdyn_Api_LeaseOwner()
     owner.clientName = self.clientName
+    owner.userName = AuthenticatedUser.name ?? ""
     return owner
   }
 }

@@ -11,7 +11,9 @@ extension LeaseLedger {
   /// or a newer one is `STATUS_OK` and becomes the newest seen; a parent of a sublease already
   /// used, or a lease from before a take, is `STATUS_OLDER`; another epoch is
   /// `STATUS_WRONG_EPOCH`. Unlike the validator, the ledger knows ownership: a lease whose
-  /// resource was returned or timed out is `STATUS_REVOKED`. A good lease counts as a sign of
+  /// resource was returned or timed out is `STATUS_REVOKED`, and a lease newer than any the
+  /// robot issued — not the issued lease or one derived from it (a sublease, or a sublease a
+  /// client advanced) — is forged and `STATUS_INVALID_LEASE`. A good lease counts as a sign of
   /// life for the owner.
   ///
   /// - Parameters:
@@ -55,6 +57,11 @@ extension LeaseLedger {
       result.previousLease = newest
       let comparison = lease.compare(to: newest)
       result.status = comparison.leaseUseStatus()
+      if result.status == .ok, comparison == .newer,
+        !leafStates.allSatisfy({ $0.issued.map { Self.derives(lease, from: $0) } ?? false })
+      {
+        result.status = .invalidLease
+      }
       if result.status == .ok && !leafStates.allSatisfy(\.held) {
         result.status = .revoked
       }
@@ -71,5 +78,12 @@ extension LeaseLedger {
       self.fillDebugFields(&result, resource: lease.resource, leaves: leaves, state: state)
     }
     return result
+  }
+
+  /// Whether `lease` is `issued` or was derived from it by subleasing and advancing: same
+  /// epoch, and `issued`'s sequence is where `lease`'s starts.
+  static func derives(_ lease: Bosdyn_Api_Lease, from issued: Bosdyn_Api_Lease) -> Bool {
+    lease.epoch == issued.epoch && lease.sequence.count >= issued.sequence.count
+      && lease.sequence.starts(with: issued.sequence)
   }
 }

@@ -117,9 +117,15 @@ extension LeaseLedger {
           result.status = lease.epoch == self.epoch ? .revoked : .wrongEpoch
           break
         }
-        let status = lease.compare(to: issued, ignoringResources: true).leaseUseStatus()
+        let comparison = lease.compare(to: issued, ignoringResources: true)
+        let status = comparison.leaseUseStatus()
         if status != .ok {
           result.status = status
+          break
+        }
+        if comparison == .newer && !Self.derives(lease, from: issued) {
+          // A sequence the robot never issued: forged.
+          result.status = .invalidLease
           break
         }
         if !leafState.held { result.status = .revoked }

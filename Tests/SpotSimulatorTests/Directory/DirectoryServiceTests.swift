@@ -65,6 +65,7 @@ struct DirectoryServiceTests {
         ("robot-state", "bosdyn.api.RobotStateService", "state.spot.robot"),
         ("estop", "bosdyn.api.EstopService", "estop.spot.robot"),
         ("keepalive", "bosdyn.api.keepalive.KeepaliveService", "keepalive.spot.robot"),
+        ("autowalk-service", "bosdyn.api.autowalk.AutowalkService", "autowalk.spot.robot"),
       ]
       for (name, type, authority) in expected {
         let entry = try #require(byName[name], "\(name) missing")
@@ -261,6 +262,11 @@ struct DirectoryServiceTests {
     #expect(ServiceRegistry.canonicalAuthority("api.spot.robot:31000") == "api.spot.robot")
     #expect(ServiceRegistry.canonicalAuthority("[::1]:443") == "[::1]")
     #expect(ServiceRegistry.canonicalAuthority("") == "")
+    // A port no robot could listen on names nothing (the proxy answers 502).
+    #expect(ServiceRegistry.canonicalAuthority("api.spot.robot:99999") == "")
+    #expect(ServiceRegistry.canonicalAuthority("api.spot.robot:0") == "")
+    #expect(ServiceRegistry.canonicalAuthority("api.spot.robot:65535") == "api.spot.robot")
+    #expect(ServiceRegistry().route(authority: "api.spot.robot:70000") == nil)
   }
 
   @Test("Routes: robot authorities go to the robot, registered ones to their endpoint")
@@ -344,8 +350,7 @@ struct DirectoryServiceTests {
     #expect(registry.register(entry, endpoint: Self.endpoint()) == .ok)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await registry.run() }
-      try await time.waitForSleepers("the liveness loop")
-      await time.advance(by: .seconds(3))
+      try await time.advance(by: .seconds(3), inStepsOf: .seconds(1), waitingFor: "the liveness loop")
       // Only the loop has looked at the registry: the lapse is already recorded.
       #expect(registry.unhealthyServiceNames() == ["flaky"])
       group.cancelAll()

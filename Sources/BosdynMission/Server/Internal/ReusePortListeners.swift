@@ -1,3 +1,4 @@
+import BosdynCore
 import NIOCore
 
 #if canImport(Glibc)
@@ -18,7 +19,11 @@ enum ReusePortListeners {
 
   /// Returns `count` listening socket descriptors bound to `host:port`. With port 0 the first
   /// socket gets a free port and the others share it. On error every opened socket is closed.
+  ///
+  /// - Throws: ``BosdynCore/ListenError`` when the port is out of range or another program
+  ///   listens on it; ``Failure`` when a socket call fails.
   static func open(host: String, port: Int, count: Int) throws -> (port: Int, sockets: [Int32]) {
+    try PortInUse.check(host: host, port: port)
     var sockets: [Int32] = []
     var boundPort = port
     do {

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Every program ends on SIGINT/SIGTERM whatever it is doing, and says clearly when it cannot
+/// trust the robot.
+@Suite("Signals in every state, certificate errors")
+struct SignalTests {
+  /// A robot-mode service started against a port where nothing listens: it keeps retrying the
+  /// log-in until signalled.
+  private func startAgainstNoRobot(_ program: String) async throws -> ChildProcess {
+    let port = try FaultPolling.freePort()
+    let data = TemporaryFiles.temporaryDirectory("signal-ca")
+    // Any CA will do: the robot is never reached.
+    try await TestRobot.with { robot in
+      try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+      try FileManager.default.copyItem(atPath: robot.caPath, toPath: data + "/ca.pem")
+    }
+    let credentials = ["--robot-ca", data + "/ca.pem", "--username", "user", "--password", "pw"]
+    let arguments: [String] =
+      program == "hello-world-mission-service"
+      ? ["robot", "--host-ip", "127.0.0.1", "--port", "0"] + credentials + ["127.0.0.1:\(port)"]
+      : ["127.0.0.1:\(port)", "--host-ip", "127.0.0.1", "--port", "0"] + credentials
+    let child = try ChildProcess(try TestEnvironment.executable(program), arguments)
+    try await child.waitForOutput("Cannot reach the robot", inStderr: true)
+    return child
+  }
+
+  @Test(arguments: [
+    ("hello-world-mission-service", SIGTERM), ("hello-world-mission-service", SIGINT),
+    ("power-off-mission-service", SIGTERM), ("power-off-mission-service", SIGINT),
+  ])
+  func aServiceRetryingItsLogInEndsOnASignal(program: String, signal: Int32) async throws {
+    let child = try await self.startAgainstNoRobot(program)
+    child.signal(signal)
+    // It used to ignore signals here until killed; now it ends at once (the bound is generous).
+    let status = try await child.waitForExit(timeout: .seconds(10))
+    #expect(status == 0, "\(child.stderr)")
+    #expect(child.stderr.contains("Shutting down the server."), "\(child.stderr)")
+  }
+
+  @Test func aRobotWhoseCertificateOtherCASignedIsAClearFatalError() async throws {
+    try await TestRobot.with { robot in
+      try await TestRobot.with { other in
+        let run = try await ChildProcess.run(
+          try TestEnvironment.executable("hello-world-mission-service"),
+          ["robot", "--host-ip", "127.0.0.1", "--port", "0", "--robot-ca", other.caPath,
+            "--username", "user", "--password", "password", robot.address],
+          timeout: .seconds(20)
+        )
+        #expect(run.status != 0)
+        #expect(
+          run.stderr.contains("TLS certificate verification failed for auth.spot.robot"),
+          "\(run.stderr)"
+        )
+        #expect(run.stderr.contains("not signed by the CA this client trusts"), "\(run.stderr)")
+        #expect(!run.stderr.contains("retrying"), "a configuration error is not retried")
+      }
+    }
+  }
+
+  @Test func theClientSaysTheCertificateFailedNotThatTheServerClosedTheConnection() async throws {
+    try await TestRobot.with { robot in
+      try await TestRobot.with { other in
+        let run = try await ChildProcess.run(
+          try TestEnvironment.executable("bosdyn"),
+          ["--robot-ca", other.caPath, "--username", "user", "--password", "password",
+            robot.address, "dir", "list"],
+          timeout: .seconds(20)
+        )
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("TLS certificate verification failed"), "\(run.stderr)")
+        #expect(!run.stderr.contains("HTTP/2 connection preface"), "\(run.stderr)")
+      }
+    }
+  }
+}
