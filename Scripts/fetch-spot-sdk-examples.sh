@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Downloads the Boston Dynamics examples the interop tests run unmodified against spot-sim
-# (replay_mission.py, get_mission_state.py) from the spot-sdk repository at a pinned release,
+# (replay_mission.py, get_mission_state.py) and the hello world whose spec the corpus records from the spot-sdk repository at a pinned release,
 # into a cache outside git, and checks each file's SHA-256. Boston Dynamics' code is never
 # committed here: its licence does not allow that, so the tests fetch it like a dependency.
 #
@@ -23,6 +23,7 @@ MIRROR="${SPOT_SDK_MIRROR:-/work/.mirror/boston-dynamics+spot-sdk/repo}"
 FILES=(
   "replay_mission/replay_mission.py a22b271356969290ea595dd3880beee061d7341735028bc9868c6ecefcb29401"
   "get_mission_state/get_mission_state.py b07a781626c40975e3dc516e0c5554c9df59751bc2a7e349047491804b652e1b"
+  "remote_mission_service/hello_world_mission_service.py 7a503b921d7f43dda1c588bd9ba6b4a759c8badf93d0ae22d6ccd40014bccc32"
 )
 
 status=0

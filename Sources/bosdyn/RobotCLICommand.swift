@@ -78,10 +78,15 @@ enum RobotCLICommand {
         } else {
           Self.printEntryRow("name", "type", "authority", "tokens")
           print(String(repeating: "-", count: 90))
-          Self.printEntryRow(entry.name, entry.type, entry.authority, Self.tokens(entry))
+          Self.printEntryRow(
+            entry.name.escapedForDisplay,
+            entry.type.escapedForDisplay,
+            entry.authority.escapedForDisplay,
+            Self.tokens(entry)
+          )
         }
       } catch let error as ClientError where error.code == .nonexistentService {
-        print("The requested service name \"\(name)\" does not exist.  Available services:")
+        print("The requested service name \"\(name.escapedForDisplay)\" does not exist.  Available services:")
         Self.printDirectory(try await directory.list(), asProto: asProto)
         throw CommandFailure()
       }
@@ -132,6 +137,15 @@ enum RobotCLICommand {
     if asProto {
       for entry in entries { print(entry.textFormatString()) }
       return
+    }
+    // What a robot's directory holds was written by whoever registered: escaped before it
+    // reaches the terminal.
+    let entries = entries.map { entry in
+      var shown = entry
+      shown.name = entry.name.escapedForDisplay
+      shown.type = entry.type.escapedForDisplay
+      shown.authority = entry.authority.escapedForDisplay
+      return shown
     }
     let nameWidth = entries.map(\.name.count).max()! + 4
     let typeWidth = entries.map(\.type.count).max()! + 4

@@ -135,12 +135,22 @@ extension SpotSimCommand {
         missionTickRate: self.missionTickHz,
         clock: .system(offset: .seconds(self.clockOffsetSeconds))
       )
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: self.dataDir, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
+        throw SimulatorStartError(
+          message: "The data directory \(self.dataDir.escapedForDisplay) is a file: give a "
+            + "directory (it is created when missing)"
+        )
+      }
       let robot: SimulatedRobot
       do {
         robot = try await SimulatedRobot(configuration: configuration, logger: logger)
       } catch {
         throw SimulatorStartError(
-          message: "Cannot prepare the data directory \(self.dataDir): \(error)"
+          message: "Cannot prepare the data directory \(self.dataDir.escapedForDisplay): "
+            + "\((error as? CocoaError)?.localizedDescription ?? String(describing: error))"
         )
       }
       print("CA certificate: \(robot.caCertificatePath)")

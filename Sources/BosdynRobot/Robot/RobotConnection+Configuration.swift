@@ -1,4 +1,5 @@
 import BosdynCore
+import NIOSSL
 public import Foundation
 
 extension RobotConnection {
@@ -93,13 +94,23 @@ extension RobotConnection {
       throw RobotConnectionError(.missingCertificateAuthority, message)
     }
 
-    /// `path` if it can be read; otherwise an error naming where the path came from, rather
-    /// than TLS's later "couldn't create SSL context".
+    /// `path` if it can be read and holds PEM certificates; otherwise an error naming the file
+    /// and where the path came from, rather than TLS's later "couldn't create SSL context".
     private static func readable(_ path: String, from source: String) throws -> String {
-      guard FileManager.default.isReadableFile(atPath: path) else {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path)
+      else {
         throw RobotConnectionError(
           .missingCertificateAuthority,
-          "cannot read the CA certificate \(path) (from \(source))"
+          "cannot read the CA certificate \(path.escapedForDisplay) (from \(source))"
+        )
+      }
+      guard let certificates = try? NIOSSLCertificate.fromPEMFile(path), !certificates.isEmpty
+      else {
+        throw RobotConnectionError(
+          .missingCertificateAuthority,
+          "\(path.escapedForDisplay) (from \(source)) holds no PEM certificate to trust the robot with"
         )
       }
       return path

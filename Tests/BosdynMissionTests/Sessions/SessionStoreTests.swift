@@ -45,6 +45,38 @@ struct SessionStoreTests {
     #expect(store.state(for: d) == "d")
   }
 
+  @Test func anUpdateCountsAsUseForEviction() throws {
+    let store = SessionStore<String>(capacity: 2)
+    let a = store.insert("a").id
+    let b = store.insert("b").id
+    // Updating a (as a tick does) makes b the least recently used.
+    #expect(store.update(a) { $0 += "!" } != nil)
+    let (_, evicted) = store.insert("c")
+    #expect(evicted == "b")
+    #expect(store.state(for: a) == "a!")
+    #expect(store.state(for: b) == nil)
+  }
+
+  @Test func aReadOrUpdateOfAnUnknownIdTouchesNothing() throws {
+    let store = SessionStore<String>(capacity: 2)
+    let a = store.insert("a").id
+    _ = store.insert("b")
+    #expect(store.state(for: "nope") == nil)
+    #expect(store.update("nope") { $0 += "!" } == nil)
+    // a is still the least recently used: the misses did not count as use of anything.
+    #expect(store.insert("c").evicted == "a")
+    #expect(store.state(for: a) == nil)
+  }
+
+  @Test func aCapacityBelowOneHoldsOneSession() {
+    let store = SessionStore<Int>(capacity: 0)
+    #expect(store.capacity == 1)
+    let first = store.insert(1).id
+    #expect(store.insert(2).evicted == 1)
+    #expect(store.state(for: first) == nil)
+    #expect(store.count == 1)
+  }
+
   @Test func concurrentUpdatesOfDifferentSessionsAreNotLost() async throws {
     let store = SessionStore<Int>(capacity: 100)
     let ids = (0..<20).map { _ in store.insert(0).id }
