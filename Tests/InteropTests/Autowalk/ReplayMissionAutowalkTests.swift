@@ -1,6 +1,7 @@
 import AutowalkCompiler
 import BosdynAPI
 import Foundation
+import MissionExecutor
 import SpotSimulator
 import TestSupport
 import Testing
@@ -93,6 +94,25 @@ struct ReplayMissionAutowalkTests {
       #expect(replay.stderr.contains("Gauge: its action failed"), "\(replay.stderr)")
       #expect(robot.bodyLeaseIsFree, "the body lease was returned")
       #expect(robot.missionStatus != .running, "the mission was stopped")
+
+      // With --allow-questions the run waits; an operator's answer lets the walk go on.
+      let waiting = try ChildProcess(
+        try TestEnvironment.executable("replay-mission"),
+        robot.credentialArguments + [robot.address, "autowalk"]
+          + ["--walk-directory", directory, "--walk-filename", WalkDirectory.defaultWalkFileName]
+          + ["--allow-questions"]
+      )
+      let question = try await eventually("the question") { () -> Bosdyn_Api_Mission_Question? in
+        robot.robot.missions.state(for: Bosdyn_Api_Mission_GetStateRequest()).questions.first
+      }
+      let proceed = try #require(question.options.first { $0.text == "Proceed if able" })
+      let answered = try await robot.bosdyn([
+        "mission", "answer", "\(question.id)", "\(proceed.answerCode)",
+      ])
+      #expect(answered.status == 0, "\(answered.stderr)")
+      #expect(try await waiting.waitForExit(timeout: .seconds(60)) == 0, "\(waiting.stderr)")
+      #expect(waiting.stdout.hasSuffix("Mission status = STATUS_SUCCESS\n"), "\(waiting.stdout)")
+      #expect(robot.bodyLeaseIsFree, "the body lease was returned")
       try await callbacks.stop()
     }
   }
