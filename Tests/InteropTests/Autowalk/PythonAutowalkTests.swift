@@ -95,7 +95,10 @@ struct PythonAutowalkTests {
       #expect(
         questions.first?["options"] as? [String] == ["Retry", "Skip the action", "Proceed if able"]
       )
-      #expect((questions.last?["text"] as? String)?.hasPrefix("Broken: its action failed") == true)
+      #expect(
+        (questions.last?["text"] as? String)?.hasPrefix("Broken: its action failed") == true,
+        "\(questions)"
+      )
       #expect(
         callbacks.tickLog == [
           "flaky: Flaky", "flaky: Flaky", "flaky: Flaky", "broken: Broken", "after: After",

@@ -72,6 +72,28 @@ struct NavigationTests {
     #expect(error.contains(named) && error.contains("navigation to 'waypoint-3'"), "\(error)")
   }
 
+  @Test func commandsThatExpireAreSentAfreshAFewTimesThenTheNodeFails() async throws {
+    // Expired on arrival (a slow cycle): new commands, then the node gives up.
+    let refused = ScriptedGraphNav(response: .expired, feedback: [.followingRoute])
+    let harness = Harness(environment: refused)
+    try await harness.run(Self.navigateTo(), leases: [.body()]) {
+      await $0.untilFinished(limit: 30)
+    }
+    #expect(harness.status == .failure)
+    #expect(refused.navigateToRequests.map(\.commandID) == [0, 0, 0], "three fresh commands")
+    let error = harness.nodeStates()["go"]?.error ?? ""
+    #expect(error.contains("kept expiring"), "\(error)")
+
+    // Lapsed while walking: a fresh command, and the walk goes on to the goal.
+    let lapsing = ScriptedGraphNav(feedback: [.followingRoute, .commandTimedOut, .reachedGoal])
+    let resumed = Harness(environment: lapsing)
+    try await resumed.run(Self.navigateTo(), leases: [.body()]) {
+      await $0.untilFinished(limit: 30)
+    }
+    #expect(resumed.status == .success)
+    #expect(lapsing.navigateToRequests.map(\.commandID) == [0, 7, 0], "a continuation, then anew")
+  }
+
   @Test func playSettingsCapTheVelocityAndAddTheirModes() async throws {
     let graphNav = ScriptedGraphNav(feedback: [.reachedGoal])
     let harness = Harness(environment: graphNav)

@@ -96,6 +96,7 @@ final class NavigateExec: EnvironmentCallExec {
         leases: response.leaseUseResults,
         ok: response.status == .ok,
         unrecognized: response.status == .unrecognizedCommand,
+        expired: response.status == .expired,
         status: protoName(response.status),
         id: response.commandID,
         context
@@ -108,6 +109,7 @@ final class NavigateExec: EnvironmentCallExec {
         leases: response.leaseUseResults,
         ok: response.status == .ok,
         unrecognized: response.status == .unrecognizedCommand,
+        expired: response.status == .expired,
         status: protoName(response.status),
         id: response.commandID,
         context
@@ -143,6 +145,7 @@ final class NavigateExec: EnvironmentCallExec {
     leases: [Bosdyn_Api_LeaseUseResult],
     ok: Bool,
     unrecognized: Bool,
+    expired: Bool,
     status: String,
     id: UInt32,
     _ context: TickContext
@@ -152,6 +155,16 @@ final class NavigateExec: EnvironmentCallExec {
     }
     if unrecognized && self.commandID != nil {
       // The command being continued had lapsed: start a new one.
+      self.needsNewCommand = true
+      return nil
+    }
+    if expired {
+      // The end time had passed when the command arrived (a slow cycle or a backed-up call):
+      // send a fresh one, a few times, as for a command that lapsed while walking.
+      self.expiries += 1
+      guard self.expiries < Self.maximumExpiries else {
+        return context.fail("\(self.plan.description) failed: its commands kept expiring")
+      }
       self.needsNewCommand = true
       return nil
     }
