@@ -117,6 +117,32 @@ struct ReplayMissionAutowalkTests {
     }
   }
 
+  @Test func buildWalkRefusesInputItCannotWriteAWalkFrom() async throws {
+    let directory = TemporaryFiles.temporaryDirectory("refused") + "/Walk.walk"
+    let buildWalk = try TestEnvironment.executable("build-walk")
+    let refusals: [([String], String)] = [
+      ([], "Give at least one --callback"),
+      (["--callback", "a", "--lease", "b=body"], "--lease b: no --callback calls b."),
+      (["--callback", "a:=x"], "The value 'a:=x' is invalid for '--callback"),
+      (["--callback", "a", "--lease", "a="], "The value 'a=' is invalid for '--lease"),
+    ]
+    for (arguments, message) in refusals {
+      let refused = try await ChildProcess.run(buildWalk, [directory] + arguments)
+      #expect(refused.status == 64, "\(arguments): \(refused.stderr)")
+      #expect(refused.stderr.contains(message), "\(arguments): \(refused.stderr)")
+    }
+    let written = try await ChildProcess.run(
+      buildWalk,
+      [directory, "--callback", "a", "--lease", "a=body,arm"]
+    )
+    #expect(written.status == 0, "\(written.stderr)")
+    let walk = try WalkDirectory.read(from: URL(fileURLWithPath: directory)).walk
+    #expect(walk.elements.map(\.action.remoteGrpc.leaseResources) == [["body", "arm"]])
+    let again = try await ChildProcess.run(buildWalk, [directory, "--callback", "a"])
+    #expect(again.status == 1)
+    #expect(again.stderr.contains("exists; pass --force to replace the walk"), "\(again.stderr)")
+  }
+
   @Test func aWalkTheRobotRefusesNamesTheElementAndAMissingDirectoryIsSaid() async throws {
     try await TestRobot.with { robot in
       let walk = Bosdyn_Api_Autowalk_Walk.walk(
