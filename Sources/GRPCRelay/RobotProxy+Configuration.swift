@@ -62,7 +62,7 @@ extension RobotProxy {
 
     /// A configuration with the given TLS identity and defaults for the rest: `127.0.0.1`, a
     /// free port, 5 s to connect, 30 s for response headers, 2 s of shutdown grace, 1 000 calls
-    /// per connection and 500 per client, 4 096 connections, 10 s to finish the TLS handshake,
+    /// per connection and 1 000 per client, 4 096 connections, 10 s to finish the TLS handshake,
     /// and idle connections ended after 5 minutes.
     public init(
       certificateChain: [NIOSSLCertificate],
@@ -79,7 +79,7 @@ extension RobotProxy {
       self.shutdownGracePeriod = .seconds(2)
       self.eventLoopCount = nil
       self.maxConcurrentStreams = 1000
-      self.maxConcurrentCallsPerClient = 500
+      self.maxConcurrentCallsPerClient = 1000
       self.maxConnections = 4096
       self.handshakeTimeout = .seconds(10)
       self.idleTimeout = .seconds(300)

@@ -4,6 +4,8 @@ import GRPCNIOTransportHTTP2
 import GRPCProtobuf
 import GRPCRelay
 import NIOCore
+import NIOHPACK
+import NIOHTTP2
 import NIOPosix
 import NIOSSL
 import NIOTLS
@@ -147,6 +149,79 @@ struct RobotProxyLimitsTests {
       }
       counters.release()
     }
+  }
+}
+
+extension RobotProxyLimitsTests {
+  @Test(
+    "The response deadline counts from the call's start: trickling request bytes does not extend it"
+  )
+  func trickleDoesNotExtendTheDeadline() async throws {
+    let counters = SleepCounters()
+    let transport = HTTP2ServerTransport.Posix(
+      address: .ipv4(host: "127.0.0.1", port: 0),
+      transportSecurity: .plaintext
+    )
+    try await withGRPCServer(
+      transport: transport,
+      services: [SleepingStateService(counters: counters)]
+    ) {
+      server in
+      let upstreamPort = try #require(try await server.listeningAddress?.ipv4?.port)
+      let routes = ProxyRouteTable()
+      routes["api.spot.robot"] = .forward(host: "127.0.0.1", port: upstreamPort, label: "robot")
+      try await withRobotProxy(
+        routes: routes,
+        configure: { $0.upstreamResponseTimeout = .milliseconds(500) }
+      ) { _, port in
+        let client = try await RawTLSClient(
+          port: port,
+          serverHostname: "api.spot.robot",
+          caPEM: ProxyTestCertificates.shared.caCertificatePEM
+        )
+        let statuses = StatusRecorder()
+        let stream = try await client.multiplexer.createStreamChannel { channel in
+          channel.eventLoop.makeCompletedFuture {
+            try channel.pipeline.syncOperations.addHandler(statuses)
+          }
+        }.get()
+        let headers: HPACKHeaders = [
+          ":method": "POST", ":scheme": "https", ":authority": "api.spot.robot",
+          ":path": "/bosdyn.api.mission.MissionService/GetState",
+          "content-type": "application/grpc", "te": "trailers",
+        ]
+        try await stream.writeAndFlush(HTTP2Frame.FramePayload.headers(.init(headers: headers)))
+        // An empty message every 100 ms, for up to 20 times the deadline.
+        for _ in 0..<100 where statuses.grpcStatus == nil {
+          let message = ByteBuffer(bytes: [0, 0, 0, 0, 0])
+          try? await stream.writeAndFlush(
+            HTTP2Frame.FramePayload.data(.init(data: .byteBuffer(message)))
+          )
+          try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(statuses.grpcStatus == "4", "DEADLINE_EXCEEDED while the client still trickled")
+        #expect(statuses.message?.contains("504") == true)
+        await client.close()
+      }
+      counters.release()
+    }
+  }
+}
+
+/// Records the `grpc-status` (and message) of the HEADERS a raw stream receives.
+private final class StatusRecorder: ChannelInboundHandler, Sendable {
+  typealias InboundIn = HTTP2Frame.FramePayload
+  private let seen = Mutex<(status: String?, message: String?)>((nil, nil))
+
+  var grpcStatus: String? { self.seen.withLock { $0.status } }
+  var message: String? { self.seen.withLock { $0.message } }
+
+  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    guard case .headers(let headers) = self.unwrapInboundIn(data),
+      let status = headers.headers.first(name: "grpc-status")
+    else { return }
+    let message = headers.headers.first(name: "grpc-message")
+    self.seen.withLock { $0 = (status, message) }
   }
 }
 
