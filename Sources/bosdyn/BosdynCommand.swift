@@ -21,6 +21,8 @@ struct BosdynCommand: AsyncParsableCommand {
         dir get NAME     one service's directory entry
         time-sync        round-trip time and clock difference to the robot
         lease list       every lease resource and its holder
+        estop stop       engage a software E-Stop (the robot cuts motor power)
+        estop release    release the E-Stop estop stop engaged
         mission state    the mission's status, tick counter, id, running nodes and questions
         mission pause    pause the playing mission (play resumes it)
         mission stop     stop the mission (only a restart runs it again)

@@ -13,11 +13,13 @@ enum RobotCLICommand {
   case timeSync
   case leaseList
   case mission(MissionCLICommand)
+  case estopStop
+  case estopRelease
 
   /// Every command, as the usage error lists them.
   static let summary =
-    "self-ip, id, dir list, dir get NAME, time-sync, lease list, mission state, mission pause, "
-    + "mission stop or mission answer QUESTION CODE"
+    "self-ip, id, dir list, dir get NAME, time-sync, lease list, estop stop, estop release, "
+    + "mission state, mission pause, mission stop or mission answer QUESTION CODE"
 
   /// Parses the words after `ROBOT`.
   ///
@@ -29,6 +31,8 @@ enum RobotCLICommand {
     case ["dir", "list"]: self = .directoryList
     case ["time-sync"]: self = .timeSync
     case ["lease", "list"]: self = .leaseList
+    case ["estop", "stop"]: self = .estopStop
+    case ["estop", "release"]: self = .estopRelease
     default:
       if words.first == "mission" {
         self = .mission(try MissionCLICommand(Array(words.dropFirst())))
@@ -47,7 +51,9 @@ enum RobotCLICommand {
   var needsAuthentication: Bool {
     switch self {
     case .selfIP, .id: false
-    case .directoryList, .directoryGet, .timeSync, .leaseList, .mission: true
+    case .directoryList, .directoryGet, .timeSync, .leaseList, .mission, .estopStop,
+      .estopRelease:
+      true
     }
   }
 
@@ -86,7 +92,9 @@ enum RobotCLICommand {
           )
         }
       } catch let error as ClientError where error.code == .nonexistentService {
-        print("The requested service name \"\(name.escapedForDisplay)\" does not exist.  Available services:")
+        print(
+          "The requested service name \"\(name.escapedForDisplay)\" does not exist.  Available services:"
+        )
         Self.printDirectory(try await directory.list(), asProto: asProto)
         throw CommandFailure()
       }
@@ -105,6 +113,15 @@ enum RobotCLICommand {
         print(
           "Local time to robot time: \(PythonFormat.duration(response.state.bestEstimate.clockSkew))"
         )
+      }
+    case .estopStop:
+      try await EstopClient(connection: robot).stop()
+      print("E-Stop engaged: the robot cuts motor power ('estop release' lets it power on again).")
+    case .estopRelease:
+      if try await EstopClient(connection: robot).release() {
+        print("E-Stop released.")
+      } else {
+        print("No E-Stop of this command line to release.")
       }
     case .leaseList:
       let resources = try await LeaseClient(connection: robot).list()

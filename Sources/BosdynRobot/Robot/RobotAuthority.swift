@@ -15,6 +15,8 @@ public enum RobotAuthority {
   public static let robotState = "state.spot.robot"
   /// The mission service (`robot-mission`).
   public static let mission = "robot-mission.spot.robot"
+  /// The E-Stop service (`estop`).
+  public static let estop = "estop.spot.robot"
   /// The Autowalk service (`autowalk-service`).
   public static let autowalk = "autowalk.spot.robot"
   /// The GraphNav service (`graph-nav-service`), as a real Spot lists it.
