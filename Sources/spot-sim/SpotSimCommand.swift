@@ -3,7 +3,9 @@ import BosdynCore
 import BosdynServiceRunner
 import Foundation
 import Logging
+import ServiceLifecycle
 import SimulatorDefaults
+import SpotConsole
 import SpotSimulator
 
 /// `spot-sim`: a simulated Spot on this machine, for running and testing robot-mode programs
@@ -81,6 +83,15 @@ struct SpotSimCommand: AsyncParsableCommand {
   )
   var proxyTimeoutSeconds: Double = 30
 
+  @Option(
+    help: ArgumentHelp(
+      "The web console's port, on the robot's host (default: 8080 as root, else 8081). 0 "
+        + "picks a free port.",
+      discussion: "Open the printed Console: URL and sign in with --username and --password."
+    )
+  )
+  var consolePort: Int?
+
   @Option(help: "How many times a second the mission service ticks a playing mission.")
   var missionTickHz: Double = 10
 
@@ -90,6 +101,9 @@ struct SpotSimCommand: AsyncParsableCommand {
   func validate() throws {
     guard (0...65535).contains(self.port) else {
       throw ValidationError("--port must be between 0 and 65535.")
+    }
+    if let consolePort = self.consolePort, !(0...65535).contains(consolePort) {
+      throw ValidationError("--console-port must be between 0 and 65535.")
     }
     guard self.missionTickHz.isFinite, (0.1...1000).contains(self.missionTickHz) else {
       throw ValidationError("--mission-tick-hz must be between 0.1 and 1000.")
@@ -131,9 +145,63 @@ struct SpotSimCommand: AsyncParsableCommand {
       )
     }
     print("CA certificate: \(robot.caCertificatePath)")
-    try await runUntilSignalled(robot, logger: logger) { port in
-      print("Listening on \(self.host):\(port)")
+    let console = SpotConsole(
+      robot: robot,
+      configuration: .init(
+        host: self.host,
+        port: self.consolePort ?? SpotConsole.Configuration.defaultPort
+      ),
+      logger: Logger(label: "spot-console")
+    )
+    // Services stop in reverse order: the console before the robot, so its runs still reach
+    // their callbacks' Stop and TeardownSession.
+    try await runUntilSignalled(
+      robot,
+      after: [
+        OptionalConsole(console: console, required: self.consolePort != nil),
+        Announcement(robot: robot, console: console, host: self.host),
+      ],
+      logger: logger
+    ) { _ in }
+  }
+}
+
+/// The console. A port given with `--console-port` that is taken stops the simulator; the
+/// default port taken (a second simulator, another program) only turns the console off.
+struct OptionalConsole: Service {
+  let console: SpotConsole
+  let required: Bool
+
+  func run() async throws {
+    do {
+      try await self.console.run()
+    } catch let error as ListenError where !self.required {
+      _ = error  // Announcement says why the console is off.
+      try? await gracefulShutdown()
     }
+  }
+}
+
+/// Prints where the console is, then where the robot listens (the last line, which scripts
+/// wait for), once both are known.
+struct Announcement: Service {
+  let robot: SimulatedRobot
+  let console: SpotConsole
+  let host: String
+
+  func run() async throws {
+    let robotPort = try await self.robot.listeningPort()
+    do {
+      let consolePort = try await self.console.listeningPort()
+      print("Console: \(self.console.url(port: consolePort))")
+    } catch {
+      FileHandle.standardError.write(
+        Data("spot-sim: the console is off: \(error). Use --console-port PORT (0 for any free port).\n".utf8)
+      )
+    }
+    print("Listening on \(self.host):\(robotPort)")
+    fflush(nil)
+    try? await gracefulShutdown()
   }
 }
 
