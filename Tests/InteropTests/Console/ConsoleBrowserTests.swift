@@ -45,7 +45,10 @@ struct ConsoleBrowserTests {
       powerOff.signal(SIGTERM)
       #expect(try await hello.waitForExit() == 0)
       #expect(try await powerOff.waitForExit() == 0)
-      #expect(hello.stderr.components(separatedBy: "Hello Scout!").count - 1 == 4, "\(hello.stderr)")
+      #expect(
+        hello.stderr.components(separatedBy: "Hello Scout!").count - 1 == 4,
+        "\(hello.stderr)"
+      )
     }
   }
 
@@ -55,7 +58,9 @@ struct ConsoleBrowserTests {
       let result = try await ConsoleBrowser.run("out-of-range", url: sim.consoleURL)
       #expect(result["page_error"] as? String == "Must be at most 1337.", "\(result)")
       #expect((result["page_outcome"] as? String)?.contains("nothing was sent") == true)
-      #expect(result["focused"] as? String == "f-toggle_key/toggle_key_enable/toggle_enable_value_key")
+      #expect(
+        result["focused"] as? String == "f-toggle_key/toggle_key_enable/toggle_enable_value_key"
+      )
       #expect(result["invalid"] as? String == "true")
       #expect(result["calls_after_page_check"] as? [String] == [])
       #expect(result["server_error"] as? String == "Value 5000 above max_bound 1337", "\(result)")
@@ -64,6 +69,23 @@ struct ConsoleBrowserTests {
       #expect(try await hello.waitForExit() == 0)
       #expect(!hello.stderr.contains("Hello "), "no tick reached the service: \(hello.stderr)")
       #expect(!hello.stderr.contains("EstablishSession"), "no session either")
+    }
+  }
+
+  @Test func theRobotPagesButtonsPowerStandAndSitWithTheLeaseReturned() async throws {
+    try await ConsoleSimulator.with { sim in
+      let result = try await ConsoleBrowser.run("robot", url: sim.consoleURL)
+      #expect(result["states"] as? [String] == ["On", "Standing", "Sitting", "Off"], "\(result)")
+      #expect(
+        result["flashes"] as? [String] == [
+          "Powering the motors on.", "Standing up.", "Sitting down.", "Powering the motors off.",
+        ]
+      )
+      // Each button returns the lease it took, as the tablet does.
+      #expect(result["leases"] as? [String] == ["Nobody", "Nobody", "Nobody", "Nobody"])
+      let signIn = sim.consoleURL + "sign-in"
+      #expect(result["after_sign_out"] as? String == signIn)
+      #expect(result["robot_after_sign_out"] as? String == signIn)
     }
   }
 
@@ -105,6 +127,55 @@ struct ConsoleBrowserTests {
       }
       hello.signal(SIGTERM)
       #expect(try await hello.waitForExit() == 0)
+    }
+  }
+
+  @Test func everyCustomizationTypeIsAFormFieldAndHostileStringsStayText() async throws {
+    try await ConsoleSimulator.with { sim in
+      let gallery = try await sim.startGallery()
+      defer { gallery.closeStdin() }
+      let result = try await ConsoleBrowser.run("gallery", url: sim.consoleURL)
+      #expect(result["xss"] is NSNull || result["xss"] == nil, "\(result)")
+      #expect(result["xss_after_run"] is NSNull || result["xss_after_run"] == nil)
+      #expect(result["images_in_form"] as? Int == 0)
+      #expect(
+        result["hostile_label"] as? String == "<img src=x onerror=\"window.consoleXSS=1\">Caption"
+      )
+      // Each label is the display name (then the key, in a chip), in display order.
+      let labels = result["labels"] as? [String] ?? []
+      let names = [
+        "Walking speed", "Photos to take", "Mode", "Asset label", "Notes for the operator",
+        "Turn on the lights", "Target", "Stops", "Advanced", "Region of interest",
+        "<img src=x onerror=\"window.consoleXSS=1\">Caption",
+      ]
+      #expect(labels.count == names.count, "\(labels)")
+      for (label, name) in zip(labels, names) {
+        #expect(label.hasPrefix(name), "\(label) is \(name)")
+      }
+      #expect(
+        Array((result["units"] as? [String] ?? []).prefix(3)) == ["m/s", "bar", "s"],
+        "\(result)"
+      )
+      #expect((result["region_preview"] as? String)?.contains("200") == true, "\(result)")
+      #expect(result["stops_after_adding"] as? Int == 4)
+      #expect(result["add_disabled_at_max"] as? Bool == true)
+      #expect(result["stops_after_removing"] as? Int == 3)
+      #expect(result["add_enabled_again"] as? Bool == true)
+      #expect(result["gauge_shown_first"] as? Bool == true)
+      #expect(result["valve_shown_after_choice"] as? Bool == true)
+      #expect(result["advanced_hidden_first"] as? Bool == true)
+      #expect(result["advanced_shown_after_toggle"] as? Bool == true)
+      #expect(result["list_error"] as? [String] == ["Must be at most 60."], "\(result)")
+      #expect(result["outcome"] as? String == "SUCCESS")
+      #expect(
+        result["calls"] as? [String] == [
+          "EstablishSession STATUS_OK", "Tick 1 STATUS_RUNNING", "Tick 2 STATUS_RUNNING",
+          "Tick 3 STATUS_SUCCESS", "Stop STATUS_OK", "TeardownSession STATUS_OK",
+        ],
+        "\(result)"
+      )
+      gallery.closeStdin()
+      #expect(try await gallery.waitForExit() == 0, "\(gallery.stderr)")
     }
   }
 }

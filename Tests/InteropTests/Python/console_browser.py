@@ -8,6 +8,8 @@ Scenarios (--scenario):
                 reload), the hello world form, a run with who=Scout and 3 repeats
   out-of-range  5000 repeats: refused in the page, nothing sent; then with the page's check
                 removed (a tampered page): refused by the server, the error at the same field
+  robot         power on, stand, sit, power off from the robot page's buttons (each takes and
+                returns the body lease), then sign out
   security      a page signed out, a post without the CSRF token, a forged cookie
   keyboard      the whole hello world run with the keyboard only
   gallery       every type of service_customization.proto (console_gallery_servicer.py), strings
@@ -199,6 +201,39 @@ def out_of_range(console):
     return result
 
 
+def robot(console):
+    driver = console.driver
+    result = {'flashes': [], 'states': [], 'leases': []}
+    console.sign_in()
+    console.live()
+
+    def press(label, element_id, expected):
+        button = driver.find_element(By.XPATH, f'//form//button[normalize-space()="{label}"]')
+        button.click()
+        # The post answers with a redirect to a new robot page: wait until it replaced this one.
+        console.wait(expected_conditions.staleness_of(button))
+        flash = console.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '.flash'))
+        result['flashes'].append(flash[0].text)
+        console.live()
+        console.wait(lambda d: d.find_element(By.ID, element_id).text == expected)
+        result['states'].append(driver.find_element(By.ID, element_id).text)
+        result['leases'].append(driver.find_element(By.ID, 'robot-lease').text)
+
+    press('Power on', 'robot-power', 'On')
+    press('Stand', 'robot-stance', 'Standing')
+    console.shot('standing')
+    press('Sit', 'robot-stance', 'Sitting')
+    press('Power off', 'robot-power', 'Off')
+    console.shot('powered-off')
+
+    driver.find_element(By.XPATH, '//button[normalize-space()="Sign out"]').click()
+    console.wait(expected_conditions.url_contains('/sign-in'))
+    result['after_sign_out'] = driver.current_url
+    console.open('/robot')
+    result['robot_after_sign_out'] = driver.current_url
+    return result
+
+
 def security(console):
     driver = console.driver
     result = {}
@@ -347,7 +382,7 @@ def gallery(console):
     return result
 
 
-SCENARIOS = {'tour': tour, 'gallery': gallery, 'out-of-range': out_of_range, 'security': security, 'keyboard': keyboard}
+SCENARIOS = {'tour': tour, 'robot': robot, 'gallery': gallery, 'out-of-range': out_of_range, 'security': security, 'keyboard': keyboard}
 
 
 def main():

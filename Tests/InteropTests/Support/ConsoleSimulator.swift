@@ -19,13 +19,18 @@ struct ConsoleSimulator: Sendable {
     defer { TemporaryFiles.remove(directory) }
     let sim = try ChildProcess(
       try TestEnvironment.executable("spot-sim"),
-      ["--port", "0", "--console-port", "0", "--data-dir", directory, "--power-transition-seconds", "0.2"]
+      [
+        "--port", "0", "--console-port", "0", "--data-dir", directory, "--power-transition-seconds",
+        "0.2",
+      ]
     )
     let output = try await sim.waitForOutput("Listening on 127.0.0.1:")
     let robotPort = try #require(
       output.firstMatch(of: #/Listening on 127\.0\.0\.1:(\d+)/#).flatMap { Int($0.1) }
     )
-    let url = try #require(output.firstMatch(of: #/Console: (http://127\.0\.0\.1:\d+/)/#).map { String($0.1) })
+    let url = try #require(
+      output.firstMatch(of: #/Console: (http://127\.0\.0\.1:\d+/)/#).map { String($0.1) }
+    )
     let simulator = ConsoleSimulator(
       sim: sim,
       dataDirectory: directory,
@@ -55,8 +60,10 @@ struct ConsoleSimulator: Sendable {
   func startHelloWorld() async throws -> ChildProcess {
     let service = try ChildProcess(
       try TestEnvironment.executable("hello-world-mission-service"),
-      ["--hello-option", "World", "--hello-option", "Everyone", "--hello-option", "Scout", "robot",
-        "--host-ip", "127.0.0.1", "--port", "0"] + self.robotArguments
+      [
+        "--hello-option", "World", "--hello-option", "Everyone", "--hello-option", "Scout", "robot",
+        "--host-ip", "127.0.0.1", "--port", "0",
+      ] + self.robotArguments
     )
     try await service.waitForOutput("Starting directory registration loop", inStderr: true)
     return service
@@ -70,6 +77,22 @@ struct ConsoleSimulator: Sendable {
         + Array(self.robotArguments.dropLast())
     )
     try await service.waitForOutput("Starting directory registration loop", inStderr: true)
+    return service
+  }
+}
+
+extension ConsoleSimulator {
+  /// console_gallery_servicer.py: a Python callback whose spec has every customization type,
+  /// registered as `console-gallery`; it serves until its stdin closes.
+  func startGallery() async throws -> ChildProcess {
+    let service = try ChildProcess(
+      try TestEnvironment.python,
+      [
+        TestEnvironment.script("console_gallery_servicer.py"), "--port", "\(self.robotPort)",
+        "--ca", self.dataDirectory + "/ca.pem",
+      ]
+    )
+    try await service.waitForOutput("REGISTERED console-gallery")
     return service
   }
 }
@@ -91,8 +114,10 @@ enum ConsoleBrowser {
     }
     return try ChildProcess(
       try TestEnvironment.python,
-      [TestEnvironment.script("console_browser.py"), "--url", url, "--screenshots",
-        Self.screenshots, "--scenario", scenario]
+      [
+        TestEnvironment.script("console_browser.py"), "--url", url, "--screenshots",
+        Self.screenshots, "--scenario", scenario,
+      ]
     )
   }
 
