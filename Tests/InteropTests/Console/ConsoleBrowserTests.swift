@@ -30,6 +30,7 @@ struct ConsoleBrowserTests {
       #expect(result["enable_selected"] as? Bool == true)
       #expect(result["count_shown_after_enable"] as? Bool == true)
       #expect(result["count_default"] as? String == "1337")
+      #expect(result["unlabelled"] as? [String] == [], "every input has a label")
       #expect(result["outcome"] as? String == "SUCCESS")
       #expect(
         result["calls"] as? [String] == [
@@ -165,6 +166,7 @@ struct ConsoleBrowserTests {
       #expect(result["valve_shown_after_choice"] as? Bool == true)
       #expect(result["advanced_hidden_first"] as? Bool == true)
       #expect(result["advanced_shown_after_toggle"] as? Bool == true)
+      #expect(result["unlabelled"] as? [String] == [], "every input has a label: \(result)")
       #expect(result["list_error"] as? [String] == ["Must be at most 60."], "\(result)")
       #expect(result["outcome"] as? String == "SUCCESS")
       #expect(

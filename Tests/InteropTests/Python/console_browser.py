@@ -107,6 +107,15 @@ class Console:
                 item.find_element(By.CLASS_NAME, 'event-status').text
                 for item in self.driver.find_elements(By.CSS_SELECTOR, '#run-events .run-event')]
 
+    def unlabelled_inputs(self):
+        """The names of the page's inputs that have no label (nor aria-label, aria-labelledby)."""
+        return self.driver.execute_script("""
+            return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+              .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                             && !e.getAttribute('aria-labelledby'))
+              .map((e) => e.name || e.id || e.outerHTML);
+        """)
+
     def choose_repeats(self, choice_key):
         radio = self.driver.find_element(By.ID, 'f-toggle_key--' + choice_key)
         # The radio is drawn by its label (the input itself is transparent on top of it).
@@ -159,6 +168,7 @@ def tour(console):
     result['enable_selected'] = console.choose_repeats('toggle_key_enable')
     result['count_shown_after_enable'] = count.is_displayed()
     result['count_default'] = count.get_attribute('value')
+    result['unlabelled'] = console.unlabelled_inputs()
 
     Select(who).select_by_visible_text('Scout')
     count.clear()
@@ -367,6 +377,7 @@ def gallery(console):
     result['advanced_hidden_first'] = not retries.is_displayed()
     console.field('advanced').find_element(By.TAG_NAME, 'summary').click()
     result['advanced_shown_after_toggle'] = retries.is_displayed()
+    result['unlabelled'] = console.unlabelled_inputs()
     console.shot('gallery-edited')
 
     driver.find_element(By.ID, 'run-button').click()
