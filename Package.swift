@@ -206,8 +206,9 @@ let package = Package(
     .target(
       name: "SpotConsole",
       dependencies: [
-        "SpotSimulator", "BosdynAPI", "BosdynCore", "ServiceCustomization", hummingbird, httpTypes,
-        grpcCore, grpcNIO, swiftProtobuf, logging, lifecycle, nioCore,
+        "SpotSimulator", "BosdynAPI", "BosdynCore", "BosdynMission", "MissionExecutor",
+        "ServiceCustomization", hummingbird, httpTypes, grpcCore, grpcNIO, swiftProtobuf, logging,
+        lifecycle, nioCore,
       ],
       swiftSettings: swiftSettings
     ),

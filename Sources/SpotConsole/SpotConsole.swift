@@ -11,7 +11,9 @@ public import SpotSimulator
 /// Sign in with the robot's username and password; then the robot page (power, stance, lease
 /// owner, E-Stop, robot time, the directory, power and stance buttons), the callbacks page
 /// (every registered remote mission service, live) and each callback's form, built from the
-/// spec it advertises, checked in the page and again here, and run as a mission would run it.
+/// spec it advertises, checked in the page and again here, and run as a mission would run it;
+/// the walks page composes those actions and questions into a walk and plays it as a mission
+/// on the robot's mission service.
 /// Every asset is compiled in: the console needs no network beyond the browser's connection.
 ///
 /// The console is a `Service`: run it in the same group as the robot, after it, so a
@@ -44,7 +46,8 @@ public final class SpotConsole: ListeningService, Sendable {
   /// - Parameters:
   ///   - robot: The simulated robot it shows and drives.
   ///   - configuration: Where it listens and how it paces updates and runs.
-  ///   - sections: Pages after the built-in robot and callbacks pages, in navigation order.
+  ///   - sections: Pages after the built-in robot, callbacks and walks pages, in navigation
+  ///     order.
   ///   - logger: Receives the server's lines and failures of the console's own requests.
   public init(
     robot: SimulatedRobot,
@@ -63,10 +66,12 @@ public final class SpotConsole: ListeningService, Sendable {
       executor: RunExecutor(configuration: configuration, clock: robot.configuration.clock)
     )
     self.runs = runs
+    let walk = WalkPlayer(robot: robot, callbackTimeout: configuration.runTimeout)
     self.sections =
       [
         RobotSection(robot: robot),
-        CallbacksSection(robot: robot, runs: runs, configuration: configuration),
+        CallbacksSection(robot: robot, runs: runs, walk: walk, configuration: configuration),
+        WalksSection(walk: walk, robot: robot, configuration: configuration),
       ] + sections
   }
 

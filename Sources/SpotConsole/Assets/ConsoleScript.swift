@@ -1,7 +1,7 @@
 /// The console's script: live updates over server-sent events, a callback form's one-ofs and
-/// lists, checking values before they are sent, and following a run. Plain JavaScript, no
-/// framework; it writes text with `textContent` only, never markup, so nothing from the robot
-/// or a callback can become script.
+/// lists, checking values before they are sent, following a run, and a walk's mission panel.
+/// Plain JavaScript, no framework; it writes text with `textContent` only, never markup, so
+/// nothing from the robot or a callback can become script.
 enum ConsoleScript {
   static let text = #"""
     'use strict';
@@ -304,6 +304,18 @@ enum ConsoleScript {
           cancelButton.disabled = true;
         });
         form.addEventListener('submit', async (submission) => {
+          if (submission.submitter && submission.submitter.hasAttribute('data-add-to-walk')) {
+            // Adding to the walk is a plain post (the server checks again); only the page's
+            // check runs here.
+            clearIssues(form);
+            const issues = checkForm(form);
+            if (issues.length) {
+              submission.preventDefault();
+              showIssues(form, issues);
+              setOutcome('NOT ADDED', 'error', 'Fix the highlighted values; nothing was added to the walk.');
+            }
+            return;
+          }
           submission.preventDefault();
           clearIssues(form);
           const issues = checkForm(form);
@@ -348,6 +360,58 @@ enum ConsoleScript {
         });
       }
 
+      // ----- Walks: the mission panel -----------------------------------------------------
+      function postForm(action, fields, label, style) {
+        const form = element('form', { method: 'post', action: action });
+        form.append(element('input', { type: 'hidden', name: '_csrf', value: csrf }));
+        for (const [name, value] of Object.entries(fields)) {
+          form.append(element('input', { type: 'hidden', name: name, value: String(value) }));
+        }
+        form.append(element('button', { type: 'submit', class: 'button ' + style }, label));
+        return form;
+      }
+
+      function showWalk(walk) {
+        const status = document.getElementById('walk-status');
+        if (!status) return;
+        status.textContent = walk.status;
+        status.dataset.tone = walk.tone;
+        const error = document.getElementById('walk-error');
+        error.textContent = walk.error;
+        error.hidden = !walk.error;
+        document.getElementById('walk-play').disabled = !walk.canPlay;
+        document.getElementById('walk-pause').disabled = !walk.canPause;
+        document.getElementById('walk-stop').disabled = !walk.canStop;
+        const questions = document.getElementById('walk-questions');
+        const asked = walk.questions.map((question) => String(question.id)).join(',');
+        if (questions.dataset.asked !== asked) {
+          questions.dataset.asked = asked;
+          questions.replaceChildren(...walk.questions.map((question) => {
+            const group = element('div', { class: 'walk-question', role: 'group', 'aria-label': 'Question' });
+            const text = element('p');
+            text.append(element('strong', {}, question.text));
+            const row = element('div', { class: 'button-row' });
+            row.append(...question.options.map((option) =>
+              postForm('/walks/answer', { question: question.id, code: option.code }, option.text, 'primary')));
+            group.append(text, row);
+            return group;
+          }));
+        }
+        document.getElementById('walk-nodes').replaceChildren(...walk.nodes.map((node) => {
+          const item = element('li', { class: 'walk-node', 'data-depth': String(Math.min(node.depth, 4)),
+            'data-node': String(node.id) });
+          item.append(element('span', { class: 'node-name' }, node.name),
+            element('span', { class: 'pill', 'data-tone': node.tone }, node.state));
+          if (node.error) item.append(element('span', { class: 'node-error' }, node.error));
+          return item;
+        }));
+      }
+
+      function followWalk(panel) {
+        const source = new EventSource(panel.dataset.events);
+        source.addEventListener('walk', (event) => showWalk(JSON.parse(event.data)));
+      }
+
       // ----- Wiring ----------------------------------------------------------------------
       document.addEventListener('change', (event) => {
         const target = event.target;
@@ -369,6 +433,8 @@ enum ConsoleScript {
       if (form) setUpRunForm(form);
       const runPanel = document.getElementById('run-panel');
       if (runPanel && runPanel.dataset.events) followRun(runPanel.dataset.events, null, null);
+      const walkPanel = document.getElementById('walk-panel');
+      if (walkPanel) followWalk(walkPanel);
       if (csrf) connectLive();
     })();
     """#

@@ -234,5 +234,41 @@ enum ConsoleStylesheet {
     .event-time { color: var(--muted); font-variant-numeric: tabular-nums; font-size: .85rem; text-align: right; min-width: 4.5rem; }
     .event-detail, .event-issues { grid-column: 1 / -1; margin: .15rem 0 0; color: var(--muted); }
     .event-issues { padding-left: 1.2rem; color: var(--error); }
+
+    /* Walks */
+    .stack { display: grid; gap: 1.25rem; align-content: start; }
+    .stack > .card { margin: 0; }
+    ol.walk-steps { list-style: none; margin: 0; padding: 0; display: grid; gap: .6rem; counter-reset: step; }
+    ol.walk-steps:empty { display: none; }
+    .walk-step {
+      display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .6rem;
+      border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 8px;
+      padding: .7rem .9rem; background: #fbfcfd; counter-increment: step;
+    }
+    .walk-step[data-kind="Question"] { border-left-color: var(--bar); }
+    .walk-step-text { display: grid; grid-template-columns: auto 1fr; gap: .2rem .6rem; align-items: center; min-width: 0; }
+    .walk-step-text::before { content: counter(step) "."; font-weight: 800; grid-row: span 2; color: var(--muted); }
+    .walk-step-title { overflow-wrap: anywhere; }
+    .walk-step-detail { grid-column: 2 / -1; font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
+    .walk-step .button-row { gap: .4rem; }
+    .question-form .field input { max-width: none; }
+    .walk-panel { position: sticky; top: 1rem; }
+    .walk-panel .button-row { margin: .25rem 0 1rem; }
+    .walk-question {
+      border: 2px solid var(--accent); border-radius: var(--radius); padding: .8rem 1rem; margin-bottom: 1rem;
+      background: #fffaeb;
+    }
+    .walk-question p { margin: 0 0 .6rem; }
+    .walk-tree-title { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: .5rem 0; }
+    ol.walk-nodes { list-style: none; margin: 0; padding: 0; font-size: .95rem; }
+    .walk-node { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; padding: .4rem 0; border-bottom: 1px solid var(--line); }
+    .walk-node:last-child { border-bottom: none; }
+    .walk-node[data-depth="1"] { padding-left: 1.25rem; }
+    .walk-node[data-depth="2"] { padding-left: 2.5rem; }
+    .walk-node[data-depth="3"] { padding-left: 3.75rem; }
+    .walk-node[data-depth="4"] { padding-left: 5rem; }
+    .node-name { flex: 1; font-weight: 600; }
+    .node-error { flex-basis: 100%; color: var(--error); font-size: .85rem; }
+    .pill[data-tone="busy"] { background: var(--busy-soft); color: var(--busy); }
     """#
 }

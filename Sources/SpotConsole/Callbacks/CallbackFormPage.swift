@@ -42,6 +42,8 @@ enum CallbackFormPage {
           <div class="form-actions">
             <button type="submit" class="button primary" id="run-button">Run</button>
             <button type="button" class="button subtle" id="cancel-button" hidden>Cancel run</button>
+            <button type="submit" class="button" id="add-to-walk-button" formaction="\(base)/add-to-walk" \
+      data-add-to-walk>Add to walk</button>
             <span class="muted" id="run-hint">EstablishSession, Tick until done, Stop, TeardownSession.</span>
           </div>
         </form>

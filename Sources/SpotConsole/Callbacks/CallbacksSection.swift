@@ -6,6 +6,7 @@ import SpotSimulator
 struct CallbacksSection: ConsoleSection {
   let robot: SimulatedRobot
   let runs: RunRegistry
+  let walk: WalkPlayer
   let configuration: SpotConsole.Configuration
 
   var title: String { "Callbacks" }
@@ -23,6 +24,9 @@ struct CallbacksSection: ConsoleSection {
     }
     routes.post("/callbacks/{name}/run") { request in
       try await self.startRun(request)
+    }
+    routes.post("/callbacks/{name}/add-to-walk") { request in
+      try await self.addToWalk(request)
     }
     routes.get("/callbacks/{name}/runs/{run}") { request in
       guard let run = self.run(request) else { return Self.notFound("That run") }
@@ -47,7 +51,7 @@ struct CallbacksSection: ConsoleSection {
   }
 
   /// The form, filled with `values` (the spec's defaults when `nil`), with `issues` shown.
-  private func formPage(
+  func formPage(
     _ request: ConsoleRequest,
     values: Bosdyn_Api_DictParam?,
     issues: [FormIssue],
@@ -111,14 +115,7 @@ struct CallbacksSection: ConsoleSection {
         ? .json(RunRefusal(error: message, issues: []), status: 502)
         : .redirect(to: "/callbacks/\(URLPath.encodeSegment(name))", flash: message, isError: true)
     }
-    var decoder = FormDecoder(form: request.form)
-    let params = decoder.decode(spec)
-    let frozenDecoder = decoder
-    let issues =
-      decoder.issues
-      + DictSpec(proto: spec).validationIssues(for: params).map { issue in
-        FormIssue(field: frozenDecoder.fieldName(for: issue.path), message: issue.text)
-      }
+    let (params, issues, frozenDecoder) = Self.check(request.form, against: spec)
     guard issues.isEmpty else {
       if wantsJSON {
         return .json(RunRefusal(error: "Some values do not fit the callback's spec.", issues: issues), status: 422)
@@ -138,7 +135,24 @@ struct CallbacksSection: ConsoleSection {
     return .redirect(to: page)
   }
 
-  private static func notFound(_ what: String) -> ConsoleResponse {
+  /// The posted form's values as parameters of `spec`, and every way they do not fit it (each
+  /// at its field), checked with ``/ServiceCustomization`` as the callback will check them.
+  static func check(
+    _ form: FormFields,
+    against spec: Bosdyn_Api_DictParam.Spec
+  ) -> (params: Bosdyn_Api_DictParam, issues: [FormIssue], decoder: FormDecoder) {
+    var decoder = FormDecoder(form: form)
+    let params = decoder.decode(spec)
+    let frozenDecoder = decoder
+    let issues =
+      decoder.issues
+      + DictSpec(proto: spec).validationIssues(for: params).map { issue in
+        FormIssue(field: frozenDecoder.fieldName(for: issue.path), message: issue.text)
+      }
+    return (params, issues, frozenDecoder)
+  }
+
+  static func notFound(_ what: String) -> ConsoleResponse {
     .page(
       title: "Not found",
       content: """

@@ -90,6 +90,45 @@ struct ConsoleBrowserTests {
     }
   }
 
+  @Test func aWalkOfTheTwoCallbacksAndAQuestionPlaysAsAMissionToSuccess() async throws {
+    try await ConsoleSimulator.with { sim in
+      let hello = try await sim.startHelloWorld()
+      let powerOff = try await sim.startPowerOff()
+      let result = try await ConsoleBrowser.run("walk", url: sim.consoleURL)
+      #expect(
+        result["added_flash"] as? String == "Added hello-world-callback to the walk.",
+        "\(result)"
+      )
+      #expect(
+        result["steps"] as? [String] == [
+          "hello-world-callback", "Power the robot off now?", "power-off-callback",
+        ]
+      )
+      #expect((result["hello_detail"] as? String)?.contains("Scout") == true, "\(result)")
+      #expect(result["unlabelled"] as? [String] == [])
+      #expect(result["question"] as? String == "Power the robot off now?")
+      #expect(result["status_while_asking"] as? String == "Running")
+      #expect(result["status"] as? String == "Success", "\(result)")
+      #expect(
+        result["nodes"] as? [[String]] == [
+          ["Walk", "Success"], ["1. hello-world-callback", "Success"], ["2. Question", "Success"],
+          ["3. power-off-callback", "Success"],
+        ],
+        "\(result)"
+      )
+      #expect(result["questions_left"] as? Int == 0)
+      #expect(result["robot_power"] as? String == "Off")
+      #expect(result["lease"] as? String == "Nobody", "the walk returned the body lease")
+      try await waitUntil("three greetings") {
+        hello.stderr.components(separatedBy: "Hello Scout!").count - 1 == 3
+      }
+      hello.signal(SIGTERM)
+      powerOff.signal(SIGTERM)
+      #expect(try await hello.waitForExit() == 0)
+      #expect(try await powerOff.waitForExit() == 0)
+    }
+  }
+
   @Test func signedOutPagesPostsWithoutTheTokenAndForgedCookiesAreRefused() async throws {
     try await ConsoleSimulator.with { sim in
       let hello = try await sim.startHelloWorld()

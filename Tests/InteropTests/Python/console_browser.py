@@ -12,6 +12,8 @@ Scenarios (--scenario):
                 returns the body lease), then sign out
   security      a page signed out, a post without the CSRF token, a forged cookie
   keyboard      the whole hello world run with the keyboard only
+  walk          power on; hello world (who=Scout, 2 repeats) and the power-off callback added
+                to a walk from their forms, a question between them; play, answer, success
   gallery       every type of service_customization.proto (console_gallery_servicer.py), strings
                 that try to inject markup, lists, one-ofs, a hidden group, a run that ticks
                 RUNNING before SUCCESS
@@ -244,6 +246,66 @@ def robot(console):
     return result
 
 
+def walk(console):
+    driver = console.driver
+    result = {}
+    console.sign_in()
+    console.live()
+    driver.find_element(By.XPATH, '//form//button[normalize-space()="Power on"]').click()
+    console.live()
+    console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'On')
+
+    console.open('/callbacks/hello-world-callback')
+    console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
+    Select(console.input('who')).select_by_visible_text('Scout')
+    console.choose_repeats('toggle_key_enable')
+    count = console.input(REPEATS_PATH)
+    count.clear()
+    count.send_keys('2')
+    driver.find_element(By.ID, 'add-to-walk-button').click()
+    console.wait(expected_conditions.url_contains('/walks'))
+    result['added_flash'] = driver.find_element(By.CSS_SELECTOR, '.flash').text
+
+    console.open('/callbacks/power-off-callback')
+    console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
+    driver.find_element(By.ID, 'add-to-walk-button').click()
+    console.wait(expected_conditions.url_contains('/walks'))
+
+    question = driver.find_element(By.ID, 'question-text')
+    question.clear()
+    question.send_keys('Power the robot off now?')
+    driver.find_element(By.XPATH, '//button[normalize-space()="Add question"]').click()
+    console.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')) == 3)
+    # The question goes between the two callbacks.
+    driver.find_element(By.XPATH, '//li[@data-kind="Question"]//button[starts-with(normalize-space(), "Up")]').click()
+    console.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')[1].get_attribute('data-kind') == 'Question')
+    result['steps'] = [step.find_element(By.CLASS_NAME, 'walk-step-title').text
+                       for step in driver.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')]
+    result['hello_detail'] = driver.find_element(By.CSS_SELECTOR, '#walk-steps .walk-step .walk-step-detail').text
+    result['unlabelled'] = console.unlabelled_inputs()
+    console.shot('composed')
+
+    driver.find_element(By.ID, 'walk-play').click()
+    console.wait(expected_conditions.url_contains('/walks'))
+    answer = console.wait(lambda d: d.find_elements(By.XPATH, '//div[@class="walk-question"]//button[normalize-space()="Continue"]'), 60)
+    result['question'] = driver.find_element(By.CSS_SELECTOR, '.walk-question p').text
+    result['status_while_asking'] = driver.find_element(By.ID, 'walk-status').text
+    console.shot('question')
+    answer[0].click()
+    console.wait(lambda d: d.find_element(By.ID, 'walk-status').text in ('Success', 'Failure', 'Error', 'Stopped'), 60)
+    result['status'] = driver.find_element(By.ID, 'walk-status').text
+    result['nodes'] = [[node.find_element(By.CLASS_NAME, 'node-name').text, node.find_element(By.CLASS_NAME, 'pill').text]
+                       for node in driver.find_elements(By.CSS_SELECTOR, '#walk-nodes .walk-node')]
+    result['questions_left'] = len(driver.find_elements(By.CSS_SELECTOR, '.walk-question'))
+    console.shot('done')
+    console.open('/robot')
+    console.live()
+    console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'Off')
+    result['robot_power'] = driver.find_element(By.ID, 'robot-power').text
+    result['lease'] = driver.find_element(By.ID, 'robot-lease').text
+    return result
+
+
 def security(console):
     driver = console.driver
     result = {}
@@ -393,7 +455,7 @@ def gallery(console):
     return result
 
 
-SCENARIOS = {'tour': tour, 'robot': robot, 'gallery': gallery, 'out-of-range': out_of_range, 'security': security, 'keyboard': keyboard}
+SCENARIOS = {'tour': tour, 'robot': robot, 'walk': walk, 'gallery': gallery, 'out-of-range': out_of_range, 'security': security, 'keyboard': keyboard}
 
 
 def main():
