@@ -202,7 +202,7 @@ let package = Package(
     ),
     // The simulated robot's web console: what the tablet shows of the robot and its callbacks
     // (sign-in, robot state, callbacks, their customization forms, running them), served by
-    // Hummingbird with every asset compiled in.
+    // Hummingbird with every asset compiled in; walks play on the robot's mission service.
     .target(
       name: "SpotConsole",
       dependencies: [
@@ -347,7 +347,7 @@ let package = Package(
       name: "SpotConsoleTests",
       dependencies: [
         "SpotConsole", "SpotSimulator", "ServiceCustomization", "ExampleServicers",
-        "BosdynMission", "BosdynMissionTesting", "BosdynAPI", "BosdynCore", "TestSupport",
+        "BosdynMission", "BosdynMissionTesting", "MissionExecutor", "BosdynAPI", "BosdynCore", "TestSupport",
         hummingbird, hummingbirdTesting, httpTypes, grpcCore, grpcNIO, swiftProtobuf, logging,
         nioCore,
       ],

@@ -94,7 +94,7 @@ public final class SpotConsole: ListeningService, Sendable {
       try await withGracefulShutdownHandler {
         do {
           try await application.run()
-        } catch where !self.port.isResolved {
+        } catch  where !self.port.isResolved {
           // The server never listened: say where, as the robot does for its own port.
           let failure = ListenError("\(place): \(error)")
           self.port.resolve(.failure(failure))
@@ -116,7 +116,9 @@ public final class SpotConsole: ListeningService, Sendable {
 
   /// The address to print for an operator: `http://HOST:PORT/`.
   public func url(port: Int) -> String {
-    let host = self.configuration.host.contains(":") ? "[\(self.configuration.host)]" : self.configuration.host
+    let host =
+      self.configuration.host.contains(":")
+      ? "[\(self.configuration.host)]" : self.configuration.host
     return "http://\(host):\(port)/"
   }
 

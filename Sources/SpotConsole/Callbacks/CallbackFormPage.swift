@@ -18,10 +18,10 @@ enum CallbackFormPage {
       specProblems.isEmpty
       ? ""
       : """
-        <div class="flash warning" role="note"><p><strong>This callback's spec has problems.</strong> \
-        The tablet would refuse it; the form shows what it can.</p><ul>\
-        \(HTML(specProblems.map { "<li>\($0)</li>" }))</ul></div>
-        """
+      <div class="flash warning" role="note"><p><strong>This callback's spec has problems.</strong> \
+      The tablet would refuse it; the form shows what it can.</p><ul>\
+      \(HTML(specProblems.map { "<li>\($0)</li>" }))</ul></div>
+      """
     let formErrorHidden: HTML = formErrors.isEmpty ? " hidden" : ""
     let base = "/callbacks/" + URLPath.encodeSegment(callback.name)
     return """

@@ -17,7 +17,10 @@ struct CallbacksSection: ConsoleSection {
 
   func addRoutes(to routes: ConsoleRoutes) {
     routes.get("/callbacks") { _ in
-      .page(title: "Callbacks", content: CallbacksPage.content(CallbackSummary.all(in: self.robot.registry)))
+      .page(
+        title: "Callbacks",
+        content: CallbacksPage.content(CallbackSummary.all(in: self.robot.registry))
+      )
     }
     routes.get("/callbacks/{name}") { request in
       try await self.formPage(request, values: nil, issues: [])
@@ -103,7 +106,10 @@ struct CallbacksSection: ConsoleSection {
     let name = request.parameter("name") ?? ""
     guard let callback = CallbackSummary.named(name, in: self.robot.registry) else {
       return wantsJSON
-        ? .json(RunRefusal(error: "No callback named \(name) is registered.", issues: []), status: 404)
+        ? .json(
+          RunRefusal(error: "No callback named \(name) is registered.", issues: []),
+          status: 404
+        )
         : Self.notFound("No callback named “\(name)” is registered; it")
     }
     let spec: Bosdyn_Api_DictParam.Spec
@@ -118,7 +124,10 @@ struct CallbacksSection: ConsoleSection {
     let (params, issues, frozenDecoder) = Self.check(request.form, against: spec)
     guard issues.isEmpty else {
       if wantsJSON {
-        return .json(RunRefusal(error: "Some values do not fit the callback's spec.", issues: issues), status: 422)
+        return .json(
+          RunRefusal(error: "Some values do not fit the callback's spec.", issues: issues),
+          status: 422
+        )
       }
       return try await self.formPage(request, values: params, issues: issues, status: 422)
     }
@@ -130,7 +139,10 @@ struct CallbacksSection: ConsoleSection {
     }
     let page = "/callbacks/\(URLPath.encodeSegment(name))/runs/\(run.id)"
     if wantsJSON {
-      return .json(RunStarted(run: run.id, page: page, events: page + "/events", cancel: page + "/cancel"), status: 202)
+      return .json(
+        RunStarted(run: run.id, page: page, events: page + "/events", cancel: page + "/cancel"),
+        status: 202
+      )
     }
     return .redirect(to: page)
   }

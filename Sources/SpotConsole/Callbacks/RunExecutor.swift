@@ -30,14 +30,20 @@ struct RunExecutor: Sendable {
           detail: CallbackError(describing: error).description
         )
       )
-      run.finish(RunOutcome(result: "ERROR", tone: "error", summary: "Could not reach the callback."))
+      run.finish(
+        RunOutcome(result: "ERROR", tone: "error", summary: "Could not reach the callback.")
+      )
     }
   }
 
   private func execute(_ run: CallbackRun, stub: CallbackClient.Stub) async {
     guard let sessionID = await self.establishSession(run, stub: stub) else {
       run.finish(
-        RunOutcome(result: "ERROR", tone: "error", summary: "EstablishSession failed: no ticks sent.")
+        RunOutcome(
+          result: "ERROR",
+          tone: "error",
+          summary: "EstablishSession failed: no ticks sent."
+        )
       )
       return
     }
@@ -74,14 +80,24 @@ struct RunExecutor: Sendable {
       )
       let elapsed = Self.milliseconds(since: started)
       if let problem = CallbackError.headerProblem(response.header) {
-        run.record(RunEvent(call: "EstablishSession", status: "HEADER ERROR", tone: "error", milliseconds: elapsed, detail: problem.description))
+        run.record(
+          RunEvent(
+            call: "EstablishSession",
+            status: "HEADER ERROR",
+            tone: "error",
+            milliseconds: elapsed,
+            detail: problem.description
+          )
+        )
         return nil
       }
       var detail: String?
       switch response.status {
       case .ok: sessionID = response.sessionID
-      case .missingLeases: detail = "Missing leases: " + response.missingLeaseResources.joined(separator: ", ")
-      case .missingInputs: detail = "Missing inputs: " + response.missingInputs.map(\.name).joined(separator: ", ")
+      case .missingLeases:
+        detail = "Missing leases: " + response.missingLeaseResources.joined(separator: ", ")
+      case .missingInputs:
+        detail = "Missing inputs: " + response.missingInputs.map(\.name).joined(separator: ", ")
       default: detail = nil
       }
       run.record(
@@ -127,7 +143,11 @@ struct RunExecutor: Sendable {
     var count = 0
     while true {
       if run.isCancelled {
-        return RunOutcome(result: "CANCELLED", tone: "neutral", summary: "Cancelled after \(count) ticks.")
+        return RunOutcome(
+          result: "CANCELLED",
+          tone: "neutral",
+          summary: "Cancelled after \(count) ticks."
+        )
       }
       count += 1
       var request = Bosdyn_Api_Mission_TickRequest()
@@ -154,7 +174,15 @@ struct RunExecutor: Sendable {
       }
       let elapsed = Self.milliseconds(since: started)
       if let problem = CallbackError.headerProblem(response.header) {
-        run.record(RunEvent(call: "Tick \(count)", status: "HEADER ERROR", tone: "error", milliseconds: elapsed, detail: problem.description))
+        run.record(
+          RunEvent(
+            call: "Tick \(count)",
+            status: "HEADER ERROR",
+            tone: "error",
+            milliseconds: elapsed,
+            detail: problem.description
+          )
+        )
         return RunOutcome(result: "ERROR", tone: "error", summary: "Tick \(count) failed.")
       }
       run.record(self.event(for: response, count: count, milliseconds: elapsed, run: run))
@@ -169,11 +197,23 @@ struct RunExecutor: Sendable {
         }
         try? await self.clock.sleep(for: self.configuration.tickInterval)
       case .success:
-        return RunOutcome(result: "SUCCESS", tone: "ok", summary: "The callback succeeded after \(count) \(count == 1 ? "tick" : "ticks").")
+        return RunOutcome(
+          result: "SUCCESS",
+          tone: "ok",
+          summary: "The callback succeeded after \(count) \(count == 1 ? "tick" : "ticks")."
+        )
       case .failure:
-        return RunOutcome(result: "FAILURE", tone: "error", summary: "The callback reported failure.")
+        return RunOutcome(
+          result: "FAILURE",
+          tone: "error",
+          summary: "The callback reported failure."
+        )
       default:
-        return RunOutcome(result: "ERROR", tone: "error", summary: "The callback answered \(response.status.protoName).")
+        return RunOutcome(
+          result: "ERROR",
+          tone: "error",
+          summary: "The callback answered \(response.status.protoName)."
+        )
       }
     }
   }
@@ -237,7 +277,14 @@ struct RunExecutor: Sendable {
         )
       )
     } catch let error as RPCError where error.code == .unimplemented {
-      run.record(RunEvent(call: name, status: "UNIMPLEMENTED", tone: "neutral", milliseconds: Self.milliseconds(since: started)))
+      run.record(
+        RunEvent(
+          call: name,
+          status: "UNIMPLEMENTED",
+          tone: "neutral",
+          milliseconds: Self.milliseconds(since: started)
+        )
+      )
     } catch {
       run.record(
         RunEvent(

@@ -70,7 +70,10 @@ struct FormDecoder {
     case .intSpec?:
       guard let text = self.form.value(name) else { return nil }
       guard let number = Int64(text.trimmingCharacters(in: .whitespaces)) else {
-        self.issue(name, text.isEmpty ? "Enter a whole number." : "“\(text)” is not a whole number.")
+        self.issue(
+          name,
+          text.isEmpty ? "Enter a whole number." : "“\(text)” is not a whole number."
+        )
         return nil
       }
       param.intValue.value = number
@@ -150,10 +153,12 @@ struct FormDecoder {
           self.issue(path.encoded, "Write the polygon's vertices as x,y pairs: 0,0 64,0 32,48.")
           return nil
         }
-        polygon.vertices.append(.with {
-          $0.x = x
-          $0.y = y
-        })
+        polygon.vertices.append(
+          .with {
+            $0.x = x
+            $0.y = y
+          }
+        )
       }
       region.area.polygon = polygon
       return region

@@ -87,7 +87,8 @@ extension FormRenderer {
     spec: Bosdyn_Api_StringParam.Spec,
     value: Bosdyn_Api_StringParam?
   ) -> HTML {
-    let current = value?.value ?? (spec.defaultValue.isEmpty ? spec.options.first ?? "" : spec.defaultValue)
+    let current =
+      value?.value ?? (spec.defaultValue.isEmpty ? spec.options.first ?? "" : spec.defaultValue)
     let input: HTML
     var hint: String?
     if !spec.options.isEmpty && !spec.editable {

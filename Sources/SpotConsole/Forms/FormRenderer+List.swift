@@ -23,7 +23,13 @@ extension FormRenderer {
     let maxCount = spec.hasMaxNumberOfValues ? spec.maxNumberOfValues.value : nil
     let elements = value?.values ?? []
     let items = elements.enumerated().map { position, element in
-      self.listItem(info, spec: spec.elementSpec, value: element, index: String(position), position: position)
+      self.listItem(
+        info,
+        spec: spec.elementSpec,
+        value: element,
+        index: String(position),
+        position: position
+      )
     }
     let placeholder = "__NEW\(info.path.listDepth)__"
     let template = self.listItem(

@@ -33,7 +33,8 @@ extension FormRenderer {
       )
     }
     if spec.allowsPolygon {
-      let vertices = isPolygon ? area.polygon.vertices.map { "\($0.x),\($0.y)" }.joined(separator: " ") : ""
+      let vertices =
+        isPolygon ? area.polygon.vertices.map { "\($0.x),\($0.y)" }.joined(separator: " ") : ""
       let polygonID = info.inputID + "/@polygon"
       let hidden: HTML = both && !isPolygon ? " hidden" : ""
       controls.append(

@@ -106,7 +106,8 @@ struct FieldInfo: Sendable {
 
   /// The help paragraph, if there is a description.
   var help: HTML {
-    self.description.isEmpty ? "" : "<p class=\"help\" id=\"\(self.helpID)\">\(self.description)</p>"
+    self.description.isEmpty
+      ? "" : "<p class=\"help\" id=\"\(self.helpID)\">\(self.description)</p>"
   }
 
   /// The hint paragraph, if there is a hint.

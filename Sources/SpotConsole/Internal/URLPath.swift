@@ -27,7 +27,8 @@ enum URLPath {
     while let byte = iterator.next() {
       switch byte {
       case UInt8(ascii: "%"):
-        guard let high = iterator.next().flatMap(Self.value), let low = iterator.next().flatMap(Self.value)
+        guard let high = iterator.next().flatMap(Self.value),
+          let low = iterator.next().flatMap(Self.value)
         else { return nil }
         bytes.append(high << 4 | low)
       case UInt8(ascii: "+") where plusIsSpace:

@@ -34,7 +34,8 @@ struct RobotControls: Sendable {
       case .failure(let refusal):
         return Outcome(
           isError: true,
-          message: "The robot refused to power \(on ? "on" : "off"): \(Self.reason(refusal.status))."
+          message:
+            "The robot refused to power \(on ? "on" : "off"): \(Self.reason(refusal.status))."
         )
       }
     }

@@ -11,7 +11,10 @@ struct RobotSection: ConsoleSection {
   func addRoutes(to routes: ConsoleRoutes) {
     let controls = RobotControls(robot: self.robot)
     routes.get("/robot") { request in
-      .page(title: "Robot", content: RobotPage.content(RobotSnapshot(robot: self.robot), request: request))
+      .page(
+        title: "Robot",
+        content: RobotPage.content(RobotSnapshot(robot: self.robot), request: request)
+      )
     }
     routes.post("/robot/power") { request in
       guard let state = request.form.value("state"), state == "on" || state == "off" else {

@@ -27,7 +27,8 @@ struct SessionMiddleware: RouterMiddleware {
     if Self.isPublic(request.uri.path) || context.session?.isSignedIn == true {
       return try await next(request, context)
     }
-    let wantsPage = request.method == .get
+    let wantsPage =
+      request.method == .get
       && (request.headers[.accept] ?? "").contains("text/html")
     if wantsPage {
       var response = Response(status: .seeOther)

@@ -45,7 +45,10 @@ struct SignInRoutes: Sendable {
     let session = self.sessions.start(username: username, replacing: context.session?.id)
     var response = Response(status: .seeOther)
     response.headers[.location] = self.landingPath
-    response.headers[.setCookie] = SessionCookie.set(session, lifetime: self.sessions.sessionLifetime)
+    response.headers[.setCookie] = SessionCookie.set(
+      session,
+      lifetime: self.sessions.sessionLifetime
+    )
     return response
   }
 

@@ -101,7 +101,8 @@ final class WalkPlayer: Sendable {
     guard loaded.status == .ok, let info = loaded.missionInfo else {
       _ = self.robot.leases.returnLease(taken.lease)
       let reasons = loaded.failedNodes.map { "\($0.name): \($0.error)" }.joined(separator: "; ")
-      let message = "The mission service refused the walk (\(loaded.status))\(reasons.isEmpty ? "" : ": " + reasons)."
+      let message =
+        "The mission service refused the walk (\(loaded.status))\(reasons.isEmpty ? "" : ": " + reasons)."
       self.state.withLock { $0.loadError = message }
       return (message, true)
     }
@@ -145,9 +146,14 @@ final class WalkPlayer: Sendable {
       guard var playing = state.playing, playing.missionID == current.missionID else {
         let replaced = state.playing != nil
         let snapshot = WalkSnapshot(
-          status: "Not loaded", tone: "neutral",
+          status: "Not loaded",
+          tone: "neutral",
           error: replaced ? "Another client loaded a mission." : state.loadError,
-          canPlay: !state.steps.isEmpty, canPause: false, canStop: false, nodes: [], questions: []
+          canPlay: !state.steps.isEmpty,
+          canPause: false,
+          canStop: false,
+          nodes: [],
+          questions: []
         )
         return (snapshot, replaced)
       }
@@ -159,20 +165,28 @@ final class WalkPlayer: Sendable {
       let (status, tone) = Self.describe(current.status)
       let running = current.status == .running
       let snapshot = WalkSnapshot(
-        status: status, tone: tone, error: current.error,
-        canPlay: !running && !state.steps.isEmpty, canPause: running,
+        status: status,
+        tone: tone,
+        error: current.error,
+        canPlay: !running && !state.steps.isEmpty,
+        canPause: running,
         canStop: running || current.status == .paused,
         nodes: playing.tree.map { node in
           let result = playing.results[node.id]
           let (text, tone) = Self.describe(result?.result)
           return .init(
-            id: node.id, name: node.name, depth: node.depth, state: text, tone: tone,
+            id: node.id,
+            name: node.name,
+            depth: node.depth,
+            state: text,
+            tone: tone,
             error: result?.error ?? ""
           )
         },
         questions: current.questions.map { question in
           .init(
-            id: question.id, text: question.text,
+            id: question.id,
+            text: question.text,
             options: question.options.map { .init(text: $0.text, code: $0.answerCode) }
           )
         }

@@ -1,6 +1,4 @@
 import BosdynAPI
-import Foundation
-import SwiftProtobuf
 
 /// One action of a walk: a callback with the values its form was filled with, or a question
 /// for the operator.
@@ -27,9 +25,7 @@ struct WalkStep: Sendable, Equatable {
   var summary: (kind: String, title: String, detail: String) {
     switch self.action {
     case .callback(let name, let params):
-      let text = params.textFormatString().split(separator: "\n")
-        .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-      return ("Callback", name, text.isEmpty ? "Default values" : text)
+      return ("Callback", name, ParamsText.line(params))
     case .prompt(let text, let options):
       return ("Question", text, options.joined(separator: " · "))
     }

@@ -37,7 +37,9 @@ enum WalksPage {
       """
   }
 
-  private static func step(_ step: WalkStep, place: Int, last: Bool, request: ConsoleRequest) -> HTML {
+  private static func step(_ step: WalkStep, place: Int, last: Bool, request: ConsoleRequest)
+    -> HTML
+  {
     let summary = step.summary
     let base = "/walks/steps/\(step.id)"
     func button(_ action: String, _ label: String, disabled: Bool) -> HTML {

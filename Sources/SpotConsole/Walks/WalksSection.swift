@@ -16,25 +16,43 @@ struct WalksSection: ConsoleSection {
     routes.get("/walks") { request in
       .page(
         title: "Walks",
-        content: WalksPage.content(steps: self.walk.steps, snapshot: self.walk.snapshot(), request: request)
+        content: WalksPage.content(
+          steps: self.walk.steps,
+          snapshot: self.walk.snapshot(),
+          request: request
+        )
       )
     }
     routes.get("/walks/events") { _ in
-      .events(WalkUpdates(walk: self.walk, clock: self.robot.configuration.clock, interval: self.configuration.refreshInterval).stream())
+      .events(
+        WalkUpdates(
+          walk: self.walk,
+          clock: self.robot.configuration.clock,
+          interval: self.configuration.refreshInterval
+        ).stream()
+      )
     }
     routes.post("/walks/questions") { request in
       let text = request.form.value("text")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
       let options = (request.form.value("options") ?? "").split(separator: ",")
         .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
       guard !text.isEmpty, !options.isEmpty else {
-        return .redirect(to: "/walks", flash: "A question needs its text and at least one answer.", isError: true)
+        return .redirect(
+          to: "/walks",
+          flash: "A question needs its text and at least one answer.",
+          isError: true
+        )
       }
       self.walk.add(WalkStep(.prompt(text: text, options: options)))
       return .redirect(to: "/walks", flash: "Added the question to the walk.")
     }
     routes.post("/walks/steps/{step}/remove") { request in
       let removed = self.walk.remove(id: request.parameter("step") ?? "")
-      return .redirect(to: "/walks", flash: removed ? "Removed the action." : "That action is gone.", isError: !removed)
+      return .redirect(
+        to: "/walks",
+        flash: removed ? "Removed the action." : "That action is gone.",
+        isError: !removed
+      )
     }
     routes.post("/walks/steps/{step}/up") { request in
       _ = self.walk.move(id: request.parameter("step") ?? "", up: true)

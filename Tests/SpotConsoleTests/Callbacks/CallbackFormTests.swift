@@ -33,7 +33,11 @@ struct CallbackFormTests {
       Param("mode", .string(default: "a", options: ["a", "b"]), displayOrder: 4)
       Param("suggest", .string(default: "x", options: ["x", "y"], editable: true), displayOrder: 5)
       Param("enabled", .bool(default: true), displayOrder: 6)
-      Param("waypoints", .list(of: .int(default: 1, min: 0), minCount: 1, maxCount: 3), displayOrder: 7)
+      Param(
+        "waypoints",
+        .list(of: .int(default: 1, min: 0), minCount: 1, maxCount: 3),
+        displayOrder: 7
+      )
       Param(
         "advanced",
         .dict(hiddenByDefault: true) { Param("gain", .double(default: 1)) },
@@ -59,25 +63,39 @@ struct CallbackFormTests {
 
   @Test func theFormShowsEveryTypeInOrderAndEscapesTheSpecsStrings() async throws {
     try await ConsoleRig.with { rig in
-      let servicer = try HelloWorldServicer(logger: TestLogging.logger("every-type"), spec: Self.everyType)
-      try await withRemoteMissionTestServer(servicer: servicer, logger: TestLogging.logger("test-server")) { _, port in
+      let servicer = try HelloWorldServicer(
+        logger: TestLogging.logger("every-type"),
+        spec: Self.everyType
+      )
+      try await withRemoteMissionTestServer(
+        servicer: servicer,
+        logger: TestLogging.logger("test-server")
+      ) { _, port in
         rig.register("every-type", port: port)
         let browser = try await rig.signIn()
         let page = try await rig.get("/callbacks/every-type", as: browser)
         #expect(page.status == .ok)
         let html = page.text
-        let order = ["\"count\"", "\"speed\"", "\"note\"", "\"mode\"", "\"suggest\"", "\"enabled\"",
-          "\"waypoints\"", "\"advanced\"", "\"area\"", "\"hostile\""]
+        let order = [
+          "\"count\"", "\"speed\"", "\"note\"", "\"mode\"", "\"suggest\"", "\"enabled\"",
+          "\"waypoints\"", "\"advanced\"", "\"area\"", "\"hostile\"",
+        ]
         let positions = order.compactMap { html.range(of: "data-field=\($0)")?.lowerBound }
         #expect(positions.count == order.count, "every parameter has a field")
         #expect(positions == positions.sorted(), "in display order")
-        #expect(html.contains(#"type="number" id="f-count" name="count" value="3" step="1" min="1" data-min="1" max="10""#))
+        #expect(
+          html.contains(
+            #"type="number" id="f-count" name="count" value="3" step="1" min="1" data-min="1" max="10""#
+          )
+        )
         #expect(html.contains(#"<span class="units">m/s</span>"#))
         #expect(html.contains("Between 1 and 10 · default 3"))
         #expect(html.contains(#"<textarea id="f-note" name="note""#))
         #expect(html.contains(#"<select id="f-mode" name="mode""#))
         #expect(html.contains(#"list="l-suggest""#))
-        #expect(html.contains(#"type="checkbox" id="f-enabled" name="enabled" value="true" checked"#))
+        #expect(
+          html.contains(#"type="checkbox" id="f-enabled" name="enabled" value="true" checked"#)
+        )
         #expect(html.contains(#"data-min-count="1" data-max-count="3""#))
         #expect(html.contains(#"name="waypoints/@item" value="0""#))
         #expect(html.contains(#"<details class="field group" data-field="advanced""#))
@@ -98,13 +116,19 @@ struct CallbackFormTests {
         logger: logger,
         spec: HelloWorldServicer.spec(helloOptions: ["World", "Everyone", "Scout"])
       )
-      try await withRemoteMissionTestServer(servicer: servicer, logger: TestLogging.logger("test-server")) { _, port in
+      try await withRemoteMissionTestServer(
+        servicer: servicer,
+        logger: TestLogging.logger("test-server")
+      ) { _, port in
         rig.register(HelloWorldServicer.directoryName, port: port)
         let browser = try await rig.signIn()
         let form = try await rig.get("/callbacks/hello-world-callback", as: browser)
         #expect(form.text.contains(#"<option value="Scout">Scout</option>"#))
         #expect(form.text.contains(#"value="" checked><span>Not set</span>"#), "no default choice")
-        #expect(form.text.contains(#"data-choice="toggle_key_enable" hidden>"#), "1337 hidden until Enable")
+        #expect(
+          form.text.contains(#"data-choice="toggle_key_enable" hidden>"#),
+          "1337 hidden until Enable"
+        )
 
         let started = try await rig.post(
           "/callbacks/hello-world-callback/run",
@@ -133,7 +157,10 @@ struct CallbackFormTests {
     try await ConsoleRig.with { rig in
       let (logger, log) = TestLogging.capturing("hello")
       let servicer = try HelloWorldServicer(logger: logger)
-      try await withRemoteMissionTestServer(servicer: servicer, logger: TestLogging.logger("test-server")) { _, port in
+      try await withRemoteMissionTestServer(
+        servicer: servicer,
+        logger: TestLogging.logger("test-server")
+      ) { _, port in
         rig.register(HelloWorldServicer.directoryName, port: port)
         let browser = try await rig.signIn()
         let values = [
@@ -168,7 +195,10 @@ struct CallbackFormTests {
 
         let notANumber = try await rig.post(
           "/callbacks/hello-world-callback/run",
-          [("toggle_key", "toggle_key_enable"), ("toggle_key/toggle_key_enable/toggle_enable_value_key", "lots"), ("_response", "json")],
+          [
+            ("toggle_key", "toggle_key_enable"),
+            ("toggle_key/toggle_key_enable/toggle_enable_value_key", "lots"), ("_response", "json"),
+          ],
           as: browser
         )
         #expect(notANumber.text.contains("is not a whole number"))

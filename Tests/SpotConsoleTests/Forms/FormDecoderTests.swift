@@ -11,7 +11,9 @@ struct FormDecoderTests {
       Param("waypoints", .list(of: .int(min: 0, max: 10), maxCount: 5))
     }
     // Items 0 and 5 are left after the operator removed 1 to 4.
-    let form = try #require(FormFields(urlEncoded: "waypoints/@item=0&waypoints/@0=1&waypoints/@item=5&waypoints/@5=99"))
+    let form = try #require(
+      FormFields(urlEncoded: "waypoints/@item=0&waypoints/@0=1&waypoints/@item=5&waypoints/@5=99")
+    )
     var decoder = FormDecoder(form: form)
     let value = decoder.decode(spec.proto)
     #expect(value.values["waypoints"]?.listValue.values.map(\.intValue.value) == [1, 99])
@@ -32,7 +34,10 @@ struct FormDecoderTests {
   @Test func aOneOfReadsOnlyItsChosenChild() throws {
     let spec = HelloWorldSpecs.hello
     let chosen = try #require(
-      FormFields(urlEncoded: "toggle_key=toggle_key_disable&toggle_key/toggle_key_enable/toggle_enable_value_key=oops")
+      FormFields(
+        urlEncoded:
+          "toggle_key=toggle_key_disable&toggle_key/toggle_key_enable/toggle_enable_value_key=oops"
+      )
     )
     var decoder = FormDecoder(form: chosen)
     let value = decoder.decode(spec.proto)

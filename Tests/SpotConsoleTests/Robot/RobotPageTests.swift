@@ -31,7 +31,9 @@ struct RobotPageTests {
       #expect(page.text.contains(#"id="robot-stance" data-tone="on">Standing<"#))
 
       // The lease went back: nobody holds the body.
-      let body = robot.leases.list(includeFullLeaseInfo: false).resources.first { $0.resource == "body" }
+      let body = robot.leases.list(includeFullLeaseInfo: false).resources.first {
+        $0.resource == "body"
+      }
       #expect(body?.hasLeaseOwner != true || body?.leaseOwner.clientName.isEmpty == true)
 
       _ = try await rig.post("/robot/stance", [("stance", "sit")], as: browser)

@@ -92,7 +92,9 @@ struct SignInTests {
   @Test func aForgedCookieIsNoSession() async throws {
     try await ConsoleRig.with { rig in
       _ = try await rig.signIn()
-      let forged = ConsoleRig.Browser(cookie: "spot-console-session=" + String(repeating: "A", count: 43))
+      let forged = ConsoleRig.Browser(
+        cookie: "spot-console-session=" + String(repeating: "A", count: 43)
+      )
       let page = try await rig.get("/robot", as: forged)
       #expect(page.status == .seeOther)
       #expect(page.headers[.location] == "/sign-in")

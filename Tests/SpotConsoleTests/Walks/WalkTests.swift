@@ -1,0 +1,155 @@
+import BosdynAPI
+import BosdynMissionTesting
+import ExampleServicers
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import MissionExecutor
+import SpotSimulator
+import SwiftProtobuf
+import TestSupport
+import Testing
+
+@testable import SpotConsole
+
+@Suite("Walks composed from callbacks and questions, played as missions")
+struct WalkTests {
+  static let helloValues = [
+    ("who", "Scout"), ("toggle_key", "toggle_key_enable"),
+    ("toggle_key/toggle_key_enable/toggle_enable_value_key", "2"),
+  ]
+
+  @Test func actionsAreCheckedBeforeTheyJoinTheWalkAndAnEmptyWalkDoesNotPlay() async throws {
+    try await ConsoleRig.with { rig in
+      let servicer = try HelloWorldServicer(logger: TestLogging.logger("hello"))
+      try await withRemoteMissionTestServer(
+        servicer: servicer,
+        logger: TestLogging.logger("test-server")
+      ) { _, port in
+        rig.register(HelloWorldServicer.directoryName, port: port)
+        let browser = try await rig.signIn()
+
+        let empty = try await rig.post("/walks/play", [], as: browser)
+        #expect(empty.headers[.location] == "/walks")
+        #expect(
+          try await rig.get("/walks", as: browser).text.contains("The walk has no actions yet.")
+        )
+        #expect(rig.robot.robot.missions.state().missionID == -1, "nothing was loaded")
+
+        let tooMany = try await rig.post(
+          "/callbacks/hello-world-callback/add-to-walk",
+          [
+            ("toggle_key", "toggle_key_enable"),
+            ("toggle_key/toggle_key_enable/toggle_enable_value_key", "5000"),
+          ],
+          as: browser
+        )
+        #expect(tooMany.status == .unprocessableContent)
+        #expect(tooMany.text.contains("Value 5000 above max_bound 1337"), "\(tooMany.text)")
+        let noQuestion = try await rig.post(
+          "/walks/questions",
+          [("text", "Go?"), ("options", " , ")],
+          as: browser
+        )
+        #expect(noQuestion.headers[.location] == "/walks")
+        let page = try await rig.get("/walks", as: browser).text
+        #expect(page.contains("A question needs its text and at least one answer."))
+        #expect(page.contains(#"id="walk-empty">"#), "the walk is still empty")
+
+        let forged = try await rig.post("/walks/play", [], as: browser, csrf: false)
+        #expect(forged.status == .forbidden)
+        let signedOut = try await rig.get("/walks", as: ConsoleRig.Browser())
+        #expect(signedOut.status == .seeOther)
+      }
+    }
+  }
+
+  @Test func aWalkPlaysItsCallbackAsksItsQuestionAndReturnsTheLease() async throws {
+    try await ConsoleRig.with { rig in
+      let (logger, log) = TestLogging.capturing("hello")
+      let servicer = try HelloWorldServicer(
+        logger: logger,
+        spec: HelloWorldServicer.spec(helloOptions: ["World", "Everyone", "Scout"])
+      )
+      try await withRemoteMissionTestServer(
+        servicer: servicer,
+        logger: TestLogging.logger("test-server")
+      ) { _, port in
+        rig.register(HelloWorldServicer.directoryName, port: port)
+        let browser = try await rig.signIn()
+        let added = try await rig.post(
+          "/callbacks/hello-world-callback/add-to-walk",
+          Self.helloValues,
+          as: browser
+        )
+        #expect(added.headers[.location] == "/walks", "\(added.text)")
+        _ = try await rig.post(
+          "/walks/questions",
+          [("text", "Say it again?"), ("options", "Yes, No")],
+          as: browser
+        )
+        let composed = try await rig.get("/walks", as: browser).text
+        #expect(
+          composed.contains(
+            "toggle_key = toggle_key_enable (toggle_enable_value_key = 2) · who = &quot;Scout&quot;"
+          ),
+          "\(composed)"
+        )
+        #expect(composed.contains("Say it again?"))
+
+        let played = try await rig.post("/walks/play", [], as: browser)
+        #expect(played.headers[.location] == "/walks")
+        let missions = rig.robot.robot.missions
+        let question = try await eventually("the question") { missions.state().questions.first }
+        #expect(question.text == "Say it again?")
+        #expect(question.options.map(\.text) == ["Yes", "No"])
+        let page = try await rig.get("/walks", as: browser).text
+        #expect(
+          page.contains(
+            #"<input type="hidden" name="code" value="1"><button type="submit" class="button primary">No</button>"#
+          )
+        )
+        #expect(page.contains("1. hello-world-callback"))
+        #expect(
+          rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
+            $0.resource == "body"
+          }?.leaseOwner.clientName == "spot-console"
+        )
+
+        let answered = try await rig.post(
+          "/walks/answer",
+          [("question", String(question.id)), ("code", "0")],
+          as: browser
+        )
+        #expect(answered.headers[.location] == "/walks")
+        _ = try await eventually("the walk's end") {
+          missions.state().status == .success ? true : nil
+        }
+        let done = try await rig.get("/walks", as: browser).text
+        #expect(done.contains(#"id="walk-status" data-tone="ok">Success</span>"#), "\(done)")
+        #expect(log.count(containing: "Hello Scout!") == 3)
+        let body = rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
+          $0.resource == "body"
+        }
+        #expect(
+          body?.hasLeaseOwner == false || body?.leaseOwner.clientName.isEmpty == true,
+          "the lease was returned"
+        )
+      }
+    }
+  }
+
+  @Test func parameterValuesReadAsOneLine() {
+    var params = Bosdyn_Api_DictParam()
+    params.values["who"] = .with { $0.stringValue.value = "Scout" }
+    params.values["count"] = .with { $0.intValue.value = 2 }
+    params.values["on"] = .with { $0.boolValue.value = true }
+    params.values["stops"] = .with {
+      $0.listValue.values = [
+        .with { $0.doubleValue.value = 1.5 }, .with { $0.doubleValue.value = 2 },
+      ]
+    }
+    #expect(ParamsText.line(params) == #"count = 2 · on = on · stops = [1.5, 2.0] · who = "Scout""#)
+    #expect(ParamsText.line(.init()) == "Default values")
+  }
+}
