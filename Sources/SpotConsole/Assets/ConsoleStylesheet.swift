@@ -249,6 +249,7 @@ enum ConsoleStylesheet {
     .walk-step-text { display: grid; grid-template-columns: auto 1fr; gap: .2rem .6rem; align-items: center; min-width: 0; }
     .walk-step-text::before { content: counter(step) "."; font-weight: 800; grid-row: span 2; color: var(--muted); }
     .walk-step-text .pill { justify-self: start; }
+    .walk-download { margin: 1rem 0 0; display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; font-size: .9rem; }
     .walk-step-title { overflow-wrap: anywhere; }
     .walk-step-detail { grid-column: 2 / -1; font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
     .walk-step .button-row { gap: .4rem; }

@@ -1,13 +1,14 @@
-import Foundation
+public import Foundation
 
-/// What a section's handler answers: a page in the console's layout, a redirect, JSON, or a
-/// stream of server-sent events.
+/// What a section's handler answers: a page in the console's layout, a redirect, JSON, text, a
+/// file to save, or a stream of server-sent events.
 public struct ConsoleResponse: Sendable {
   enum Kind: Sendable {
     case page(title: String, content: HTML)
     case redirect(location: String, flash: ConsoleSession.Flash?)
     case json(Data)
     case text(String)
+    case file(Data, name: String, type: String)
     case events(AsyncStream<ServerSentEvent>)
   }
 
@@ -64,6 +65,16 @@ public struct ConsoleResponse: Sendable {
   /// A plain-text message, for errors a script shows as they are.
   public static func text(_ message: String, status: Int) -> ConsoleResponse {
     ConsoleResponse(kind: .text(message), status: status)
+  }
+
+  /// `data` as a file to save, named `name`, of MIME type `type`.
+  ///
+  /// - Parameters:
+  ///   - data: The file's bytes.
+  ///   - name: The name the browser saves it under.
+  ///   - type: Its MIME type, such as `application/octet-stream`.
+  public static func file(_ data: Data, name: String, type: String) -> ConsoleResponse {
+    ConsoleResponse(kind: .file(data, name: name, type: type), status: 200)
   }
 
   /// A `text/event-stream` of `events`, which ends when the stream finishes, the browser goes

@@ -78,6 +78,16 @@ struct ConsoleResponder: Sendable {
       )
     case .text(let text):
       return Self.plainText(text, status: status)
+    case .file(let data, let name, let type):
+      return Response(
+        status: status,
+        headers: [
+          .contentType: type,
+          .contentDisposition:
+            "attachment; filename=\"\(name.filter { $0 != "\"" && $0 != "\\" })\"",
+        ],
+        body: .init(byteBuffer: ByteBuffer(bytes: data))
+      )
     case .events(let events):
       return Self.eventStream(events)
     }

@@ -15,6 +15,7 @@ enum WalksPage {
           <section class="card" aria-labelledby="steps-title">
             <h2 id="steps-title">Actions</h2>
             <ol class="walk-steps" id="walk-steps">\(HTML(rows))</ol>
+            \(Self.download(hidden: steps.isEmpty))
             <p class="empty" id="walk-empty"\(emptyHidden)>No actions yet. Open a callback's form \
       from <a href="/callbacks">Callbacks</a>, fill it in and choose <strong>Add to walk</strong>, \
       or add a question below.</p>
@@ -34,6 +35,16 @@ enum WalksPage {
         </div>
         \(Self.panel(snapshot, request: request))
       </div>
+      """
+  }
+
+  private static func download(hidden: Bool) -> HTML {
+    guard !hidden else { return "" }
+    return """
+      <p class="walk-download"><a class="button small" href="/walks/walk-mission.pb" download>\
+      Download the mission file</a> <span class="muted">A serialized \
+      <code>bosdyn.api.mission.Node</code>: <code>replay-mission ROBOT simple walk-mission.pb</code> \
+      plays it.</span></p>
       """
   }
 

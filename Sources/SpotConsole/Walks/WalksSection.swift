@@ -1,5 +1,6 @@
 import Foundation
 import SpotSimulator
+import SwiftProtobuf
 
 /// The walks page: compose a walk from the callbacks' actions (added from their forms) and
 /// questions, play it as a mission on the robot's mission service, follow its nodes and
@@ -30,6 +31,16 @@ struct WalksSection: ConsoleSection {
           clock: self.robot.configuration.clock,
           interval: self.configuration.refreshInterval
         ).stream()
+      )
+    }
+    routes.get("/walks/walk-mission.pb") { _ in
+      let steps = self.walk.steps
+      guard !steps.isEmpty else { return .text("The walk has no actions yet.", status: 404) }
+      let mission = steps.mission(callbackTimeout: self.configuration.runTimeout)
+      return .file(
+        try mission.serializedBytes(),
+        name: "walk-mission.pb",
+        type: "application/octet-stream"
       )
     }
     routes.post("/walks/questions") { request in

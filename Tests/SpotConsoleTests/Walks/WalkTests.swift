@@ -5,6 +5,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import MissionExecutor
+import NIOCore
 import SpotSimulator
 import SwiftProtobuf
 import TestSupport
@@ -96,6 +97,13 @@ struct WalkTests {
           "\(composed)"
         )
         #expect(composed.contains("Say it again?"))
+
+        let file = try await rig.get("/walks/walk-mission.pb", as: browser)
+        #expect(file.headers[.contentDisposition] == #"attachment; filename="walk-mission.pb""#)
+        let saved = try Bosdyn_Api_Mission_Node(serializedBytes: Data(file.body.readableBytesView))
+        #expect(saved.sequence.children.map(\.name) == ["1. hello-world-callback", "2. Question"])
+        #expect(saved.sequence.children[0].remoteGrpc.serviceName == "hello-world-callback")
+        #expect(saved.sequence.children[1].prompt.text == "Say it again?")
 
         let played = try await rig.post("/walks/play", [], as: browser)
         #expect(played.headers[.location] == "/walks")
