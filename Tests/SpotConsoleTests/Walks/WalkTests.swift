@@ -147,6 +147,50 @@ struct WalkTests {
     }
   }
 
+  @Test func aWalkPausesResumesAndStopsWithItsLeaseReturned() async throws {
+    try await ConsoleRig.with { rig in
+      let browser = try await rig.signIn()
+      _ = try await rig.post(
+        "/walks/questions",
+        [("text", "Wait here?"), ("options", "Go")],
+        as: browser
+      )
+      let missions = rig.robot.robot.missions
+      let leases = rig.robot.robot.leases
+      func bodyOwner() -> String {
+        leases.list(includeFullLeaseInfo: false).resources.first { $0.resource == "body" }?
+          .leaseOwner.clientName ?? ""
+      }
+
+      _ = try await rig.post("/walks/play", [], as: browser)
+      _ = try await eventually("the question") { missions.state().questions.first }
+      #expect(bodyOwner() == "spot-console")
+      #expect(try await rig.get("/walks", as: browser).text.contains(#"id="walk-pause">Pause"#))
+
+      _ = try await rig.post("/walks/pause", [], as: browser)
+      #expect(missions.state().status == .paused)
+      var page = try await rig.get("/walks", as: browser).text
+      #expect(page.contains("Paused the walk."))
+      #expect(page.contains(#"id="walk-status" data-tone="neutral">Paused</span>"#), "\(page)")
+      #expect(page.contains(#"id="walk-pause" disabled>"#))
+
+      let missionID = missions.state().missionID
+      _ = try await rig.post("/walks/play", [], as: browser)
+      #expect(missions.state().status == .running)
+      #expect(missions.state().missionID == missionID, "resumed, not reloaded")
+      #expect(try await rig.get("/walks", as: browser).text.contains("Resumed the walk."))
+
+      _ = try await rig.post("/walks/stop", [], as: browser)
+      #expect(missions.state().status == .stopped)
+      page = try await rig.get("/walks", as: browser).text
+      #expect(page.contains("Stopped the walk."))
+      #expect(page.contains(#"id="walk-stop" disabled>"#))
+      #expect(bodyOwner() != "spot-console", "the lease was returned")
+      _ = try await rig.post("/walks/stop", [], as: browser)
+      #expect(try await rig.get("/walks", as: browser).text.contains("Stopped the walk."))
+    }
+  }
+
   @Test func parameterValuesReadAsOneLine() {
     var params = Bosdyn_Api_DictParam()
     params.values["who"] = .with { $0.stringValue.value = "Scout" }
