@@ -52,6 +52,7 @@ let package = Package(
     .executable(name: "hello-world-mission-service", targets: ["hello-world-mission-service"]),
     .executable(name: "remote-mission-client", targets: ["remote-mission-client"]),
     .executable(name: "build-mission", targets: ["build-mission"]),
+    .executable(name: "replay-mission", targets: ["replay-mission"]),
     .library(name: "BosdynRobot", targets: ["BosdynRobot"]),
     .library(name: "GRPCRelay", targets: ["GRPCRelay"]),
     .library(name: "SpotSimulator", targets: ["SpotSimulator"]),
@@ -217,7 +218,8 @@ let package = Package(
     .target(
       name: "BosdynCommandLine",
       dependencies: [
-        "BosdynRobot", "BosdynCore", "SimulatorDefaults", argumentParser, logging,
+        "BosdynRobot", "BosdynCore", "BosdynAPI", "SimulatorDefaults", argumentParser, logging,
+        unixSignals,
       ],
       swiftSettings: swiftSettings
     ),
@@ -262,6 +264,15 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // Boston Dynamics' replay_mission example: play a mission file on a robot until it ends.
+    .executableTarget(
+      name: "replay-mission",
+      dependencies: [
+        "BosdynRobot", "BosdynCore", "BosdynCommandLine", "BosdynAPI", argumentParser, logging,
+        swiftProtobuf,
+      ],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "build-mission",
       dependencies: ["BosdynMission", "BosdynCore", "BosdynAPI", argumentParser, swiftProtobuf],
@@ -302,8 +313,8 @@ let package = Package(
       name: "InteropTests",
       dependencies: [
         "BosdynMission", "BosdynCore", "BosdynClient", "BosdynAPI", "ExampleServicers",
-        "BosdynMissionTesting", "BosdynRobot", "SpotSimulator", "TestSupport", grpcCore, grpcNIO,
-        swiftProtobuf,
+        "BosdynMissionTesting", "BosdynRobot", "SpotSimulator", "MissionExecutor", "TestSupport",
+        grpcCore, grpcNIO, swiftProtobuf,
       ],
       exclude: ["Python"],
       swiftSettings: swiftSettings
@@ -338,7 +349,8 @@ let package = Package(
       name: "MissionExecutorTests",
       dependencies: [
         "MissionExecutor", "BosdynAPI", "BosdynClient", "BosdynMission", "BosdynMissionTesting",
-        "ExampleServicers", "ServiceCustomization", clocks, grpcCore, grpcNIO, logging,
+        "ExampleServicers", "ServiceCustomization", "TestSupport", clocks, grpcCore, grpcNIO,
+        logging,
         swiftProtobuf,
       ],
       swiftSettings: swiftSettings
@@ -351,6 +363,11 @@ let package = Package(
         hummingbird, hummingbirdTesting, httpTypes, grpcCore, grpcNIO, swiftProtobuf, logging,
         nioCore,
       ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "BosdynCommandLineTests",
+      dependencies: ["BosdynCommandLine", "BosdynAPI", unixSignals],
       swiftSettings: swiftSettings
     ),
     .testTarget(

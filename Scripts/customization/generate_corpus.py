@@ -24,6 +24,7 @@ import math
 import os
 import platform
 import random
+import subprocess
 import sys
 import time
 import warnings
@@ -1387,28 +1388,26 @@ def targeted_cases():
 
 
 # ============================================================================ hello world
-def hello_world_spec(display_name=None, default_name="World", hello_options=(), coerce=False):
-    """The spec the Python hello-world mission service example builds (reconstructed from the
-    issue: --default-name defaults to World, as its argparse default)."""
-    who = StringParam.Spec(options=list(hello_options), editable=not hello_options)
-    if default_name is not None:
-        who.default_value = default_name
-    ui = UserInterfaceInfo(description="Specify who Spot says hello to", display_order=0)
-    if display_name is not None:
-        ui.display_name = display_name
-    spec = DictParam.Spec()
-    spec.specs["who"].spec.string_spec.CopyFrom(who)
-    spec.specs["who"].ui_info.CopyFrom(ui)
-    toggle = spec.specs["toggle_key"]
-    toggle.ui_info.display_name = "Repeats"
-    toggle.ui_info.display_order = 1  # reconstructed
-    enable = toggle.spec.one_of_spec.specs["toggle_key_enable"].spec
-    value = enable.specs["toggle_enable_value_key"].spec.int_spec
-    value.default_value.value = 1337
-    value.min_value.value = 1
-    value.max_value.value = 1337
-    toggle.spec.one_of_spec.specs["toggle_key_disable"].spec.SetInParent()
-    return spec
+HELLO_EXAMPLE = "remote_mission_service/hello_world_mission_service.py"
+
+
+def load_hello_world_example(examples_dir):
+    """Boston Dynamics' hello-world mission service example, fetched (hash-checked) by
+    Scripts/fetch-spot-sdk-examples.sh into `examples_dir`; it is never committed here."""
+    import importlib.util
+    path = os.path.join(examples_dir, HELLO_EXAMPLE)
+    if not os.path.isfile(path):
+        sys.exit(f"{path} is missing: run Scripts/fetch-spot-sdk-examples.sh first")
+    module_spec = importlib.util.spec_from_file_location("hello_world_mission_service", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module
+
+
+def hello_world_spec(example, display_name=None, default_name="World", hello_options=(), coerce=False):
+    """The spec the example builds for these flags, by its own `create_custom_params` (argparse
+    gives None for an absent --display-name or --hello-options; --coerce leaves the spec alone)."""
+    return example.create_custom_params(default_name, display_name, list(hello_options) or None)
 
 
 HELLO_FLAG_SETS = [
@@ -1725,6 +1724,9 @@ def main(argv=None):
     ap.add_argument("--random-cases", type=int, default=1960, help="random specs (plus targeted ones)")
     ap.add_argument("--out", default=os.path.join(REPO_ROOT, "Tests/ServiceCustomizationTests/Fixtures/customization-corpus.json"))
     ap.add_argument("--hello-out", default=os.path.join(REPO_ROOT, "Tests/ServiceCustomizationTests/Fixtures/hello-world-specs.json"))
+    ap.add_argument("--examples-dir", default=None,
+                    help="where Scripts/fetch-spot-sdk-examples.sh put Boston Dynamics' examples "
+                         "(default: the directory it prints)")
     ap.add_argument("--allow-other-versions", action="store_true",
                     help="run with package versions other than the pinned ones")
     ap.add_argument("--quiet", action="store_true")
@@ -1771,9 +1773,13 @@ def main(argv=None):
     }
     write_json(args.out, header, "cases", cases)
 
+    examples_dir = args.examples_dir or subprocess.run(
+        [os.path.join(REPO_ROOT, "Scripts/fetch-spot-sdk-examples.sh")],
+        check=True, capture_output=True, text=True).stdout.strip()
+    example = load_hello_world_example(examples_dir)
     hello = []
     for name, argv_, kw in HELLO_FLAG_SETS:
-        spec = hello_world_spec(**kw)
+        spec = hello_world_spec(example, **kw)
         case, spec_tags, results = ev.evaluate_case(spec, hello_values())
         entry = {"name": name, "argv": argv_, "flags": {
             "display_name": kw.get("display_name"), "default_name": kw.get("default_name", "World"),
@@ -1791,15 +1797,10 @@ def main(argv=None):
         "format": "bosdyn-hello-world-customization-specs/1",
         "generator": "Scripts/customization/generate_corpus.py",
         "versions": vers,
-        "provenance": "RECONSTRUCTED: the spot-sdk hello_world_mission_service.py with service customization "
-                      "is not on this machine. Built from the project issue: 'who' (string; options = "
-                      "--hello-option values; default_value = --default-name; editable iff no options; "
-                      "display_name = --display-name, left unset when the flag is absent; description "
-                      "'Specify who Spot says hello to'; display_order 0) and 'toggle_key' (display_name "
-                      "'Repeats'; one-of without default_key; 'toggle_key_enable' = dict with "
-                      "'toggle_enable_value_key' int default 1337 min 1 max 1337; 'toggle_key_disable' = "
-                      "empty dict). Reconstructed guesses: toggle_key's display_order 1, no ui_info on the "
-                      "one-of children or on toggle_enable_value_key, is_hidden_by_default false, no units. "
+        "provenance": "RECORDED: each spec is what create_custom_params of Boston Dynamics' "
+                      "python/examples/remote_mission_service/hello_world_mission_service.py (spot-sdk "
+                      "v5.1.4, fetched and hash-checked by Scripts/fetch-spot-sdk-examples.sh) returns for "
+                      "the flags: argparse's None for an absent --display-name or --hello-options. "
                       "--coerce does not change the spec (it selects coercion instead of rejection on Tick).",
         "conventions": header["conventions"],
         "bug_tags": BUG_TAGS,

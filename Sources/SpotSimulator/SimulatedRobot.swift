@@ -38,6 +38,8 @@ public final class SimulatedRobot: ListeningService, Sendable {
   public let body: SimulatedBody
   /// Signs and checks user tokens.
   public let issuer: TokenIssuer
+  /// The robot's E-Stop: stop and release it as the tablet's button does.
+  public let estop: EstopService
   /// Runs the missions loaded into the robot's mission service.
   public let missions: MissionController
 
@@ -94,6 +96,8 @@ public final class SimulatedRobot: ListeningService, Sendable {
       logger: logger
     )
     let leaseService = LeaseService(ledger: leases, logger: logger)
+    let estop = EstopService(body: body, clock: configuration.clock, logger: logger)
+    self.estop = estop
     let serviceConnections = ServiceConnectionPool()
     self.serviceConnections = serviceConnections
     var missionConfiguration = MissionController.Configuration.defaults
@@ -129,7 +133,7 @@ public final class SimulatedRobot: ListeningService, Sendable {
       power,
       robotCommands,
       robotState,
-      EstopService(body: body, logger: logger),
+      estop,
       KeepaliveService(logger: logger),
       MissionService(controller: missions, ledger: leases, logger: logger),
     ]
@@ -140,7 +144,7 @@ public final class SimulatedRobot: ListeningService, Sendable {
         config: .defaults { $0.connection.flushCoalescing = nil }
       ),
       services: services,
-      interceptors: [interceptor]
+      interceptors: [RobotTimeInterceptor(clock: configuration.clock), interceptor]
     )
 
     var proxyConfiguration = RobotProxy.Configuration(
@@ -185,6 +189,7 @@ public final class SimulatedRobot: ListeningService, Sendable {
         group.addTask { try await self.internalServer.serve() }
         group.addTask { try await self.registry.run() }
         group.addTask { await self.serviceConnections.run() }
+        group.addTask { try await self.estop.run() }
         group.addTask {
           // Missions stop (Stop and TeardownSession to their callbacks) before the
           // connections to the callbacks close.

@@ -21,6 +21,16 @@ struct BosdynCommand: AsyncParsableCommand {
         dir get NAME     one service's directory entry
         time-sync        round-trip time and clock difference to the robot
         lease list       every lease resource and its holder
+        mission state    the mission's status, tick counter, id, running nodes and questions
+        mission pause    pause the playing mission (play resumes it)
+        mission stop     stop the mission (only a restart runs it again)
+        mission answer QUESTION CODE
+                         answer an outstanding question with one of its option codes
+
+      mission pause and stop send no lease: the robot's mission service lets an operator \
+      without the body lease pause or stop a mission, and taking the lease would cut off the \
+      program playing it. With --take-lease they take the body lease for the call (from \
+      whoever holds it) and return it afterwards, for a robot that insists on one.
 
       self-ip and id need no credentials; the others take --username/--password, else \
       BOSDYN_CLIENT_USERNAME/BOSDYN_CLIENT_PASSWORD, else ask on the terminal. The robot's \
@@ -39,22 +49,25 @@ struct BosdynCommand: AsyncParsableCommand {
   @Flag(help: "Print listings in protobuf text format.")
   var proto = false
 
+  @Flag(help: "mission pause/stop: take the body lease for the call, and return it after.")
+  var takeLease = false
+
   @Argument(help: "The command and its arguments (see below).")
   var command: [String] = []
 
   func validate() throws {
-    guard let command = RobotCLICommand(self.command) else {
-      throw ValidationError(
-        "Need a command: self-ip, id, dir list, dir get NAME, time-sync or lease list "
-          + "(got '\(self.command.joined(separator: " "))')"
-      )
+    let command = try RobotCLICommand(self.command)
+    if self.takeLease {
+      switch command {
+      case .mission(.pause), .mission(.stop): break
+      default: throw ValidationError("--take-lease goes with mission pause or mission stop only.")
+      }
     }
-    _ = command
   }
 
   func run() async throws {
     BosdynLogHandler.bootstrap(verbose: self.verbose)
-    guard let command = RobotCLICommand(self.command) else { throw ExitCode.validationFailure }
+    let command = try RobotCLICommand(self.command)
     // RobotOptions.validate() checked the address already.
     let address = try self.robot.address()
     if case .selfIP = command {
@@ -67,7 +80,7 @@ struct BosdynCommand: AsyncParsableCommand {
         if command.needsAuthentication {
           try await robot.authenticate(try self.robot.credentials())
         }
-        try await command.run(on: robot, asProto: self.proto)
+        try await command.run(on: robot, asProto: self.proto, takeLease: self.takeLease)
       }
     } catch let error as ClientError {
       switch error.code {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import BosdynAPI
 import BosdynCore
 import BosdynRobot
@@ -11,8 +12,17 @@ enum RobotCLICommand {
   case directoryGet(String)
   case timeSync
   case leaseList
+  case mission(MissionCLICommand)
 
-  init?(_ words: [String]) {
+  /// Every command, as the usage error lists them.
+  static let summary =
+    "self-ip, id, dir list, dir get NAME, time-sync, lease list, mission state, mission pause, "
+    + "mission stop or mission answer QUESTION CODE"
+
+  /// Parses the words after `ROBOT`.
+  ///
+  /// - Throws: A usage error naming what was wrong (`mission answer x 1`: not a number).
+  init(_ words: [String]) throws {
     switch words {
     case ["self-ip"]: self = .selfIP
     case ["id"]: self = .id
@@ -20,7 +30,15 @@ enum RobotCLICommand {
     case ["time-sync"]: self = .timeSync
     case ["lease", "list"]: self = .leaseList
     default:
-      guard words.count == 3, words[0] == "dir", words[1] == "get" else { return nil }
+      if words.first == "mission" {
+        self = .mission(try MissionCLICommand(Array(words.dropFirst())))
+        return
+      }
+      guard words.count == 3, words[0] == "dir", words[1] == "get" else {
+        throw ValidationError(
+          "Need a command: \(Self.summary) (got '\(words.joined(separator: " "))')"
+        )
+      }
       self = .directoryGet(words[2])
     }
   }
@@ -29,12 +47,14 @@ enum RobotCLICommand {
   var needsAuthentication: Bool {
     switch self {
     case .selfIP, .id: false
-    case .directoryList, .directoryGet, .timeSync, .leaseList: true
+    case .directoryList, .directoryGet, .timeSync, .leaseList, .mission: true
     }
   }
 
-  func run(on robot: RobotConnection, asProto: Bool) async throws {
+  func run(on robot: RobotConnection, asProto: Bool, takeLease: Bool) async throws {
     switch self {
+    case .mission(let command):
+      try await command.run(on: robot, asProto: asProto, takeLease: takeLease)
     case .selfIP:
       print(
         "The IP address of the computer used to talk to the robot is: \(robot.address.selfIP())"
@@ -58,10 +78,15 @@ enum RobotCLICommand {
         } else {
           Self.printEntryRow("name", "type", "authority", "tokens")
           print(String(repeating: "-", count: 90))
-          Self.printEntryRow(entry.name, entry.type, entry.authority, Self.tokens(entry))
+          Self.printEntryRow(
+            entry.name.escapedForDisplay,
+            entry.type.escapedForDisplay,
+            entry.authority.escapedForDisplay,
+            Self.tokens(entry)
+          )
         }
       } catch let error as ClientError where error.code == .nonexistentService {
-        print("The requested service name \"\(name)\" does not exist.  Available services:")
+        print("The requested service name \"\(name.escapedForDisplay)\" does not exist.  Available services:")
         Self.printDirectory(try await directory.list(), asProto: asProto)
         throw CommandFailure()
       }
@@ -112,6 +137,15 @@ enum RobotCLICommand {
     if asProto {
       for entry in entries { print(entry.textFormatString()) }
       return
+    }
+    // What a robot's directory holds was written by whoever registered: escaped before it
+    // reaches the terminal.
+    let entries = entries.map { entry in
+      var shown = entry
+      shown.name = entry.name.escapedForDisplay
+      shown.type = entry.type.escapedForDisplay
+      shown.authority = entry.authority.escapedForDisplay
+      return shown
     }
     let nameWidth = entries.map(\.name.count).max()! + 4
     let typeWidth = entries.map(\.type.count).max()! + 4

@@ -40,7 +40,16 @@ struct BuildMission: ParsableCommand {
     do {
       try bytes.write(to: URL(fileURLWithPath: self.outputFile))
     } catch {
-      throw ValidationError("Cannot write \(self.outputFile): \(error.localizedDescription)")
+      throw OutputError(path: self.outputFile, reason: error.localizedDescription)
     }
   }
+}
+
+/// The mission file could not be written: one line and exit status 1, without the usage text
+/// a `ValidationError` would print (the arguments were fine; the file system said no).
+struct OutputError: Error, CustomStringConvertible {
+  let path: String
+  let reason: String
+
+  var description: String { "Cannot write \(self.path.escapedForDisplay): \(self.reason)" }
 }

@@ -25,8 +25,8 @@ struct HelloWorldMissionService: AsyncParsableCommand {
   var defaultName = "World"
 
   @Option(
-    name: [.customLong("hello-option"), .customLong("hello-options")],
-    help: "A name the operator may pick (repeatable); without any, the name is free text."
+    name: [.customLong("hello-options"), .customLong("hello-option")],
+    help: "A name the tablet offers to pick (repeatable); the operator may still type any name."
   )
   var helloOptions: [String] = []
 

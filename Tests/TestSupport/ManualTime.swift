@@ -27,6 +27,25 @@ public struct ManualTime: Sendable {
     await self.testClock.advance(by: duration)
   }
 
+  /// Moves time forward by `duration` in steps of `step`, each time first waiting until the
+  /// periodic loop named `what` sleeps again, and once more at the end: a loop that wakes
+  /// every `step` then runs every iteration, even on a loaded machine where one large
+  /// `advance` would outrun its re-arming, and has finished its last one on return.
+  public func advance(
+    by duration: Duration,
+    inStepsOf step: Duration,
+    waitingFor what: String
+  ) async throws {
+    var remaining = duration
+    while remaining > .zero {
+      let next = min(step, remaining)
+      try await self.waitForSleepers(what)
+      await self.testClock.advance(by: next)
+      remaining -= next
+    }
+    try await self.waitForSleepers(what)
+  }
+
   /// Waits (in real time) until something sleeps on this clock, such as a background loop
   /// that has just started: time advanced before that would pass it by.
   public func waitForSleepers(_ what: String) async throws {

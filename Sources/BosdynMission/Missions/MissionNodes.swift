@@ -1,4 +1,5 @@
 public import BosdynAPI
+import BosdynCore
 import SwiftProtobuf
 
 /// Builders for the mission nodes Spot's mission service runs, so that a mission reads like its
@@ -101,7 +102,7 @@ extension Bosdyn_Api_Mission_Node {
     timeoutChild: Self? = nil
   ) -> Self {
     .named(name) {
-      $0.forDuration.duration = .init(duration)
+      $0.forDuration.duration = .init(rounding: duration)
       $0.forDuration.timeRemainingName = timeRemaining
       $0.forDuration.child = child
       if let timeoutChild { $0.forDuration.timeoutChild = timeoutChild }
@@ -377,13 +378,5 @@ extension Bosdyn_Api_Mission_Node {
     case .createMissionText(let node): return node.hasChild ? [node.child] : []
     default: return []
     }
-  }
-}
-
-extension Google_Protobuf_Duration {
-  /// A protobuf duration from a Swift one.
-  init(_ duration: Duration) {
-    let (seconds, attoseconds) = duration.components
-    self.init(seconds: seconds, nanos: Int32(attoseconds / 1_000_000_000))
   }
 }

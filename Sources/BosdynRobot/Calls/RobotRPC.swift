@@ -62,7 +62,7 @@ public struct RobotRPC: Sendable {
 
   /// Runs a call that is not a plain unary one (a streaming call, made with the generated
   /// stub on `client`), with the same deadline and the same mapping of gRPC failures to
-  /// ``BosdynCore/ClientError`` as ``call(_:_:timeout:)``. The caller checks response headers.
+  /// ``/BosdynCore/ClientError`` as ``call(_:_:timeout:)``. The caller checks response headers.
   ///
   /// - Parameters:
   ///   - method: The RPC, for errors.

@@ -1,5 +1,7 @@
 public import BosdynAPI
 import BosdynCore
+import Foundation
+public import SwiftProtobuf
 
 /// The robot's directory: which services it offers or routes to, under which authority.
 public struct DirectoryClient: Sendable {
@@ -25,6 +27,17 @@ public struct DirectoryClient: Sendable {
   ///
   /// - Throws: ``/BosdynCore/ClientError`` with code `nonexistentService` when there is none.
   public func entry(named name: String) async throws -> Bosdyn_Api_ServiceEntry {
+    try await self.entryAndRobotTime(named: name).entry
+  }
+
+  /// The entry of one service, and the robot's time when it answered (its response header's
+  /// timestamp), to judge the entry's `last_update` by the robot's clock rather than this
+  /// computer's, which may be minutes apart.
+  ///
+  /// - Throws: ``/BosdynCore/ClientError`` with code `nonexistentService` when there is none.
+  public func entryAndRobotTime(
+    named name: String
+  ) async throws -> (entry: Bosdyn_Api_ServiceEntry, robotTime: Google_Protobuf_Timestamp) {
     let method = Bosdyn_Api_DirectoryService.Method.GetServiceEntry.descriptor
     var request = Bosdyn_Api_GetServiceEntryRequest()
     request.serviceName = name
@@ -34,7 +47,9 @@ public struct DirectoryClient: Sendable {
     )
     switch response.status {
     case .ok:
-      return response.serviceEntry
+      let robotTime =
+        response.header.hasResponseTimestamp ? response.header.responseTimestamp : .init(date: Date())
+      return (response.serviceEntry, robotTime)
     case .nonexistentService:
       throw RobotRPC.statusError(
         .nonexistentService,

@@ -7,7 +7,7 @@ public import SwiftProtobuf
 /// mission tree, play it with heartbeats, pause, stop, restart, read its state and answer its
 /// questions — Python's `bosdyn.mission.client.MissionClient`.
 ///
-/// Every refusal is a ``BosdynCore/ClientError`` whose code names it as the Python client's
+/// Every refusal is a ``/BosdynCore/ClientError`` whose code names it as the Python client's
 /// exception does: `compilationError`, `validationError`, `noMission`, `noMissionPlaying`,
 /// `invalidQuestionID`, `invalidAnswerCode`, `questionAlreadyAnswered`, `customParamsError`,
 /// `incompatibleAnswer`, `leaseUseError`.
@@ -308,7 +308,7 @@ public struct MissionClient: Sendable {
 
   /// Answers question `questionID` with custom parameter values fitting its spec.
   ///
-  /// - Throws: `customParamsError` (with ``BosdynCore/ClientError/customParamError``), and the
+  /// - Throws: `customParamsError` (with ``/BosdynCore/ClientError/customParamError``), and the
   ///   codes of ``answer(questionID:code:)``.
   public func answer(questionID: Int64, customParams: Bosdyn_Api_DictParam) async throws {
     var request = Bosdyn_Api_Mission_AnswerQuestionRequest()

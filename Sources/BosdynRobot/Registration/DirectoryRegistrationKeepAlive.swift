@@ -205,24 +205,30 @@ public struct DirectoryRegistrationKeepAlive: Service {
       try await self.client.register(entry, host: host, port: port, timeout: timeout)
     } catch let refusal as ClientError where refusal.code == .alreadyExists {
       let holder: Bosdyn_Api_ServiceEntry
+      let robotTime: Google_Protobuf_Timestamp
       do {
-        holder = try await DirectoryClient(connection: self.connection).entry(named: entry.name)
+        (holder, robotTime) = try await DirectoryClient(connection: self.connection)
+          .entryAndRobotTime(named: entry.name)
       } catch let error as ClientError where error.code == .nonexistentService {
         // The name is free, so another service holds this authority and type; the robot's
         // message names it.
         throw refusal
       }
-      try await self.refuseIfStillServed(holder)
+      try await self.refuseIfStillServed(holder, robotTime: robotTime)
       try await self.client.update(entry, host: host, port: port, timeout: timeout)
     }
   }
 
   /// Throws when `holder` was refreshed within its liveness timeout and a service other than
   /// this keep-alive's own server answers for it through the robot. An entry without a
-  /// liveness timeout cannot be judged and is taken over.
-  private func refuseIfStillServed(_ holder: Bosdyn_Api_ServiceEntry) async throws {
+  /// liveness timeout cannot be judged and is taken over. The entry's age is measured on the
+  /// robot's clock (`robotTime`, when the robot answered), never against this computer's.
+  private func refuseIfStillServed(
+    _ holder: Bosdyn_Api_ServiceEntry,
+    robotTime: Google_Protobuf_Timestamp
+  ) async throws {
     guard holder.livenessTimeoutSecs > 0, holder.hasLastUpdate else { return }
-    let age = Date().timeIntervalSince(holder.lastUpdate.date)
+    let age = robotTime.date.timeIntervalSince(holder.lastUpdate.date)
     guard age < holder.livenessTimeoutSecs else { return }
     let probe = RegisteredServiceProbe(
       connection: self.connection,

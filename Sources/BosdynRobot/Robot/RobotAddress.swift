@@ -1,3 +1,5 @@
+import BosdynCore
+import NIOCore
 /// Where a robot listens: `ROBOT` on the command line, as `host`, `host:port` or `[v6]:port`.
 ///
 /// The port defaults to 443, the port a real Spot serves its API on; the simulator listens
@@ -26,8 +28,33 @@ public struct RobotAddress: Sendable, Hashable, CustomStringConvertible {
   /// Parses `host`, `host:port`, `[v6]`, `[v6]:port` or a bare IPv6 address (`::1`).
   ///
   /// - Throws: ``RobotConnectionError`` with code `.invalidAddress` when the text is empty, a
-  ///   bracket is unbalanced or the port is not a number in 1…65535.
+  ///   bracket is unbalanced, the host is neither an IP address nor a host name, or the port is
+  ///   not a number in 1…65535.
   public init(parsing text: String) throws {
+    try self.init(unchecked: text)
+    guard Self.isValidHost(self.host) else {
+      throw RobotConnectionError(
+        .invalidAddress,
+        "'\(text.escapedForDisplay)' is not a robot address: give a host name or IP address, "
+          + "with :port when not 443"
+      )
+    }
+  }
+
+  /// Whether `host` is an IPv4 or IPv6 literal or a DNS host name.
+  private static func isValidHost(_ host: String) -> Bool {
+    if host.contains(":") {
+      return (try? NIOCore.SocketAddress(ipAddress: host, port: 0)) != nil
+    }
+    guard host.utf8.count <= 253 else { return false }
+    let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+    return labels.allSatisfy { label in
+      !label.isEmpty && label.count <= 63
+        && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+  }
+
+  private init(unchecked text: String) throws {
     let trimmed = text.trimmingWhitespace()
     guard !trimmed.isEmpty else {
       throw RobotConnectionError(.invalidAddress, "the robot address is empty")

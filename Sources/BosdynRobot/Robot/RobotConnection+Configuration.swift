@@ -1,4 +1,5 @@
 import BosdynCore
+import NIOSSL
 public import Foundation
 
 extension RobotConnection {
@@ -32,8 +33,12 @@ extension RobotConnection {
     public var maximumReconnectBackoff: Duration
     /// The environment to read `BOSDYN_ROBOT_CA` from; tests inject their own.
     public var environment: [String: String]
-    /// What the token refresh waits on; tests pass a clock they advance.
+    /// What the token refresh and the shutdown grace period wait on; tests pass a clock they
+    /// advance.
     public var clock: any Clock<Duration>
+    /// How long ``withRobotConnection(to:configuration:logger:isolation:_:)`` waits for the
+    /// connections to close gracefully before cancelling them.
+    public var shutdownGracePeriod: Duration
 
     /// Creates a configuration; every parameter has the value of ``defaults``.
     public init(
@@ -45,7 +50,8 @@ extension RobotConnection {
       minimumTokenRefreshInterval: Duration = .seconds(1),
       maximumReconnectBackoff: Duration = .seconds(1),
       environment: [String: String] = ProcessInfo.processInfo.environment,
-      clock: any Clock<Duration> = ContinuousClock()
+      clock: any Clock<Duration> = ContinuousClock(),
+      shutdownGracePeriod: Duration = .seconds(2)
     ) {
       self.certificateAuthorityPath = certificateAuthorityPath
       self.fallbackCertificateAuthorityPath = fallbackCertificateAuthorityPath
@@ -56,10 +62,11 @@ extension RobotConnection {
       self.maximumReconnectBackoff = maximumReconnectBackoff
       self.environment = environment
       self.clock = clock
+      self.shutdownGracePeriod = shutdownGracePeriod
     }
 
-    /// CA from the environment, a 10 second deadline,
-    /// refresh at 80 % of a token's lifetime.
+    /// CA from the environment, a 10 second deadline, refresh at 80 % of a token's lifetime,
+    /// 2 seconds for the connections to close.
     public static var defaults: Self { Self() }
 
     /// The environment variable naming the CA certificate file to trust, as in the Python
@@ -78,7 +85,8 @@ extension RobotConnection {
       if let path = self.environment[variable], !path.isEmpty {
         return try Self.readable(path, from: variable)
       }
-      var message = "no CA certificate to trust the robot with: pass --robot-ca PATH or set \(variable)"
+      var message =
+        "no CA certificate to trust the robot with: pass --robot-ca PATH or set \(variable)"
       if let fallback = self.fallbackCertificateAuthorityPath {
         if FileManager.default.fileExists(atPath: fallback) { return fallback }
         message += ", or start spot-sim so that \(fallback) exists"
@@ -86,13 +94,23 @@ extension RobotConnection {
       throw RobotConnectionError(.missingCertificateAuthority, message)
     }
 
-    /// `path` if it can be read; otherwise an error naming where the path came from, rather
-    /// than TLS's later "couldn't create SSL context".
+    /// `path` if it can be read and holds PEM certificates; otherwise an error naming the file
+    /// and where the path came from, rather than TLS's later "couldn't create SSL context".
     private static func readable(_ path: String, from source: String) throws -> String {
-      guard FileManager.default.isReadableFile(atPath: path) else {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path)
+      else {
         throw RobotConnectionError(
           .missingCertificateAuthority,
-          "cannot read the CA certificate \(path) (from \(source))"
+          "cannot read the CA certificate \(path.escapedForDisplay) (from \(source))"
+        )
+      }
+      guard let certificates = try? NIOSSLCertificate.fromPEMFile(path), !certificates.isEmpty
+      else {
+        throw RobotConnectionError(
+          .missingCertificateAuthority,
+          "\(path.escapedForDisplay) (from \(source)) holds no PEM certificate to trust the robot with"
         )
       }
       return path

@@ -1,7 +1,10 @@
 public import Logging
 
 /// Runs a ``RobotConnection`` for the duration of `body`, then shuts it down gracefully and
-/// waits for its connections to close (like grpc-swift's `withGRPCClient`).
+/// waits for its connections to close (like grpc-swift's `withGRPCClient`), at most
+/// ``RobotConnection/Configuration/shutdownGracePeriod``: a connection still being made to a
+/// robot that accepted TCP but never answers TLS ignores a graceful shutdown (for more than a
+/// minute), so after the grace period it is cancelled.
 ///
 /// `body` and the connection's own work prefer the connection's
 /// ``RobotConnection/taskExecutor``, so calls are made and answered on one thread (unless
@@ -39,7 +42,20 @@ public func withRobotConnection<Result: Sendable>(
         result = .failure(error)
       }
       connection.shutDown()
+      let grace = configuration.shutdownGracePeriod
+      let clock = configuration.clock
+      group.addTask { try? await clock.sleep(for: grace) }
+      // Whichever ends first: the connections closing, or the grace period.
+      let closed: Swift.Result<Void, any Error>
+      do {
+        try await group.next()
+        closed = .success(())
+      } catch {
+        closed = .failure(error)
+      }
+      group.cancelAll()
       try await group.waitForAll()
+      try closed.get()
       return try result.get()
     }
   }

@@ -13,7 +13,10 @@ public struct RobotStateClient: Sendable {
 
   /// The robot's whole state.
   public func state() async throws -> Bosdyn_Api_RobotState {
-    let response = try await self.rpc.call(Bosdyn_Api_RobotStateService.Method.GetRobotState.self, Bosdyn_Api_RobotStateRequest())
+    let response = try await self.rpc.call(
+      Bosdyn_Api_RobotStateService.Method.GetRobotState.self,
+      Bosdyn_Api_RobotStateRequest()
+    )
     return response.robotState
   }
 
@@ -25,5 +28,12 @@ public struct RobotStateClient: Sendable {
   /// Whether the motors are on (Python's `is_powered_on`).
   public func isPoweredOn() async throws -> Bool {
     try await self.powerState().motorPowerState == .stateOn
+  }
+
+  /// Whether an estop (a stop button or a software estop endpoint) holds the robot stopped
+  /// (Python's `Robot.is_estopped`): such a robot refuses to power on, so programs check first
+  /// and say so.
+  public func isEstopped() async throws -> Bool {
+    try await self.state().estopStates.contains { $0.state == .estopped }
   }
 }

@@ -151,10 +151,3 @@ public final class TimeSyncKeeper: Service, Sendable {
     }
   }
 }
-
-extension Duration {
-  /// A protobuf duration as a Swift one.
-  init(_ proto: Google_Protobuf_Duration) {
-    self = .seconds(proto.seconds) + .nanoseconds(Int64(proto.nanos))
-  }
-}

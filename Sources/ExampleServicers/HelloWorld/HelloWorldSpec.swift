@@ -3,15 +3,18 @@ public import ServiceCustomization
 extension HelloWorldServicer {
   /// What the hello-world service asks the tablet for, built from the document's flags.
   ///
-  /// `who` is a string picked from `helloOptions` (free text when there are none) defaulting to
-  /// `defaultName`; `toggle_key` "Repeats" is a one-of, without default, between repeating the
-  /// greeting `toggle_enable_value_key` (1...1337, default 1337) more times and not repeating.
-  /// Equal, proto for proto, to the spec the Python example builds for the same flags.
+  /// `who` is a string defaulting to `defaultName`, offering `helloOptions` as suggestions and
+  /// always editable (any name is valid, so coercion never rewrites a name); "Repeats" is a
+  /// one-of, without default, between "Enable" (repeat the greeting
+  /// `toggle_enable_value_key` more times, 1...1337, default 1337) and "Disable", each of
+  /// whose parameters the tablet shows collapsed at first. Equal, proto for proto, to what
+  /// `create_custom_params` of Boston Dynamics' Python example returns for the same flags
+  /// (the recorded fixture and its test hold the two together).
   ///
   /// - Parameters:
   ///   - displayName: `--display-name`: the label of `who`; the key is shown when `nil`.
   ///   - defaultName: `--default-name`.
-  ///   - helloOptions: `--hello-option`, repeatable.
+  ///   - helloOptions: `--hello-options`, repeatable.
   public static func spec(
     displayName: String? = nil,
     defaultName: String = "World",
@@ -20,7 +23,7 @@ extension HelloWorldServicer {
     DictSpec {
       Param(
         "who",
-        .string(default: defaultName, options: helloOptions),
+        .string(default: defaultName, options: helloOptions, editable: true),
         displayName: displayName,
         description: "Specify who Spot says hello to",
         displayOrder: 0
@@ -28,12 +31,25 @@ extension HelloWorldServicer {
       Param(
         "toggle_key",
         .oneOf {
-          OneOfChoice("toggle_key_enable") {
+          OneOfChoice(
+            "toggle_key_enable",
+            displayName: "Enable",
+            description: "Spot will repeat itself this number of times",
+            displayOrder: 0,
+            hiddenByDefault: true
+          ) {
             Param("toggle_enable_value_key", .int(default: 1337, min: 1, max: 1337))
           }
-          OneOfChoice("toggle_key_disable") {}
+          OneOfChoice(
+            "toggle_key_disable",
+            displayName: "Disable",
+            description: "Spot will not repeat itself",
+            displayOrder: 1,
+            hiddenByDefault: true
+          ) {}
         },
         displayName: "Repeats",
+        description: "Specify how many times Spot repeats itself",
         displayOrder: 1
       )
     }

@@ -234,6 +234,10 @@ enum ConsoleScript {
           }
           slot.hidden = false;
           slot.textContent = slot.textContent ? slot.textContent + ' ' + issue.message : issue.message;
+          // A field in a collapsed group is shown with its error.
+          for (let group = slot.closest('details'); group; group = group.parentElement.closest('details')) {
+            group.open = true;
+          }
           const field = slot.closest('[data-field]');
           if (field) {
             field.classList.add('invalid');

@@ -54,8 +54,9 @@ extension FormRenderer {
       guard !fields.isEmpty || !description.isEmpty else { continue }
       var content = HTML(fields)
       if child.spec.isHiddenByDefault, !fields.isEmpty {
+        let open: HTML = self.hasIssues(under: path) ? " open" : ""
         content = """
-          <details class="more"><summary>More settings for \(label) \
+          <details class="more"\(open)><summary>More settings for \(label) \
           <span class="muted">(\(fields.count))</span></summary>\(content)</details>
           """
       }
@@ -86,7 +87,14 @@ extension FormRenderer {
       """
   }
 
-  /// A titled group, collapsed behind a toggle when `hiddenByDefault`.
+  /// Whether a field below `path` has an error to show: its collapsed group then opens.
+  func hasIssues(under path: FieldPath) -> Bool {
+    let prefix = path.encoded + "/"
+    return self.issues.contains { $0.key.hasPrefix(prefix) && !$0.value.isEmpty }
+  }
+
+  /// A titled group, collapsed behind a toggle when `hiddenByDefault` (open when a field in it
+  /// has an error).
   func group(
     _ info: FieldInfo,
     hiddenByDefault: Bool,
@@ -94,8 +102,9 @@ extension FormRenderer {
     content: () -> HTML
   ) -> HTML {
     if hiddenByDefault {
+      let open: HTML = self.hasIssues(under: info.path) ? " open" : ""
       return """
-        <details class="field group" data-field="\(info.path.encoded)" data-kind="dict">
+        <details class="field group" data-field="\(info.path.encoded)" data-kind="dict"\(open)>
         <summary>\(info.label) <span class="muted">(\(count) \(count == 1 ? "setting" : "settings"))\
         </span> <code class="key">\(info.key)</code></summary>
         \(info.help)\(content())\(info.errorSlot)

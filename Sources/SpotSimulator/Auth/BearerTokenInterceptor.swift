@@ -50,18 +50,9 @@ public struct BearerTokenInterceptor: ServerInterceptor {
         user = name
       }
     }
-    // The handler runs both in `next` and, for its response, in the producer it returns.
     let caller = user
-    return try await AuthenticatedUser.$name.withValue(caller) {
-      var response = try await next(request, context)
-      if case .success(var contents) = response.accepted {
-        let producer = contents.producer
-        contents.producer = { writer in
-          try await AuthenticatedUser.$name.withValue(caller) { try await producer(writer) }
-        }
-        response.accepted = .success(contents)
-      }
-      return response
+    return try await withTaskLocal(AuthenticatedUser.$name, caller) {
+      try await next(request, context)
     }
   }
 

@@ -1,29 +1,46 @@
 public import BosdynAPI
 public import GRPCCore
 public import Logging
-import BosdynCore
+public import BosdynCore
 import Foundation
 import Synchronization
 import SwiftProtobuf
 
 /// The simulated robot's `bosdyn.api.EstopService`: one active configuration whose endpoints
-/// clients register into, challenge/response check-ins, and the system status. A check-in at
-/// a stopping level estops the ``SimulatedBody`` (motors off at once); a check-in at
-/// `ESTOP_LEVEL_NONE` from every registered endpoint releases it. Endpoint timeouts are not
-/// enforced.
-public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
+/// clients register into, challenge/response check-ins, and the system status.
+///
+/// It starts as a robot does when an operator's tablet holds its E-Stop: the configuration has
+/// one endpoint, ``builtInEndpointName``, released and never timing out, so the robot can be
+/// powered on at once (Boston Dynamics' examples refuse an estopped robot). A check-in at a
+/// stopping level — from any endpoint, or ``stop(reason:)`` (the console's and `bosdyn ROBOT
+/// estop stop`'s button) — estops the ``SimulatedBody``: motors off at once. An endpoint with a
+/// timeout that has not checked in within it counts as stopped, as on the robot: a client that
+/// registered an E-Stop and vanished cuts power after its timeout (``run()`` enforces it even
+/// when nobody asks). Releasing needs every endpoint at `ESTOP_LEVEL_NONE`.
+public final class EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol, Sendable {
+  /// The name of the endpoint the simulated robot starts with, standing in for the tablet.
+  public static let builtInEndpointName = "spot-sim"
+
   private let body: SimulatedBody
   private let logger: Logger
-  private let registry = Registry()
+  private let clock: RobotClock
+  private let registry: Registry
 
-  /// Creates the service with an empty configuration.
+  /// Creates the service with the built-in released endpoint.
   ///
   /// - Parameters:
-  ///   - body: Estopped when an endpoint checks in with a stop level.
+  ///   - body: Estopped when the system stop level is not `ESTOP_LEVEL_NONE`.
+  ///   - clock: What endpoint timeouts are measured on.
   ///   - logger: Receives one info line per call.
-  public init(body: SimulatedBody, logger: Logger = Logger(label: "bosdyn.spot-sim.estop")) {
+  public init(
+    body: SimulatedBody,
+    clock: RobotClock = .system(),
+    logger: Logger = Logger(label: "bosdyn.spot-sim.estop")
+  ) {
     self.body = body
+    self.clock = clock
     self.logger = logger
+    self.registry = Registry(now: clock.now)
   }
 
   final class Registry: Sendable {
@@ -31,12 +48,63 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
       var config = Bosdyn_Api_EstopConfig()
       var levels: [String: Bosdyn_Api_EstopStopLevel] = [:]
       var challenges: [String: UInt64] = [:]
+      /// When each endpoint last checked in (or was registered).
+      var lastCheckIn: [String: RobotClock.Instant] = [:]
+      /// Set by ``EstopService/stop(reason:)`` until ``EstopService/release()``.
+      var stoppedBy: String?
+      /// The stop state last applied to the body: only a change is applied, so whoever else
+      /// estops the body directly is not overruled every time the timeouts are checked.
+      var applied: Bool?
     }
     let state: Mutex<State>
-    init() {
+    init(now: RobotClock.Instant) {
       var initial = State()
       initial.config.uniqueID = UUID().uuidString
+      var builtIn = Bosdyn_Api_EstopEndpoint()
+      builtIn.name = EstopService.builtInEndpointName
+      builtIn.role = "PDB_rooted"
+      builtIn.uniqueID = UUID().uuidString
+      initial.config.endpoints = [builtIn]
+      initial.levels[builtIn.uniqueID] = .estopLevelNone
+      initial.lastCheckIn[builtIn.uniqueID] = now
+      initial.applied = false
       self.state = Mutex(initial)
+    }
+  }
+
+  /// Stops the robot as an E-Stop button does: motors off at once, until ``release()``.
+  ///
+  /// - Parameter reason: Who pressed it, shown in the system status.
+  public func stop(reason: String) {
+    self.registry.state.withLock { $0.stoppedBy = reason }
+    self.logger.notice("E-Stop pressed by \(reason)")
+    self.updateBody()
+  }
+
+  /// Releases a stop made with ``stop(reason:)``; endpoints still stopped keep the robot
+  /// estopped.
+  public func release() {
+    self.registry.state.withLock { $0.stoppedBy = nil }
+    self.logger.notice("E-Stop released")
+    self.updateBody()
+  }
+
+  /// Whether the system is stopped (any endpoint stopped or timed out, or ``stop(reason:)``).
+  public var isStopped: Bool {
+    let now = self.clock.now
+    return self.registry.state.withLock { Self.systemLevel($0, now: now) } != .estopLevelNone
+  }
+
+  /// Cuts power when an endpoint's check-ins stop, without waiting for anyone to ask: checks
+  /// the timeouts every 100 ms until cancelled or shut down gracefully.
+  public func run() async throws {
+    try await RetryLoop(retryInterval: .milliseconds(100)).run(clock: self.clock.clock) {
+      _,
+      _,
+      _ in
+    } _: {
+      self.updateBody()
+      return .milliseconds(100)
     }
   }
 
@@ -53,6 +121,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     ) {
       var response = Bosdyn_Api_RegisterEstopEndpointResponse()
       response.request = request
+      let now = self.clock.now
       self.registry.state.withLock { state in
         guard request.targetConfigID == state.config.uniqueID else {
           response.status = .configMismatch
@@ -77,6 +146,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
           state.config.endpoints.append(endpoint)
         }
         state.levels[endpoint.uniqueID] = .estopLevelCut
+        state.lastCheckIn[endpoint.uniqueID] = now
         response.newEndpoint = endpoint
         response.status = .success
       }
@@ -138,6 +208,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
     ) {
       var response = Bosdyn_Api_EstopCheckInResponse()
       response.request = request
+      let now = self.clock.now
       self.registry.state.withLock { state in
         let id = request.endpoint.uniqueID
         guard state.config.endpoints.contains(where: { $0.uniqueID == id }) else {
@@ -154,6 +225,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
           return
         }
         state.levels[id] = request.stopLevel
+        state.lastCheckIn[id] = now
         response.status = .ok
       }
       self.updateBody()
@@ -183,6 +255,7 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
       var response = Bosdyn_Api_SetEstopConfigResponse()
       response.request = request
       let motorsOn = self.body.motorPowerState != .stateOff
+      let now = self.clock.now
       self.registry.state.withLock { state in
         guard request.targetConfigID == state.config.uniqueID else {
           response.status = .invalidID
@@ -201,6 +274,9 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
         state.levels = Dictionary(
           uniqueKeysWithValues: config.endpoints.map { ($0.uniqueID, .estopLevelCut) }
         )
+        state.lastCheckIn = Dictionary(
+          uniqueKeysWithValues: config.endpoints.map { ($0.uniqueID, now) }
+        )
         state.challenges = [:]
         response.activeConfig = config
         response.status = .success
@@ -217,33 +293,63 @@ public struct EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol {
   ) async throws -> Bosdyn_Api_GetEstopSystemStatusResponse {
     await answer("GetEstopSystemStatus", to: request, logger: self.logger) {
       var response = Bosdyn_Api_GetEstopSystemStatusResponse()
+      let now = self.clock.now
       response.status = self.registry.state.withLock { state in
         var status = Bosdyn_Api_EstopSystemStatus()
         status.endpoints = state.config.endpoints.map { endpoint in
           var entry = Bosdyn_Api_EstopEndpointWithStatus()
           entry.endpoint = endpoint
-          entry.stopLevel = state.levels[endpoint.uniqueID] ?? .estopLevelCut
+          entry.stopLevel = Self.level(of: endpoint, state, now: now)
+          entry.timeSinceValidResponse = .init(
+            rounding:
+            state.lastCheckIn[endpoint.uniqueID].map { now - $0 } ?? .zero
+          )
           return entry
         }
-        status.stopLevel = Self.systemLevel(state)
+        status.stopLevel = Self.systemLevel(state, now: now)
+        if let reason = state.stoppedBy {
+          status.stopLevelDetails = "Stopped by \(reason)"
+        }
         return status
       }
       return response
     }
   }
 
-  /// The most severe level any endpoint asks for; `NONE` with no endpoints (the software estop
-  /// is not in use).
-  private static func systemLevel(_ state: Registry.State) -> Bosdyn_Api_EstopStopLevel {
-    let levels = state.config.endpoints.map { state.levels[$0.uniqueID] ?? .estopLevelCut }
+  /// An endpoint's level: what it last checked in with, or `CUT` once its timeout passed
+  /// without a check-in.
+  private static func level(
+    of endpoint: Bosdyn_Api_EstopEndpoint,
+    _ state: Registry.State,
+    now: RobotClock.Instant
+  ) -> Bosdyn_Api_EstopStopLevel {
+    let timeout = Duration(endpoint.timeout)
+    if timeout > .zero, let last = state.lastCheckIn[endpoint.uniqueID], now - last > timeout {
+      return .estopLevelCut
+    }
+    return state.levels[endpoint.uniqueID] ?? .estopLevelCut
+  }
+
+  /// The most severe level any endpoint asks for, or `CUT` while ``stop(reason:)`` holds;
+  /// `NONE` with no endpoints (the software estop is not in use).
+  private static func systemLevel(_ state: Registry.State, now: RobotClock.Instant)
+    -> Bosdyn_Api_EstopStopLevel
+  {
+    if state.stoppedBy != nil { return .estopLevelCut }
+    let levels = state.config.endpoints.map { Self.level(of: $0, state, now: now) }
     guard !levels.isEmpty else { return .estopLevelNone }
     return levels.contains(where: { $0 != .estopLevelNone }) ? .estopLevelCut : .estopLevelNone
   }
 
   private func updateBody() {
-    let level = self.registry.state.withLock { Self.systemLevel($0) }
-    let stopped = level != .estopLevelNone
-    if stopped != self.body.isEstopped {
+    let now = self.clock.now
+    let change = self.registry.state.withLock { state -> Bool? in
+      let stopped = Self.systemLevel(state, now: now) != .estopLevelNone
+      guard stopped != state.applied else { return nil }
+      state.applied = stopped
+      return stopped
+    }
+    if let stopped = change, stopped != self.body.isEstopped {
       self.body.setEstopped(stopped)
     }
   }

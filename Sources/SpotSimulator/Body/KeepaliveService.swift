@@ -47,7 +47,7 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
           live.policyID = state.nextID
           state.nextID += 1
           live.policy = request.toAdd
-          live.lastCheckin = .now
+          live.lastCheckin = RobotTime.timestamp
           live.clientName = request.header.clientName
           state.live[live.policyID] = live
           response.addedPolicy = live
@@ -75,7 +75,7 @@ public struct KeepaliveService: Bosdyn_Api_Keepalive_KeepaliveService.SimpleServ
           response.status = .invalidPolicyID
           return
         }
-        let now = Google_Protobuf_Timestamp.now
+        let now = RobotTime.timestamp
         state.live[request.policyID]?.lastCheckin = now
         response.lastCheckin = now
         response.status = .ok

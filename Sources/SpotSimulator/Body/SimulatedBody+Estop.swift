@@ -1,5 +1,6 @@
 public import BosdynAPI
 import BosdynCore
+import SwiftProtobuf
 import Synchronization
 
 extension SimulatedBody {
@@ -11,7 +12,7 @@ extension SimulatedBody {
       -> Bosdyn_Api_EStopState
     {
       var state = Bosdyn_Api_EStopState()
-      state.timestamp = .now
+      state.timestamp = Google_Protobuf_Timestamp(date: self.clock.wallNow)
       state.name = name
       state.type = type
       state.state = stopped ? .estopped : .notEstopped

@@ -36,7 +36,7 @@ extension SimulatedBody {
   public var powerState: Bosdyn_Api_PowerState {
     self.state.withLock { state in
       var power = Bosdyn_Api_PowerState()
-      power.timestamp = .now
+      power.timestamp = Google_Protobuf_Timestamp(date: self.clock.wallNow)
       power.motorPowerState = state.motors.state(at: self.clock.now)
       power.shorePowerState = state.shorePower ? .stateOnShorePower : .stateOffShorePower
       power.robotPowerState = .on
@@ -51,12 +51,19 @@ extension SimulatedBody {
   /// Starts powering the motors on or off (PowerCommand `REQUEST_ON_MOTORS` /
   /// `REQUEST_OFF_MOTORS`).
   ///
+  /// A power-on while the motors are powering off (a power-off or a safe power off under way)
+  /// is refused with `STATUS_COMMAND_IN_PROGRESS`: the robot finishes powering off first, so a
+  /// callback that powers the robot off can rely on it ending off.
+  ///
   /// - Returns: The power command id, or the status that refuses it: shore power (on only),
-  ///   estopped (on only).
+  ///   estopped (on only), a power-off in progress (on only).
   public func requestPower(on: Bool) -> Result<UInt32, PowerRefusal> {
     self.state.withLock { state in
       if on && state.estopped { return .failure(.init(status: .statusEstopped)) }
       if on && state.shorePower { return .failure(.init(status: .statusShorePowerConnected)) }
+      if on && state.motors.state(at: self.clock.now) == .statePoweringOff {
+        return .failure(.init(status: .statusCommandInProgress))
+      }
       let id = state.nextPowerCommandID
       state.nextPowerCommandID &+= 1
       state.serial += 1

@@ -180,14 +180,42 @@ extension ServiceRegistry {
 
   /// Checks a request's entry and endpoint and returns them as stored: authority canonical,
   /// only the fields a client may set.
+  /// Why `text` cannot be a directory field: longer than `limit` UTF-8 bytes, or holding
+  /// control, format or other invisible characters, which would let a registrant rewrite a
+  /// terminal or forge log lines wherever the directory is listed. `nil` when it is fine.
+  /// The robot's own limits are not documented; these are generous for real names.
+  static func problem(withText text: String, field: String, limit: Int) -> String? {
+    if text.utf8.count > limit {
+      return "\(field) is \(text.utf8.count) bytes long; at most \(limit) are accepted"
+    }
+    let invisible = text.unicodeScalars.contains { scalar in
+      switch scalar.properties.generalCategory {
+      case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate,
+        .unassigned:
+        true
+      default: false
+      }
+    }
+    if invisible {
+      return "\(field) '\(text.escapedForDisplay)' holds control or invisible characters"
+    }
+    return nil
+  }
+
   private func validated(_ entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
     -> Result<Candidate, Problem>
   {
     guard !entry.name.isEmpty else {
       return .failure(Problem(message: "service_entry.name is empty"))
     }
+    if let problem = Self.problem(withText: entry.name, field: "service_entry.name", limit: 128) {
+      return .failure(Problem(message: problem))
+    }
     guard !entry.type.isEmpty else {
       return .failure(Problem(message: "service_entry.type of '\(entry.name)' is empty"))
+    }
+    if let problem = Self.problem(withText: entry.type, field: "service_entry.type", limit: 256) {
+      return .failure(Problem(message: problem))
     }
     let authority = Self.canonicalAuthority(entry.authority)
     guard !authority.isEmpty else {
@@ -211,6 +239,10 @@ extension ServiceRegistry {
     }
     guard !endpoint.hostIp.isEmpty else {
       return .failure(Problem(message: "endpoint.host_ip of '\(entry.name)' is empty"))
+    }
+    if let problem = Self.problem(withText: endpoint.hostIp, field: "endpoint.host_ip", limit: 253)
+    {
+      return .failure(Problem(message: problem))
     }
     guard (1...65535).contains(endpoint.port) else {
       return .failure(

@@ -5,9 +5,19 @@ extension ServiceRegistry {
   /// clients' `default_service_name` and `service_type`, at the authorities a real Spot lists
   /// (all under `*.spot.robot`, which the simulator's certificate covers). Only auth and robot
   /// id work without a user token.
+  ///
+  /// `autowalk-service` is listed although the simulator does not implement it yet (its calls
+  /// answer `UNIMPLEMENTED`): Boston Dynamics' replay example creates its client before it
+  /// plays any mission, and the Python SDK refuses to create a client for a service the
+  /// directory does not list, so without the entry the example fails even for a simple mission.
   public static var robotServiceEntries: [Bosdyn_Api_ServiceEntry] {
     [
       Self.robotEntry("auth", "bosdyn.api.AuthService", "auth.spot.robot", tokenRequired: false),
+      Self.robotEntry(
+        "autowalk-service",
+        "bosdyn.api.autowalk.AutowalkService",
+        "autowalk.spot.robot"
+      ),
       Self.robotEntry("directory", "bosdyn.api.DirectoryService", "api.spot.robot"),
       Self.robotEntry(
         "directory-registration",

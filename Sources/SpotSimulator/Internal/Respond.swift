@@ -16,8 +16,11 @@ func respond<Request: HeaderedRequest, Response: HeaderedResponse>(
   to request: Request,
   _ handle: () async throws -> Response
 ) async rethrows -> Response {
-  let receivedAt = Google_Protobuf_Timestamp.now
+  let receivedAt = RobotTime.timestamp
   var response = try await handle()
+  if !response.header.hasResponseTimestamp {
+    response.header.responseTimestamp = RobotTime.timestamp
+  }
   response.header.stamp(echoing: request.header, receivedAt: receivedAt)
   return response
 }

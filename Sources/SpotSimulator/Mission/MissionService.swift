@@ -6,7 +6,7 @@ import BosdynCore
 import SwiftProtobuf
 
 /// The simulated robot's `bosdyn.api.mission.MissionService` (`robot-mission`): a gRPC shell
-/// over a ``MissionExecutor/MissionController``, adding what only the robot knows — whose
+/// over a ``/MissionExecutor/MissionController``, adding what only the robot knows — whose
 /// leases are good (the ``LeaseLedger``) — and the chunked forms of the calls.
 ///
 /// Leases: LoadMission, PlayMission and RestartMission must carry a body lease the ledger

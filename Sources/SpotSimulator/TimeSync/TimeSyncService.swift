@@ -81,7 +81,7 @@ public final class TimeSyncService: Bosdyn_Api_TimeSyncService.SimpleServiceProt
         }
         let synced = sampleCount >= self.configuration.requiredSamples
         response.state.status = synced ? .ok : .moreSamplesNeeded
-        response.state.measurementTime = .now
+        response.state.measurementTime = RobotTime.timestamp
         let skew = best.map { "\(Double($0.skewNanoseconds) / 1e6) ms" } ?? "unknown"
         let roundTrip = best.map { "\(Double($0.roundTripNanoseconds) / 1e6) ms" } ?? "unknown"
         let status = protoName(response.state.status)

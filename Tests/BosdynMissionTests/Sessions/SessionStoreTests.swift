@@ -8,7 +8,11 @@ struct SessionStoreTests {
     let (id, evicted) = store.insert(41)
     #expect(evicted == nil)
     #expect(store.state(for: id) == 41)
-    #expect(store.update(id) { $0 += 1; return $0 } == 42)
+    #expect(
+      store.update(id) {
+        $0 += 1; return $0
+      } == 42
+    )
     #expect(store.remove(id) == 42)
     #expect(store.state(for: id) == nil)
     #expect(store.update(id) { $0 += 1 } == nil)
@@ -39,6 +43,38 @@ struct SessionStoreTests {
     #expect(store.state(for: a) == "a")
     #expect(store.state(for: c) == "c")
     #expect(store.state(for: d) == "d")
+  }
+
+  @Test func anUpdateCountsAsUseForEviction() throws {
+    let store = SessionStore<String>(capacity: 2)
+    let a = store.insert("a").id
+    let b = store.insert("b").id
+    // Updating a (as a tick does) makes b the least recently used.
+    #expect(store.update(a) { $0 += "!" } != nil)
+    let (_, evicted) = store.insert("c")
+    #expect(evicted == "b")
+    #expect(store.state(for: a) == "a!")
+    #expect(store.state(for: b) == nil)
+  }
+
+  @Test func aReadOrUpdateOfAnUnknownIdTouchesNothing() throws {
+    let store = SessionStore<String>(capacity: 2)
+    let a = store.insert("a").id
+    _ = store.insert("b")
+    #expect(store.state(for: "nope") == nil)
+    #expect(store.update("nope") { $0 += "!" } == nil)
+    // a is still the least recently used: the misses did not count as use of anything.
+    #expect(store.insert("c").evicted == "a")
+    #expect(store.state(for: a) == nil)
+  }
+
+  @Test func aCapacityBelowOneHoldsOneSession() {
+    let store = SessionStore<Int>(capacity: 0)
+    #expect(store.capacity == 1)
+    let first = store.insert(1).id
+    #expect(store.insert(2).evicted == 1)
+    #expect(store.state(for: first) == nil)
+    #expect(store.count == 1)
   }
 
   @Test func concurrentUpdatesOfDifferentSessionsAreNotLost() async throws {

@@ -1,20 +1,50 @@
 import BosdynCore
 import BosdynRobot
 import Foundation
+import Logging
+import SpotSimulator
 import Testing
 
 @Suite("RobotConnection.Configuration")
 struct RobotConnectionConfigurationTests {
-  /// Two readable files standing in for CA certificates.
+  /// Two CA certificate files (a simulated robot's CA, copied).
   static func files() throws -> (explicit: String, environment: String) {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("robot-ca-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let certificates = try SimulatorCertificates.loadOrCreate(
+      dataDirectory: directory.path,
+      logger: Logger(label: "test-ca")
+    )
     let explicit = directory.appendingPathComponent("explicit.pem").path
     let environment = directory.appendingPathComponent("env.pem").path
-    _ = FileManager.default.createFile(atPath: explicit, contents: Data("x".utf8))
-    _ = FileManager.default.createFile(atPath: environment, contents: Data("x".utf8))
+    let pem = Data(certificates.caCertificatePEM.utf8)
+    _ = FileManager.default.createFile(atPath: explicit, contents: pem)
+    _ = FileManager.default.createFile(atPath: environment, contents: pem)
     return (explicit, environment)
+  }
+
+  @Test(
+    "a CA path that is a directory, empty, or not PEM is an error naming it, before any TLS",
+    arguments: ["directory", "empty", "text", "binary"]
+  )
+  func notACertificate(kind: String) throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("robot-ca-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var path = directory.appendingPathComponent("ca.pem").path
+    switch kind {
+    case "directory": path = directory.path
+    case "empty": _ = FileManager.default.createFile(atPath: path, contents: Data())
+    case "text": _ = FileManager.default.createFile(atPath: path, contents: Data("notacert".utf8))
+    default: _ = FileManager.default.createFile(atPath: path, contents: Data([0, 0xFF, 0x1B, 7]))
+    }
+    let configuration = RobotConnection.Configuration(certificateAuthorityPath: path, environment: [:])
+    let error = #expect(throws: RobotConnectionError.self) {
+      try configuration.resolvedCertificateAuthorityPath()
+    }
+    #expect(error?.code == .missingCertificateAuthority)
+    #expect(error?.message.contains(path) == true, "\(String(describing: error))")
+    #expect(error?.message.contains("--robot-ca") == true)
   }
 
   @Test("an explicit CA path wins over the environment")

@@ -26,11 +26,11 @@ import sys
 import time
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import WebDriverWait
 
 REPEATS_PATH = 'toggle_key/toggle_key_enable/toggle_enable_value_key'
 
@@ -59,7 +59,8 @@ class Console:
         self.shots = []
 
     def wait(self, condition, timeout=20):
-        return WebDriverWait(self.driver, timeout).until(condition)
+        # A condition may look at a page a form post is replacing: look again on the new one.
+        return WebDriverWait(self.driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
     def shot(self, name):
         """A full-page screenshot: the window grows to the page's height first."""
@@ -118,6 +119,23 @@ class Console:
               .map((e) => e.name || e.id || e.outerHTML);
         """)
 
+    def set_who(self, name):
+        """`who` is free text with the service's options as suggestions."""
+        who = self.input('who')
+        who.clear()
+        who.send_keys(name)
+
+    def more_settings(self, choice_key):
+        """The collapsed group of a Repeats choice's parameters (hidden by default)."""
+        return self.driver.find_element(
+            By.CSS_SELECTOR, f'[data-choice-of="toggle_key"][data-choice="{choice_key}"] details')
+
+    def expand(self, choice_key):
+        group = self.more_settings(choice_key)
+        if not group.get_attribute('open'):
+            group.find_element(By.TAG_NAME, 'summary').click()
+        return group
+
     def choose_repeats(self, choice_key):
         radio = self.driver.find_element(By.ID, 'f-toggle_key--' + choice_key)
         # The radio is drawn by its label (the input itself is transparent on top of it).
@@ -159,7 +177,9 @@ def tour(console):
     console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
     who = console.input('who')
     result['who_label'] = driver.find_element(By.CSS_SELECTOR, 'label[for="f-who"]').text
-    result['who_options'] = [option.text for option in who.find_elements(By.TAG_NAME, 'option')]
+    result['who_editable'] = who.get_attribute('type') == 'text'
+    result['who_options'] = [option.get_attribute('value') for option in driver.find_elements(
+        By.CSS_SELECTOR, '#' + who.get_attribute('list') + ' option')]
     result['who_help'] = console.field('who').find_element(By.CLASS_NAME, 'help').text
     repeats = console.field('toggle_key')
     result['repeats_legend'] = repeats.find_element(By.TAG_NAME, 'legend').text
@@ -168,11 +188,15 @@ def tour(console):
     result['count_shown_before_enable'] = count.is_displayed()
     console.shot('form')
     result['enable_selected'] = console.choose_repeats('toggle_key_enable')
-    result['count_shown_after_enable'] = count.is_displayed()
+    # The tablet shows the chosen Enable's parameters collapsed at first.
+    result['more_settings'] = console.more_settings('toggle_key_enable').find_element(By.TAG_NAME, 'summary').text
+    result['count_collapsed_after_enable'] = not count.is_displayed()
+    console.expand('toggle_key_enable')
+    result['count_shown_after_expanding'] = count.is_displayed()
     result['count_default'] = count.get_attribute('value')
     result['unlabelled'] = console.unlabelled_inputs()
 
-    Select(who).select_by_visible_text('Scout')
+    console.set_who('Scout')
     count.clear()
     count.send_keys('3')
     console.shot('filled')
@@ -190,6 +214,7 @@ def out_of_range(console):
     console.open('/callbacks/hello-world-callback')
     console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
     console.choose_repeats('toggle_key_enable')
+    console.expand('toggle_key_enable')
     count = console.input(REPEATS_PATH)
     count.clear()
     count.send_keys('5000')
@@ -251,14 +276,17 @@ def walk(console):
     result = {}
     console.sign_in()
     console.live()
-    driver.find_element(By.XPATH, '//form//button[normalize-space()="Power on"]').click()
+    power_on = driver.find_element(By.XPATH, '//form//button[normalize-space()="Power on"]')
+    power_on.click()
+    console.wait(expected_conditions.staleness_of(power_on))
     console.live()
     console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'On')
 
     console.open('/callbacks/hello-world-callback')
     console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
-    Select(console.input('who')).select_by_visible_text('Scout')
+    console.set_who('Scout')
     console.choose_repeats('toggle_key_enable')
+    console.expand('toggle_key_enable')
     count = console.input(REPEATS_PATH)
     count.clear()
     count.send_keys('2')
@@ -373,15 +401,18 @@ def keyboard(console):
     console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
 
     tab_to(lambda element: element.get_attribute('id') == 'f-who')
-    # A closed select takes the arrow keys: World, Everyone, Scout.
-    press(Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+    # Free text with suggestions: replace "World".
+    press(Keys.END, *([Keys.BACKSPACE] * 5), 'Scout')
     result['who'] = console.input('who').get_attribute('value')
     press(Keys.TAB)
     result['focus_on_radio'] = active().get_attribute('type')
-    # Arrows move through the radio group: Not set, Disable, Enable.
-    press(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    # Arrows move through the radio group: Not set, Enable, Disable.
+    press(Keys.ARROW_RIGHT)
     result['choice'] = driver.execute_script(
         'return document.querySelector(\'input[name="toggle_key"]:checked\').value')
+    # Enable's parameters are collapsed: open them from their summary.
+    tab_to(lambda element: element.tag_name == 'summary')
+    press(Keys.ENTER)
     tab_to(lambda element: element.get_attribute('id') == 'f-' + REPEATS_PATH)
     press(Keys.END, *([Keys.BACKSPACE] * 6), '2')
     result['count'] = console.input(REPEATS_PATH).get_attribute('value')

@@ -146,8 +146,15 @@ struct RobotFaultRegistrationTests {
     }
   }
 
-  @Test func aSecondHelloWorldServiceKeepsRunningAndSaysWhyItIsNotRegistered() async throws {
-    try await TestRobot.with { robot in
+  /// Also with the robot's clock minutes off this computer's: the keep-alive judges the
+  /// entry's age by the robot's clock.
+  @Test(arguments: [0, -300, 300])
+  func aSecondHelloWorldServiceKeepsRunningAndSaysWhyItIsNotRegistered(clockOffsetSeconds: Int)
+    async throws
+  {
+    try await TestRobot.with(
+      configure: { $0.clock = .system(offset: .seconds(clockOffsetSeconds)) }
+    ) { robot in
       let holder = try await Self.startRegisteredHelloWorld(robot)
       let intruder = try robot.startHelloWorld()
       let intruderPort = try await eventually("the second service's port") {

@@ -61,7 +61,7 @@ struct ConsoleSimulator: Sendable {
     let service = try ChildProcess(
       try TestEnvironment.executable("hello-world-mission-service"),
       [
-        "--hello-option", "World", "--hello-option", "Everyone", "--hello-option", "Scout", "robot",
+        "--hello-options", "World", "--hello-options", "Everyone", "--hello-options", "Scout", "robot",
         "--host-ip", "127.0.0.1", "--port", "0",
       ] + self.robotArguments
     )

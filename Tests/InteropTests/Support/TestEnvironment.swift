@@ -21,9 +21,13 @@ enum TestEnvironment {
     guard FileManager.default.isExecutableFile(atPath: path) else {
       throw SetupError("No \(name) in \(directory): run Scripts/test.sh (it builds everything)")
     }
-    // `swift test` rebuilds the test targets but not the executables they start: a test must
-    // never pass or fail on yesterday's program.
-    if let built = Self.modificationDate(path), let newest = Self.newestSource(of: name),
+    // `swift test` rebuilds the test targets and the libraries they use, but not the
+    // executables they start: a test must never pass or fail on yesterday's program. An
+    // executable is stale when an object file of its own target or of a library it links was
+    // compiled after it was linked. (Source file times would not do: an edit the compiler
+    // finds makes no difference, such as a doc comment, is not recompiled or relinked.)
+    if let built = Self.modificationDate(path),
+      let newest = Self.newestObject(of: name, in: URL(fileURLWithPath: directory)),
       built < newest.date
     {
       throw SetupError(
@@ -34,9 +38,10 @@ enum TestEnvironment {
     return path
   }
 
-  /// The most recently changed source file of target `name` and the package targets it depends
-  /// on (read from Package.swift, whose targets list their package dependencies by name).
-  static func newestSource(of name: String) -> (path: String, date: Date)? {
+  /// The most recently compiled object file of target `name` and the package targets it
+  /// depends on (read from Package.swift, whose targets list their package dependencies by
+  /// name), in the build directory `directory`.
+  static func newestObject(of name: String, in directory: URL) -> (path: String, date: Date)? {
     let targets = Self.packageTargets
     var closure: Set<String> = []
     var pending = [name]
@@ -46,11 +51,15 @@ enum TestEnvironment {
     }
     var newest: (path: String, date: Date)?
     for target in closure {
-      let directory = packageRoot.appendingPathComponent("Sources/\(target)")
+      // SwiftPM names a target's build folder after its C99 name (`replay-mission` →
+      // `replay_mission.build`).
+      let folder = directory.appendingPathComponent(
+        target.replacingOccurrences(of: "-", with: "_") + ".build"
+      )
       guard
-        let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
       else { continue }
-      for case let url as URL in files where url.pathExtension == "swift" {
+      for case let url as URL in files where url.pathExtension == "o" {
         guard let date = modificationDate(url.path) else { continue }
         if newest.map({ date > $0.date }) ?? true { newest = (url.path, date) }
       }

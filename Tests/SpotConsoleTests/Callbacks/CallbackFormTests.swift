@@ -123,7 +123,12 @@ struct CallbackFormTests {
         rig.register(HelloWorldServicer.directoryName, port: port)
         let browser = try await rig.signIn()
         let form = try await rig.get("/callbacks/hello-world-callback", as: browser)
-        #expect(form.text.contains(#"<option value="Scout">Scout</option>"#))
+        #expect(form.text.contains(#"list="l-who""#), "who is free text")
+        #expect(
+          form.text.contains(#"<option value="Scout"></option>"#),
+          "with the options as suggestions"
+        )
+        #expect(form.text.contains(#"<details class="more"><summary>More settings for Enable"#))
         #expect(form.text.contains(#"value="" checked><span>Not set</span>"#), "no default choice")
         #expect(
           form.text.contains(#"data-choice="toggle_key_enable" hidden>"#),

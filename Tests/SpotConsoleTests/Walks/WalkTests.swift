@@ -47,6 +47,7 @@ struct WalkTests {
         )
         #expect(tooMany.status == .unprocessableContent)
         #expect(tooMany.text.contains("Value 5000 above max_bound 1337"), "\(tooMany.text)")
+        #expect(tooMany.text.contains(#"<details class="more" open>"#), "the collapsed field opens")
         let noQuestion = try await rig.post(
           "/walks/questions",
           [("text", "Go?"), ("options", " , ")],

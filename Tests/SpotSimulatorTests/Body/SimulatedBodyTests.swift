@@ -82,4 +82,24 @@ struct SimulatedBodyTests {
     #expect(body.powerFeedback(off) == .statusInProgress)
     #expect(body.motorPowerState == .statePoweringOff)
   }
+
+  @Test func aPowerOnDuringAPowerOffIsRefusedUntilTheMotorsAreOff() async throws {
+    let time = ManualTime()
+    let body = SimulatedBody(
+      configuration: .init(transitionTime: .seconds(2), motorsInitiallyOn: true),
+      clock: time.clock
+    )
+    let off = try body.execute(Self.safePowerOff()).get()
+    await time.advance(by: .seconds(1))
+    #expect(throws: SimulatedBody.PowerRefusal(status: .statusCommandInProgress)) {
+      try body.requestPower(on: true).get()
+    }
+    #expect(body.motorPowerState == .statePoweringOff)
+    await time.advance(by: .seconds(1))
+    #expect(body.commandFeedback(off)?.fullBodyFeedback.safePowerOffFeedback.status == .poweredOff)
+    #expect(body.motorPowerState == .stateOff)
+    // Once off, the robot may be powered on again.
+    _ = try body.requestPower(on: true).get()
+    #expect(body.motorPowerState == .statePoweringOn)
+  }
 }

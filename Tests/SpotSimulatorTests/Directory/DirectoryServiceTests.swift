@@ -65,6 +65,7 @@ struct DirectoryServiceTests {
         ("robot-state", "bosdyn.api.RobotStateService", "state.spot.robot"),
         ("estop", "bosdyn.api.EstopService", "estop.spot.robot"),
         ("keepalive", "bosdyn.api.keepalive.KeepaliveService", "keepalive.spot.robot"),
+        ("autowalk-service", "bosdyn.api.autowalk.AutowalkService", "autowalk.spot.robot"),
       ]
       for (name, type, authority) in expected {
         let entry = try #require(byName[name], "\(name) missing")
@@ -228,6 +229,10 @@ struct DirectoryServiceTests {
       ("name", "two.labels.spot.robot", Int32(50051), 0.0),
       ("name", "example.com", Int32(50051), 0.0),
       ("name", "bad_label", Int32(50051), 0.0),
+      ("evil\u{1B}[2Jname", "remote", Int32(50051), 0.0),
+      ("line\nforged log line", "remote", Int32(50051), 0.0),
+      ("zero\u{200B}width", "remote", Int32(50051), 0.0),
+      (String(repeating: "n", count: 100_000), "remote", Int32(50051), 0.0),
     ]
   )
   func malformedRegistration(
@@ -244,7 +249,22 @@ struct DirectoryServiceTests {
       return
     }
     #expect(!message.isEmpty)
+    // What the robot says back is safe to print: no control characters, bounded.
+    #expect(!message.unicodeScalars.contains { $0.properties.generalCategory == .control })
+    #expect(message.count < 1_000)
     #expect(registry.entry(named: name) == nil || name.isEmpty)
+  }
+
+  @Test("A registered type and host are checked like the name")
+  func malformedTypeAndHost() {
+    let registry = ServiceRegistry()
+    var entry = Self.entry("name", type: "type\u{7}bell", authority: "remote")
+    #expect(registry.register(entry, endpoint: Self.endpoint()) != .ok)
+    entry.type = "bosdyn.api.mission.RemoteMissionService"
+    var endpoint = Self.endpoint()
+    endpoint.hostIp = "127.0.0.1\r\nX"
+    #expect(registry.register(entry, endpoint: endpoint) != .ok)
+    #expect(registry.register(entry, endpoint: Self.endpoint()) == .ok)
   }
 
   @Test("Authorities are canonical: bare labels expanded, ports and case dropped")
@@ -349,8 +369,7 @@ struct DirectoryServiceTests {
     #expect(registry.register(entry, endpoint: Self.endpoint()) == .ok)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await registry.run() }
-      try await time.waitForSleepers("the liveness loop")
-      await time.advance(by: .seconds(3))
+      try await time.advance(by: .seconds(3), inStepsOf: .seconds(1), waitingFor: "the liveness loop")
       // Only the loop has looked at the registry: the lapse is already recorded.
       #expect(registry.unhealthyServiceNames() == ["flaky"])
       group.cancelAll()
