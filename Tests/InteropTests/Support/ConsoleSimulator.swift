@@ -48,7 +48,8 @@ struct ConsoleSimulator: Sendable {
     #expect(try await sim.waitForExit() == 0, "spot-sim stops cleanly: \(sim.stderr)")
   }
 
-  private var robotArguments: [String] {
+  /// The robot options of a robot-mode program, then the robot (`127.0.0.1:PORT`).
+  var robotArguments: [String] {
     [
       "--robot-ca", self.dataDirectory + "/ca.pem", "--username", "user", "--password",
       "password", "127.0.0.1:\(self.robotPort)",
@@ -61,7 +62,8 @@ struct ConsoleSimulator: Sendable {
     let service = try ChildProcess(
       try TestEnvironment.executable("hello-world-mission-service"),
       [
-        "--hello-options", "World", "--hello-options", "Everyone", "--hello-options", "Scout", "robot",
+        "--hello-options", "World", "--hello-options", "Everyone", "--hello-options", "Scout",
+        "robot",
         "--host-ip", "127.0.0.1", "--port", "0",
       ] + self.robotArguments
     )
