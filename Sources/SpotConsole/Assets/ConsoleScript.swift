@@ -404,7 +404,10 @@ enum ConsoleScript {
         document.getElementById('walk-nodes').replaceChildren(...walk.nodes.map((node) => {
           const item = element('li', { class: 'walk-node', 'data-depth': String(Math.min(node.depth, 4)),
             'data-node': String(node.id) });
+          const ticks = node.ticks === 0 ? '' : (node.ticksAreLowerBound ? '≥ ' : '') +
+            (node.ticks === 1 ? '1 tick' : node.ticks + ' ticks');
           item.append(element('span', { class: 'node-name' }, node.name),
+            element('span', { class: 'node-ticks' }, ticks),
             element('span', { class: 'pill', 'data-tone': node.tone }, node.state));
           if (node.error) item.append(element('span', { class: 'node-error' }, node.error));
           return item;

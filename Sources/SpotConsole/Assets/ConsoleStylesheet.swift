@@ -270,6 +270,7 @@ enum ConsoleStylesheet {
     .walk-node[data-depth="3"] { padding-left: 3.75rem; }
     .walk-node[data-depth="4"] { padding-left: 5rem; }
     .node-name { flex: 1; font-weight: 600; }
+    .node-ticks { color: var(--muted); font-size: .85rem; font-variant-numeric: tabular-nums; }
     .node-error { flex-basis: 100%; color: var(--error); font-size: .85rem; }
     .pill[data-tone="busy"] { background: var(--busy-soft); color: var(--busy); }
     """#

@@ -16,6 +16,10 @@ final class WalkPlayer: Sendable {
     var lease: Bosdyn_Api_Lease?
     var tree: [(id: Int64, name: String, depth: Int)]
     var results: [Int64: Bosdyn_Api_Mission_State.NodeStatesAtTick.NodeState] = [:]
+    var ticks: [Int64: Int] = [:]
+    /// Whether ticks dropped out of the mission service's history before the console read
+    /// them (nobody watched for a while): tick counts are then lower bounds.
+    var missedTicks = false
     var lastTick: Int64 = -1
   }
 
@@ -157,8 +161,14 @@ final class WalkPlayer: Sendable {
         )
         return (snapshot, replaced)
       }
+      if let oldest = current.history.last, oldest.tickCounter > playing.lastTick + 1 {
+        playing.missedTicks = true
+      }
       for tick in current.history.reversed() where tick.tickCounter > playing.lastTick {
-        for node in tick.nodeStates { playing.results[node.id] = node }
+        for node in tick.nodeStates {
+          playing.results[node.id] = node
+          playing.ticks[node.id, default: 0] += 1
+        }
         playing.lastTick = tick.tickCounter
       }
       state.playing = playing
@@ -180,6 +190,8 @@ final class WalkPlayer: Sendable {
             depth: node.depth,
             state: text,
             tone: tone,
+            ticks: playing.ticks[node.id] ?? 0,
+            ticksAreLowerBound: playing.missedTicks,
             error: result?.error ?? ""
           )
         },

@@ -12,6 +12,12 @@ struct WalkSnapshot: Sendable, Codable, Equatable {
     var state: String
     /// The colour of ``state``: `on`, `busy`, `error` or `neutral`.
     var tone: String
+    /// How many of the mission's ticks reached the node (a callback's node is reached while
+    /// its calls are in flight, so this is not the number of the callback's Ticks).
+    var ticks: Int
+    /// Whether some ticks were no longer in the mission service's history when the console
+    /// looked (it keeps the last 100): ``ticks`` is then at least the count.
+    var ticksAreLowerBound: Bool
     /// The node's error, if its latest tick had one.
     var error: String
   }

@@ -112,11 +112,18 @@ enum WalksPage {
       """
   }
 
+  /// "3 ticks" ("≥ 3 ticks" when some were missed), or nothing before the first.
+  static func ticks(_ count: Int, lowerBound: Bool) -> String {
+    guard count > 0 else { return "" }
+    return (lowerBound ? "≥ " : "") + (count == 1 ? "1 tick" : "\(count) ticks")
+  }
+
   static func node(_ node: WalkSnapshot.Node) -> HTML {
     let error: HTML = node.error.isEmpty ? "" : "<span class=\"node-error\">\(node.error)</span>"
     return """
       <li class="walk-node" data-depth="\(String(min(node.depth, 4)))" data-node="\(String(node.id))">\
       <span class="node-name">\(node.name)</span>\
+      <span class="node-ticks">\(Self.ticks(node.ticks, lowerBound: node.ticksAreLowerBound))</span>\
       <span class="pill" data-tone="\(node.tone)">\(node.state)</span>\(error)</li>
       """
   }

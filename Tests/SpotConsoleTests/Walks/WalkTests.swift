@@ -137,6 +137,12 @@ struct WalkTests {
         let done = try await rig.get("/walks", as: browser).text
         #expect(done.contains(#"id="walk-status" data-tone="ok">Success</span>"#), "\(done)")
         #expect(log.count(containing: "Hello Scout!") == 3)
+        #expect(
+          done.contains(
+            #/1\. hello-world-callback</span><span class="node-ticks">\d+ ticks?</span>/#
+          ),
+          "how many mission ticks reached the callback's node"
+        )
         let body = rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
           $0.resource == "body"
         }
