@@ -111,6 +111,7 @@ struct ConsoleBrowserTests {
       #expect(result["unlabelled"] as? [String] == [])
       #expect(result["question"] as? String == "Power the robot off now?")
       #expect(result["status_while_asking"] as? String == "Running")
+      #expect(result["answer_focused"] as? String == "Continue", "answered from the keyboard")
       #expect(result["status"] as? String == "Success", "\(result)")
       #expect(
         result["nodes"] as? [[String]] == [

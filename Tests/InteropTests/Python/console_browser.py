@@ -319,7 +319,14 @@ def walk(console):
     result['question'] = driver.find_element(By.CSS_SELECTOR, '.walk-question p').text
     result['status_while_asking'] = driver.find_element(By.ID, 'walk-status').text
     console.shot('question')
-    answer[0].click()
+    # Answered from the keyboard: Tab to the answer's button, Enter.
+    for _ in range(80):
+        webdriver.ActionChains(driver).send_keys(Keys.TAB).perform()
+        focused = driver.switch_to.active_element
+        if focused.text == 'Continue' and focused.tag_name == 'button':
+            break
+    result['answer_focused'] = driver.switch_to.active_element.text
+    webdriver.ActionChains(driver).send_keys(Keys.ENTER).perform()
     console.wait(lambda d: d.find_element(By.ID, 'walk-status').text in ('Success', 'Failure', 'Error', 'Stopped'), 60)
     result['status'] = driver.find_element(By.ID, 'walk-status').text
     result['nodes'] = [[node.find_element(By.CLASS_NAME, 'node-name').text, node.find_element(By.CLASS_NAME, 'pill').text]
