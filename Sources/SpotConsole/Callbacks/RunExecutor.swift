@@ -95,7 +95,10 @@ struct RunExecutor: Sendable {
       switch response.status {
       case .ok: sessionID = response.sessionID
       case .missingLeases:
-        detail = "Missing leases: " + response.missingLeaseResources.joined(separator: ", ")
+        detail =
+          "Missing leases: " + response.missingLeaseResources.joined(separator: ", ")
+          + ". A run gives the callback no lease; add it to a walk, which plays with the body "
+          + "lease."
       case .missingInputs:
         detail = "Missing inputs: " + response.missingInputs.map(\.name).joined(separator: ", ")
       default: detail = nil
