@@ -38,6 +38,8 @@ public final class SpotConsole: ListeningService, Sendable {
   private let sections: [any ConsoleSection]
   private let sessions: SessionStore
   private let runs: RunRegistry
+  /// The walk the walks page composes and plays.
+  let walk: WalkPlayer
   private let port = ListeningPort()
   private let logger: Logger
 
@@ -67,6 +69,7 @@ public final class SpotConsole: ListeningService, Sendable {
     )
     self.runs = runs
     let walk = WalkPlayer(robot: robot, callbackTimeout: configuration.runTimeout)
+    self.walk = walk
     self.sections =
       [
         RobotSection(robot: robot),
@@ -90,7 +93,17 @@ public final class SpotConsole: ListeningService, Sendable {
     let application = self.makeApplication()
     try await withThrowingDiscardingTaskGroup { group in
       group.addTask { await self.runs.run() }
-      defer { self.runs.stop() }
+      // Returns a finished walk's body lease even when no walks page is open.
+      group.addTask {
+        await self.walk.watch(
+          clock: self.robot.configuration.clock,
+          interval: self.configuration.refreshInterval
+        )
+      }
+      defer {
+        self.runs.stop()
+        group.cancelAll()
+      }
       try await withGracefulShutdownHandler {
         do {
           try await application.run()

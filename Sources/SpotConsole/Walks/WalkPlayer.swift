@@ -1,4 +1,5 @@
 import BosdynAPI
+import BosdynCore
 import MissionExecutor
 import SpotSimulator
 import Synchronization
@@ -208,6 +209,15 @@ final class WalkPlayer: Sendable {
     }
     if ended { self.returnLease() }
     return snapshot
+  }
+
+  /// Looks at the walk's mission every `interval` until cancelled, so that its lease is
+  /// returned when it ends even if no page is watching.
+  func watch(clock: RobotClock, interval: Duration) async {
+    while !Task.isCancelled {
+      if self.state.withLock({ $0.playing?.lease != nil }) { _ = self.snapshot() }
+      do { try await clock.sleep(for: interval) } catch { return }
+    }
   }
 
   /// Whether the mission service's mission is the walk's.

@@ -198,6 +198,37 @@ struct WalkTests {
     }
   }
 
+  @Test func aFinishedWalksLeaseIsReturnedWithNoPageWatching() async throws {
+    try await ConsoleRig.with { rig in
+      let browser = try await rig.signIn()
+      _ = try await rig.post(
+        "/walks/questions",
+        [("text", "Done?"), ("options", "Yes")],
+        as: browser
+      )
+      _ = try await rig.post("/walks/play", [], as: browser)
+      let missions = rig.robot.robot.missions
+      let leases = rig.robot.robot.leases
+      func bodyOwner() -> String {
+        leases.list(includeFullLeaseInfo: false).resources.first { $0.resource == "body" }?
+          .leaseOwner.clientName ?? ""
+      }
+      let question = try await eventually("the question") { missions.state().questions.first }
+      #expect(bodyOwner() == "spot-console")
+      let watcher = Task {
+        await rig.console.walk.watch(
+          clock: rig.robot.robot.configuration.clock,
+          interval: .milliseconds(20)
+        )
+      }
+      defer { watcher.cancel() }
+      // Answered by another client (as `bosdyn mission answer` would): no console page looks.
+      #expect(missions.answerQuestion(id: question.id, code: 0).status == .ok)
+      _ = try await eventually("the lease returned") { bodyOwner().isEmpty ? true : nil }
+      #expect(missions.state().status == .success)
+    }
+  }
+
   @Test func parameterValuesReadAsOneLine() {
     var params = Bosdyn_Api_DictParam()
     params.values["who"] = .with { $0.stringValue.value = "Scout" }
