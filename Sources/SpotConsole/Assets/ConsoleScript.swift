@@ -401,6 +401,7 @@ enum ConsoleScript {
             return group;
           }));
         }
+        document.getElementById('walk-nodes-empty').hidden = walk.nodes.length > 0;
         document.getElementById('walk-nodes').replaceChildren(...walk.nodes.map((node) => {
           const item = element('li', { class: 'walk-node', 'data-depth': String(Math.min(node.depth, 4)),
             'data-node': String(node.id) });

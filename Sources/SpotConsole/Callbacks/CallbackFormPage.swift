@@ -44,7 +44,8 @@ enum CallbackFormPage {
             <button type="button" class="button subtle" id="cancel-button" hidden>Cancel run</button>
             <button type="submit" class="button" id="add-to-walk-button" formaction="\(base)/add-to-walk" \
       data-add-to-walk>Add to walk</button>
-            <span class="muted" id="run-hint">EstablishSession, Tick until done, Stop, TeardownSession.</span>
+            <span class="muted" id="run-hint">Run: EstablishSession, Tick until done, Stop, \
+      TeardownSession. Add to walk: these values become an action of the walk.</span>
           </div>
         </form>
         \(RunPage.panel(events: [], outcome: nil, eventsURL: nil))

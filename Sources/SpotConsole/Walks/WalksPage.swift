@@ -93,6 +93,8 @@ enum WalksPage {
       \(HTML(snapshot.questions.map { Self.question($0, request: request) }))</div>
         <h3 class="walk-tree-title">Nodes</h3>
         <ol class="walk-nodes" id="walk-nodes">\(HTML(snapshot.nodes.map(Self.node)))</ol>
+        <p class="muted" id="walk-nodes-empty"\(snapshot.nodes.isEmpty ? "" : " hidden")>\
+      <strong>Play</strong> loads the walk as a mission; its nodes and their results show here.</p>
       </section>
       """
   }
