@@ -415,6 +415,24 @@ enum ConsoleScript {
         }));
       }
 
+      function setUpLoadForm(form) {
+        form.addEventListener('submit', (submission) => {
+          submission.preventDefault();
+          const file = document.getElementById('walk-file').files[0];
+          if (!file) return;
+          const reader = new FileReader();
+          reader.addEventListener('load', () => {
+            const bytes = new Uint8Array(reader.result);
+            let binary = '';
+            for (const byte of bytes) binary += String.fromCharCode(byte);
+            form.elements.mission.value = btoa(binary);
+            form.elements.file_name.value = file.name;
+            form.submit();
+          });
+          reader.readAsArrayBuffer(file);
+        });
+      }
+
       function followWalk(panel) {
         const source = new EventSource(panel.dataset.events);
         source.addEventListener('walk', (event) => showWalk(JSON.parse(event.data)));
@@ -443,6 +461,8 @@ enum ConsoleScript {
       if (runPanel && runPanel.dataset.events) followRun(runPanel.dataset.events, null, null);
       const walkPanel = document.getElementById('walk-panel');
       if (walkPanel) followWalk(walkPanel);
+      const loadForm = document.querySelector('form[data-load-walk]');
+      if (loadForm) setUpLoadForm(loadForm);
       if (csrf) connectLive();
     })();
     """#

@@ -254,6 +254,11 @@ enum ConsoleStylesheet {
     .walk-step-detail { grid-column: 2 / -1; font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
     .walk-step .button-row { gap: .4rem; }
     .question-form .field input { max-width: none; }
+    .load-form input[type="file"] { font: inherit; border: none; padding: 0; min-height: 0; }
+    .load-form input[type="file"]::file-selector-button {
+      font: inherit; font-weight: 600; margin-right: .75rem; padding: .45rem .9rem; border-radius: 8px;
+      border: 1px solid #aeb7c1; background: var(--surface); cursor: pointer;
+    }
     .walk-panel { position: sticky; top: 1rem; }
     .walk-panel .button-row { margin: .25rem 0 1rem; }
     .walk-question {

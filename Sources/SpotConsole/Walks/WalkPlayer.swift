@@ -51,6 +51,11 @@ final class WalkPlayer: Sendable {
     self.state.withLock { $0.steps.append(step) }
   }
 
+  /// Replaces the walk's steps with `steps` (a loaded walk).
+  func replace(with steps: [WalkStep]) {
+    self.state.withLock { $0.steps = steps }
+  }
+
   /// Removes the step with id `id`; `false` when there is none.
   func remove(id: String) -> Bool {
     self.state.withLock { state in

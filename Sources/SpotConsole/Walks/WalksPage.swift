@@ -20,6 +20,16 @@ enum WalksPage {
       from <a href="/callbacks">Callbacks</a>, fill it in and choose <strong>Add to walk</strong>, \
       or add a question below.</p>
           </section>
+          <section class="card" aria-labelledby="load-title">
+            <h2 id="load-title">Load a walk</h2>
+            <form method="post" action="/walks/load" class="load-form" data-load-walk>\(request.csrfField)
+              <input type="hidden" name="mission" value=""><input type="hidden" name="file_name" value="">
+              <div class="field"><label for="walk-file">Mission file</label>\
+      <p class="help" id="walk-file-help">One the console saved; it replaces the actions above.</p>\
+      <input type="file" id="walk-file" accept=".pb" required aria-describedby="walk-file-help"></div>
+              <button type="submit" class="button">Load</button>
+            </form>
+          </section>
           <section class="card" aria-labelledby="question-title">
             <h2 id="question-title">Add a question</h2>
             <form method="post" action="/walks/questions" class="question-form">\(request.csrfField)

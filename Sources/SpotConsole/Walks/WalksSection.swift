@@ -1,4 +1,5 @@
 import Foundation
+import BosdynAPI
 import SpotSimulator
 import SwiftProtobuf
 
@@ -41,6 +42,31 @@ struct WalksSection: ConsoleSection {
         try mission.serializedBytes(),
         name: "walk-mission.pb",
         type: "application/octet-stream"
+      )
+    }
+    routes.post("/walks/load") { request in
+      guard let encoded = request.form.value("mission"), !encoded.isEmpty else {
+        return .redirect(
+          to: "/walks",
+          flash: "Choose a mission file to load (the page's script reads it).",
+          isError: true
+        )
+      }
+      let name = request.form.value("file_name") ?? "the file"
+      guard let data = Data(base64Encoded: encoded),
+        let root = try? Bosdyn_Api_Mission_Node(serializedBytes: data),
+        let steps = [WalkStep](mission: root)
+      else {
+        return .redirect(
+          to: "/walks",
+          flash: "\(name) is not a walk the console saved (a sequence of callbacks and questions).",
+          isError: true
+        )
+      }
+      self.walk.replace(with: steps)
+      return .redirect(
+        to: "/walks",
+        flash: "Loaded \(steps.count) \(steps.count == 1 ? "action" : "actions") from \(name)."
       )
     }
     routes.post("/walks/questions") { request in

@@ -121,6 +121,16 @@ struct ConsoleBrowserTests {
         "\(result)"
       )
       #expect(result["questions_left"] as? Int == 0)
+      #expect(result["steps_after_removing"] as? Int == 2)
+      #expect(
+        result["load_flash"] as? String == "Loaded 3 actions from walk-mission.pb.",
+        "\(result)"
+      )
+      #expect(
+        result["loaded_steps"] as? [String] == [
+          "hello-world-callback", "Power the robot off now?", "power-off-callback",
+        ]
+      )
       #expect(result["robot_power"] as? String == "Off")
       #expect(result["lease"] as? String == "Nobody", "the walk returned the body lease")
       try await waitUntil("three greetings") {

@@ -20,6 +20,7 @@ Scenarios (--scenario):
 """
 
 import argparse
+import base64
 import json
 import os
 import sys
@@ -333,6 +334,33 @@ def walk(console):
                        for node in driver.find_elements(By.CSS_SELECTOR, '#walk-nodes .walk-node')]
     result['questions_left'] = len(driver.find_elements(By.CSS_SELECTOR, '.walk-question'))
     console.shot('done')
+
+    # Save the walk (as its download link does), change it, and load the saved file back.
+    saved = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch('/walks/walk-mission.pb', { credentials: 'same-origin' })
+          .then((response) => response.arrayBuffer())
+          .then((buffer) => {
+            let binary = '';
+            for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
+            done(btoa(binary));
+          });
+    """)
+    path = os.path.join(console.screenshots, 'walk-mission.pb')
+    with open(path, 'wb') as file:
+        file.write(base64.b64decode(saved))
+    remove = driver.find_element(By.XPATH, '//li[@data-kind="Question"]//button[starts-with(normalize-space(), "Remove")]')
+    remove.click()
+    console.wait(expected_conditions.staleness_of(remove))
+    result['steps_after_removing'] = len(driver.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step'))
+    driver.find_element(By.ID, 'walk-file').send_keys(path)
+    load = driver.find_element(By.XPATH, '//button[normalize-space()="Load"]')
+    load.click()
+    console.wait(expected_conditions.staleness_of(load))
+    result['load_flash'] = driver.find_element(By.CSS_SELECTOR, '.flash').text
+    result['loaded_steps'] = [step.find_element(By.CLASS_NAME, 'walk-step-title').text
+                              for step in driver.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')]
+    console.shot('loaded')
     console.open('/robot')
     console.live()
     console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'Off')

@@ -229,6 +229,49 @@ struct WalkTests {
     }
   }
 
+  @Test func aSavedWalkLoadsBackInPlaceOfTheActions() async throws {
+    try await ConsoleRig.with { rig in
+      let browser = try await rig.signIn()
+      _ = try await rig.post(
+        "/walks/questions",
+        [("text", "A?"), ("options", "Yes, No")],
+        as: browser
+      )
+      let file = try await rig.get("/walks/walk-mission.pb", as: browser)
+      let encoded = Data(file.body.readableBytesView).base64EncodedString()
+      _ = try await rig.post("/walks/questions", [("text", "B?"), ("options", "Go")], as: browser)
+      #expect(try await rig.get("/walks", as: browser).text.contains("B?"))
+
+      let loaded = try await rig.post(
+        "/walks/load",
+        [("mission", encoded), ("file_name", "walk-mission.pb")],
+        as: browser
+      )
+      #expect(loaded.headers[.location] == "/walks")
+      var page = try await rig.get("/walks", as: browser).text
+      #expect(page.contains("Loaded 1 action from walk-mission.pb."), "\(page)")
+      #expect(page.contains("A?") && page.contains("Yes · No"))
+      #expect(!page.contains("B?"), "the loaded walk replaced the actions")
+
+      let garbage = Data("not a mission".utf8).base64EncodedString()
+      _ = try await rig.post(
+        "/walks/load",
+        [("mission", garbage), ("file_name", "notes.txt")],
+        as: browser
+      )
+      page = try await rig.get("/walks", as: browser).text
+      #expect(page.contains("notes.txt is not a walk the console saved"), "\(page)")
+      #expect(page.contains("A?"), "a refused file changes nothing")
+      let forged = try await rig.post(
+        "/walks/load",
+        [("mission", encoded)],
+        as: browser,
+        csrf: false
+      )
+      #expect(forged.status == .forbidden)
+    }
+  }
+
   @Test func parameterValuesReadAsOneLine() {
     var params = Bosdyn_Api_DictParam()
     params.values["who"] = .with { $0.stringValue.value = "Scout" }
