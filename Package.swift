@@ -151,7 +151,7 @@ let package = Package(
     .target(
       name: "GRPCRelay",
       dependencies: [
-        "BosdynCore", grpcCore, logging, lifecycle, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL,
+        "BosdynCore", grpcCore, logging, lifecycle, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL, nioTLS,
       ],
       swiftSettings: swiftSettings
     ),

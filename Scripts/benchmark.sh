@@ -22,6 +22,12 @@
 #                       mission: executor CPU per cycle over 1 000 plain nodes; 100 RemoteGrpc
 #                       nodes ticking the Swift hello world at 10 Hz (cycle lateness, Tick round
 #                       trip through the executor vs remote-mission-client's)
+#                       soak (not in the default set): SOAK_SESSIONS sessions ticking the hello
+#                       world through spot-sim's proxy for SOAK_SECONDS; the callback is killed
+#                       (SIGKILL) and restarted at 1/4, spot-sim stopped and restarted at 1/2;
+#                       reports failed ticks outside those windows, RSS and descriptors
+#   SOAK_SESSIONS       concurrent sessions in the soak [1000]
+#   SOAK_SECONDS        how long the soak's load runs [60]
 #   MISSION_SECONDS     how long the 100-callback mission runs [30]
 #   KA_COUNT            services kept registered in the keepalive section [100]
 #   KA_INTERVAL         their re-registration interval, seconds [1]
@@ -68,6 +74,8 @@ LOGGING=${LOGGING:-1}
 SECTIONS=${SECTIONS:-load client cold rss proxy keepalive}
 KA_COUNT=${KA_COUNT:-100}
 MISSION_SECONDS=${MISSION_SECONDS:-30}
+SOAK_SESSIONS=${SOAK_SESSIONS:-1000}
+SOAK_SECONDS=${SOAK_SECONDS:-60}
 KA_INTERVAL=${KA_INTERVAL:-1}
 KA_SECONDS=${KA_SECONDS:-20}
 KA_WARMUP=${KA_WARMUP:-5}
@@ -217,7 +225,7 @@ build_swift() {
     return 0
   fi
   local products=(hello-world-mission-service remote-mission-client)
-  if has_section proxy || has_section keepalive; then products+=(spot-sim); fi
+  if has_section proxy || has_section keepalive || has_section soak; then products+=(spot-sim); fi
   if has_section mission; then products+=(mission-executor-bench); fi
   for product in "${products[@]}"; do
     say "swift build -c release --product $product (log: $RAW/build-$product.log)"
@@ -393,12 +401,12 @@ cpu_ns() {
   cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ns += $1} END {printf "%.0f\n", ns}'
 }
 
-# start_sim NAME LOG_LEVEL: spot-sim on a free port with its data (CA, keys) in the run
+# start_sim NAME LOG_LEVEL [PORT]: spot-sim on PORT (default: a free port) with its data (CA, keys) in the run
 # directory; sets PID[NAME], PORT[NAME] and SIM_CA. Its log goes to $RAW/NAME.log.
 SIM_CA=
 start_sim() {
   local name=$1 level=$2 pid port='' ca='' deadline=$((SECONDS + 60))
-  env BOSDYN_LOG_LEVEL="$level" "$SPOT_SIM" --port 0 --host "$HOST" \
+  env BOSDYN_LOG_LEVEL="$level" "$SPOT_SIM" --port "${3:-0}" --host "$HOST" \
     --data-dir "$RUN_DIR/sim-data" </dev/null >"$RAW/$name.stdout" 2>"$RAW/$name.log" &
   pid=$!
   ALL_PIDS+=("$pid")
@@ -716,6 +724,92 @@ section_mission() {
   done
 }
 
+# ---------------------------------------------------------------- 8. soak
+# soak_callback PORT SIM_PORT: the hello world in robot mode (registered with the sim) on PORT.
+soak_callback() {
+  BOSDYN_LOG_LEVEL=warning "$SWIFT_SERVER" robot --host-ip "$HOST" --port "$1" --bind "$HOST" \
+    --robot-ca "$SIM_CA" --username user --password password "$HOST:$2" </dev/null \
+    >>"$RAW/soak-callback.stdout" 2>>"$RAW/soak-callback.log" &
+  SOAK_CALLBACK=$!
+  ALL_PIDS+=("$SOAK_CALLBACK")
+}
+
+# soak_event NAME: the time of an event, for the report to tell restart windows.
+soak_event() { echo "t=$(date +%s.%N) event=$1" >>"$RAW/soak-events.txt"; }
+
+section_soak() {
+  local sim_port svc_port client_pid sampler_pid quarter half
+  for exe in "$SPOT_SIM" "$SWIFT_SERVER" "$SWIFT_CLIENT"; do
+    [[ -x "$exe" ]] || { note "soak: n/a ($exe missing)"; return 0; }
+  done
+  sim_port=$(free_port)
+  svc_port=$(free_port)
+  start_sim soak-sim warning "$sim_port" || { note "soak: spot-sim did not start"; return 0; }
+  soak_callback "$svc_port" "$sim_port"
+  if ! timeout 90 "$PY" "$BENCH/robot_token.py" --port "$sim_port" --ca "$SIM_CA" \
+    --wait-service hello-world-callback >/dev/null 2>>"$RAW/soak-token.err"; then
+    note "soak: the callback never appeared in the directory (raw/soak-token.err)"
+    stop_server soak-sim
+    return 0
+  fi
+  : >"$RAW/soak-events.txt"
+  : >"$RAW/soak-samples.txt"
+  # Every second: RSS and open descriptors of the simulator, the callback and the client.
+  (
+    while true; do
+      now=$(date +%s.%N)
+      for entry in "sim $(cat "$RAW/soak-sim.pid" 2>/dev/null || echo 0)" "callback $(cat "$RAW/soak-callback.pid" 2>/dev/null || echo 0)" \
+        "client $(cat "$RAW/soak-client.pid" 2>/dev/null || echo 0)"; do
+        set -- $entry
+        [[ "$2" != 0 && -r /proc/$2/status ]] || continue
+        rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$2/status" 2>/dev/null || echo 0)
+        fds=$(ls "/proc/$2/fd" 2>/dev/null | wc -l)
+        echo "t=$now name=$1 pid=$2 rss_kb=${rss:-0} fds=$fds"
+      done
+      sleep 1
+    done
+  ) >>"$RAW/soak-samples.txt" &
+  sampler_pid=$!
+  ALL_PIDS+=("$sampler_pid")
+  echo "$SOAK_CALLBACK" >"$RAW/soak-callback.pid"
+  echo "${PID[soak-sim]}" >"$RAW/soak-sim.pid"
+  sleep 3 # samples of the idle processes
+  say "soak: $SOAK_SESSIONS sessions for ${SOAK_SECONDS}s through spot-sim's proxy"
+  soak_event load-start
+  "$SWIFT_CLIENT" bench-soak --robot "$HOST:$sim_port" --robot-ca "$SIM_CA" --username user \
+    --password password --sessions "$SOAK_SESSIONS" --seconds "$SOAK_SECONDS" \
+    </dev/null >"$RAW/soak-client.out" 2>"$RAW/soak-client.err" &
+  client_pid=$!
+  ALL_PIDS+=("$client_pid")
+  echo "$client_pid" >"$RAW/soak-client.pid"
+  quarter=$((SOAK_SECONDS / 4))
+  half=$((SOAK_SECONDS / 2))
+  sleep "$quarter"
+  soak_event callback-killed
+  kill -KILL "$SOAK_CALLBACK" 2>/dev/null || true
+  wait "$SOAK_CALLBACK" 2>/dev/null || true
+  sleep 2
+  soak_callback "$svc_port" "$sim_port"
+  echo "$SOAK_CALLBACK" >"$RAW/soak-callback.pid"
+  soak_event callback-restarted
+  sleep $((half - quarter - 2))
+  soak_event sim-stopped
+  stop_server soak-sim
+  sleep 2
+  start_sim soak-sim warning "$sim_port" || note "soak: spot-sim did not restart"
+  echo "${PID[soak-sim]:-0}" >"$RAW/soak-sim.pid"
+  soak_event sim-restarted
+  wait "$client_pid" || note "soak: the client exited with status $?"
+  soak_event load-end
+  sleep 10 # samples after the load
+  kill "$sampler_pid" 2>/dev/null || true
+  wait "$sampler_pid" 2>/dev/null || true
+  stop_pid "$SOAK_CALLBACK"
+  stop_server soak-sim
+  "$PY" "$BENCH/report_soak.py" --client "$RAW/soak-client.out" --samples "$RAW/soak-samples.txt" \
+    --events "$RAW/soak-events.txt" --record >>"$RESULTS" || note "soak: no report"
+}
+
 # ================================================================ main
 if has_section load || has_section client || has_section proxy; then
   command -v h2load >/dev/null || die "h2load not found (Debian package nghttp2-client)"
@@ -794,6 +888,7 @@ has_section rss && section_rss
 has_section proxy && section_proxy
 has_section keepalive && section_keepalive
 has_section mission && section_mission
+has_section soak && section_soak
 
 echo "loadavg at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN_DIR/env.txt"
 find "$RAW" -name '*.log' -size +1M -exec gzip -1 -f {} + # per-tick server logs
@@ -803,6 +898,10 @@ find "$RAW" -name '*.log' -size +1M -exec gzip -1 -f {} + # per-tick server logs
   "$PY" "$BENCH/report.py" "$RESULTS"
   "$PY" "$BENCH/report_robot.py" "$RESULTS"
   "$PY" "$BENCH/report_mission.py" "$RESULTS"
+  if has_section soak; then
+    "$PY" "$BENCH/report_soak.py" --client "$RAW/soak-client.out" \
+      --samples "$RAW/soak-samples.txt" --events "$RAW/soak-events.txt" || true
+  fi
 } >"$RUN_DIR/summary.txt"
 echo
 cat "$RUN_DIR/summary.txt"

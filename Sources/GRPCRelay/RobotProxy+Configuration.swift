@@ -20,9 +20,9 @@ extension RobotProxy {
     /// ("Failed to connect to remote host", Python's `ProxyConnectionError`).
     public var upstreamConnectTimeout: Duration
 
-    /// How long a service may take to send its response headers, counted from when the call is
-    /// routed and again from each part of the request the client sends, before the call fails
-    /// with DEADLINE_EXCEEDED ("504 Gateway Timeout", Python's `TimedOutError`). It covers
+    /// How long a service may take to send its response headers, counted once from when the
+    /// call is routed (a client trickling request bytes does not extend it), before the call
+    /// fails with DEADLINE_EXCEEDED ("504 Gateway Timeout", Python's `TimedOutError`). It covers
     /// waiting for the connection and for a free stream on it too, so no call waits forever;
     /// the proxy then resets the call's upstream stream and stops using that connection for new
     /// calls (it closes once its calls in flight are done).
@@ -36,11 +36,34 @@ extension RobotProxy {
     /// (`SO_REUSEPORT`) and its own connections to services; `nil` means one per core.
     public var eventLoopCount: Int?
 
-    /// The most calls one client connection may have open at once.
+    /// The most calls one client connection may have open at once (HTTP/2
+    /// `SETTINGS_MAX_CONCURRENT_STREAMS`): bounds what one connection can hold open. Kept
+    /// above ``maxConcurrentCallsPerClient`` so that a busy client is told RESOURCE_EXHAUSTED
+    /// rather than having streams refused, which grpc-swift's client asserts on in debug builds.
     public var maxConcurrentStreams: Int
 
+    /// The most calls one client (one `authorization` value, so one user token; calls without
+    /// one count together) may have open through the proxy at once, over all its connections.
+    /// Calls beyond it fail at once with RESOURCE_EXHAUSTED, so one client opening many
+    /// connections full of calls that never end cannot starve the others.
+    public var maxConcurrentCallsPerClient: Int
+
+    /// The most client connections open at once; a connection beyond it is closed as soon as it
+    /// is accepted, before TLS, so a flood of idle sockets cannot exhaust memory or descriptors.
+    public var maxConnections: Int
+
+    /// How long a client has from connecting to completing the TLS handshake before the proxy
+    /// closes the socket: a connection that never speaks costs nothing for long.
+    public var handshakeTimeout: Duration
+
+    /// How long a client connection may stay open with no call in flight before the proxy
+    /// ends it (GOAWAY, then close). Clients reconnect when they next call, as gRPC clients do.
+    public var idleTimeout: Duration
+
     /// A configuration with the given TLS identity and defaults for the rest: `127.0.0.1`, a
-    /// free port, 5 s to connect, 30 s for response headers, 2 s of shutdown grace.
+    /// free port, 5 s to connect, 30 s for response headers, 2 s of shutdown grace, 1 000 calls
+    /// per connection and 1 000 per client, 4 096 connections, 10 s to finish the TLS handshake,
+    /// and idle connections ended after 5 minutes.
     public init(
       certificateChain: [NIOSSLCertificate],
       privateKey: NIOSSLPrivateKey,
@@ -56,6 +79,10 @@ extension RobotProxy {
       self.shutdownGracePeriod = .seconds(2)
       self.eventLoopCount = nil
       self.maxConcurrentStreams = 1000
+      self.maxConcurrentCallsPerClient = 1000
+      self.maxConnections = 4096
+      self.handshakeTimeout = .seconds(10)
+      self.idleTimeout = .seconds(300)
     }
   }
 }

@@ -119,14 +119,15 @@ public final class RobotProxy: ListeningService, Sendable {
       connectTimeout: self.configuration.upstreamConnectTimeout,
       logger: self.logger
     )
-    let connections = ConnectionRegistry()
+    let connections = ConnectionRegistry(limit: self.configuration.maxConnections)
     let proxyContext = ProxyContext(
       dispatcher: dispatcher,
       immediateRoute: self.immediateRoute,
       pool: pool,
       logger: self.logger,
       responseTimeout: TimeAmount(self.configuration.upstreamResponseTimeout),
-      responseTimeoutText: "\(self.configuration.upstreamResponseTimeout)"
+      responseTimeoutText: "\(self.configuration.upstreamResponseTimeout)",
+      callsPerClient: ClientCallLimiter(limit: self.configuration.maxConcurrentCallsPerClient)
     )
 
     let port: Int
@@ -256,6 +257,8 @@ public final class RobotProxy: ListeningService, Sendable {
     connections: ConnectionRegistry
   ) async throws -> (Int, [any Channel]) {
     let grace = TimeAmount(self.configuration.shutdownGracePeriod)
+    let idleTimeout = TimeAmount(self.configuration.idleTimeout)
+    let handshakeTimeout = TimeAmount(self.configuration.handshakeTimeout)
     let connectionConfiguration = ProxyHTTP2Settings.inboundConnection(
       maxConcurrentStreams: self.configuration.maxConcurrentStreams
     )
@@ -279,11 +282,16 @@ public final class RobotProxy: ListeningService, Sendable {
           .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
           .childChannelInitializer { channel in
             channel.eventLoop.makeCompletedFuture {
+              guard connections.add(channel) else {
+                logger.warning("Refusing a client connection: \(connections.limit) are open")
+                channel.close(promise: nil)
+                return
+              }
               let pipeline = channel.pipeline.syncOperations
               let manager = NIOHTTP2ServerConnectionManagementHandler(
                 eventLoop: channel.eventLoop,
                 configuration: .init(
-                  maxIdleTime: nil,
+                  maxIdleTime: idleTimeout,
                   maxAge: nil,
                   maxGraceTime: grace,
                   keepalive: nil
@@ -295,6 +303,7 @@ public final class RobotProxy: ListeningService, Sendable {
                 throw ChannelError.ioOnClosedChannel
               }
               try pipeline.addHandler(NIOSSLServerHandler(context: sslContext))
+              try pipeline.addHandler(HandshakeDeadline(timeout: handshakeTimeout))
               try pipeline.addHandler(TLSRecordCoalescer())
               try pipeline.addHandler(FlushGate(coalescer: coalescer))
               try pipeline.addHandler(
@@ -315,7 +324,6 @@ public final class RobotProxy: ListeningService, Sendable {
               )
               try pipeline.addHandler(manager)
               try pipeline.addHandler(ClientConnectionErrorLogger(logger: logger))
-              connections.add(channel)
             }
           }
           .bind(host: self.configuration.host, port: port)
@@ -364,10 +372,14 @@ private final class ClientConnectionErrorLogger: ChannelInboundHandler {
     self.logger = logger
   }
 
+  /// Logs the error, and closes the connection unless it concerns one stream only: after a
+  /// protocol error NIOHTTP2 has sent its GOAWAY but would leave the socket open.
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
     self.logger.debug(
       "Client connection error: \(error)",
       metadata: ["peer": "\(context.remoteAddress.map { "\($0)" } ?? "?")"]
     )
+    if error is NIOHTTP2Errors.StreamError { return }
+    context.close(promise: nil)
   }
 }

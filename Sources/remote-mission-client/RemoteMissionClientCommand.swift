@@ -10,7 +10,7 @@ struct RemoteMissionClientCommand: AsyncParsableCommand {
     commandName: "remote-mission-client",
     abstract: "Establish a session with a remote mission service, tick it until it is done, "
       + "then stop and tear down the session.",
-    subcommands: [Local.self, Robot.self, BenchTicks.self, BenchKeepAlive.self]
+    subcommands: [Local.self, Robot.self, BenchTicks.self, BenchKeepAlive.self, BenchSoak.self]
   )
 
   @OptionGroup var session: SessionOptions

@@ -26,6 +26,15 @@ extension RemoteMissionServer {
     /// computation without `await`) then delays the other calls of its loop. Set `false` for
     /// such servicers.
     public var handlersOnEventLoops: Bool
+    /// How long a connection may stay open with no call in flight before the server ends it
+    /// (GOAWAY, then close), and how long a new connection may stay silent before it is
+    /// closed; `nil` keeps idle connections forever. A robot's mission service
+    /// reconnects when it next calls, so the default of 5 minutes costs it nothing, while a
+    /// flood of sockets that never call is released instead of exhausting descriptors.
+    public var idleTimeout: Duration?
+    /// The most calls one connection may have open at once (HTTP/2
+    /// `SETTINGS_MAX_CONCURRENT_STREAMS`); `nil` means no limit.
+    public var maxConcurrentStreams: Int?
 
     /// Creates a configuration.
     public init(
@@ -34,7 +43,9 @@ extension RemoteMissionServer {
       name: String? = nil,
       maxFlushDelay: Duration? = .zero,
       eventLoops: Int? = nil,
-      handlersOnEventLoops: Bool = true
+      handlersOnEventLoops: Bool = true,
+      idleTimeout: Duration? = .seconds(300),
+      maxConcurrentStreams: Int? = 1000
     ) {
       self.host = host
       self.port = port
@@ -42,9 +53,12 @@ extension RemoteMissionServer {
       self.maxFlushDelay = maxFlushDelay
       self.eventLoops = eventLoops
       self.handlersOnEventLoops = handlersOnEventLoops
+      self.idleTimeout = idleTimeout
+      self.maxConcurrentStreams = maxConcurrentStreams
     }
 
-    /// All interfaces, a port the system picks, no flush delay.
+    /// All interfaces, a port the system picks, no flush delay, idle connections ended after
+    /// 5 minutes, 1 000 calls per connection.
     public static var defaults: Self { Self() }
   }
 }

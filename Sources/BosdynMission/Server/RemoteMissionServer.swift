@@ -199,6 +199,19 @@ public final class RemoteMissionServer: ListeningService, Sendable {
 
   private func makeShards(sockets: [Int32]) -> [Shard] {
     var transportConfig = HTTP2ServerTransport.Posix.Config.defaults
+    transportConfig.connection.maxIdleTime = self.configuration.idleTimeout
+    if let idleTimeout = self.configuration.idleTimeout {
+      let silence = TimeAmount(idleTimeout)
+      transportConfig.channelDebuggingCallbacks.onAcceptTCPConnection = { channel in
+        channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.addHandler(
+            SilentConnectionDeadline(timeout: silence),
+            position: .first
+          )
+        }
+      }
+    }
+    transportConfig.http2.maxConcurrentStreams = self.configuration.maxConcurrentStreams
     if let delay = self.configuration.maxFlushDelay {
       transportConfig.connection.flushCoalescing = .init(maxFlushDelay: delay, maxBytes: 64 * 1024)
     } else {

@@ -85,7 +85,10 @@ public struct MissionClient: Sendable {
     var request = Bosdyn_Api_Mission_LoadMissionRequest()
     request.root = root
     request.leases = try self.leases(leases)
-    let chunks = try DataChunks.split(request.stamped(clientName: self.rpc.clientName), size: chunkSize)
+    let chunks = try DataChunks.split(
+      request.stamped(clientName: self.rpc.clientName),
+      size: chunkSize
+    )
     let response: Bosdyn_Api_Mission_LoadMissionResponse = try await self.rpc.withClient(method) {
       client,
       options in
@@ -93,7 +96,7 @@ public struct MissionClient: Sendable {
         options: options,
         requestProducer: { writer in try await writer.write(contentsOf: chunks) }
       ) { response in
-        try DataChunks.join(try await response.messages.reduce(into: []) { $0.append($1) })
+        try await Self.assemble(response, method)
       }
     }
     try self.checkHeader(response.header, method)
@@ -251,7 +254,7 @@ public struct MissionClient: Sendable {
           request,
           options: options
         ) { response in
-          try DataChunks.join(try await response.messages.reduce(into: []) { $0.append($1) })
+          try await Self.assemble(response, method)
         }
       }
       try self.checkHeader(chunked.header, method)
@@ -279,7 +282,7 @@ public struct MissionClient: Sendable {
           request,
           options: options
         ) { response in
-          try DataChunks.join(try await response.messages.reduce(into: []) { $0.append($1) })
+          try await Self.assemble(response, method)
         }
       }
       try self.checkHeader(chunked.header, method)
@@ -362,6 +365,30 @@ public struct MissionClient: Sendable {
 
   // MARK: Checks
 
+  /// How deeply a chunked response may nest. The robot loads missions up to 256 levels deep
+  /// (two messages a level in GetMission's tree, one in MissionInfo); with SwiftProtobuf's
+  /// default limit of 100 messages, a mission deeper than about 50 levels loaded on the robot
+  /// and then failed to decode here, in the load's own response.
+  static let chunkedDecodingOptions: BinaryDecodingOptions = {
+    var options = BinaryDecodingOptions()
+    options.messageDepthLimit = 2 * 1024
+    return options
+  }()
+
+  /// The message a streamed response's chunks carry. Chunks that make no such message are a
+  /// `responseError`, as every answer this client cannot use is a ``/BosdynCore/ClientError``.
+  private static func assemble<Message: SwiftProtobuf.Message>(
+    _ response: StreamingClientResponse<Bosdyn_Api_DataChunk>,
+    _ method: MethodDescriptor
+  ) async throws -> Message {
+    let chunks = try await response.messages.reduce(into: []) { $0.append($1) }
+    do {
+      return try DataChunks.join(chunks, decodingOptions: Self.chunkedDecodingOptions)
+    } catch let error as DataChunks.AssemblyError {
+      throw RobotRPC.statusError(.responseError, error.description, method)
+    }
+  }
+
   /// The leases a call sends: the given ones, else the wallet's body lease advanced, else
   /// none.
   private func leases(_ given: [Lease]?) throws -> [Lease] {
@@ -382,8 +409,7 @@ public struct MissionClient: Sendable {
     throws
   {
     for result in results { self.wallet?.onLeaseUseResult(result) }
-    if let error = ClientError.from(leaseUseResults: results, method: method.fullyQualifiedMethod)
-    {
+    if let error = ClientError.from(leaseUseResults: results, method: method.fullyQualifiedMethod) {
       throw error
     }
   }

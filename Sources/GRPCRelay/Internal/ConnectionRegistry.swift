@@ -17,15 +17,24 @@ final class ConnectionRegistry: Sendable {
   }
 
   private let state = Mutex(State())
+  /// The most connections tracked at once.
+  let limit: Int
 
-  /// Tracks `channel` until it closes. A connection accepted after shutdown began is treated
-  /// like the others were.
-  func add(_ channel: any Channel) {
+  init(limit: Int = .max) {
+    self.limit = max(1, limit)
+  }
+
+  /// Tracks `channel` until it closes; `false` (and not tracked) when ``limit`` connections
+  /// are open already, for the caller to close it. A connection accepted after shutdown began
+  /// is treated like the others were.
+  func add(_ channel: any Channel) -> Bool {
     let id = ObjectIdentifier(channel)
-    let mode = self.state.withLock { state in
+    let mode = self.state.withLock { state -> Mode? in
+      guard state.channels.count < self.limit else { return nil }
       state.channels[id] = channel
       return state.mode
     }
+    guard let mode else { return false }
     channel.closeFuture.whenComplete { _ in
       _ = self.state.withLock { $0.channels.removeValue(forKey: id) }
     }
@@ -34,6 +43,7 @@ final class ConnectionRegistry: Sendable {
     case .quiescing: Self.quiesce(channel)
     case .closing: channel.close(promise: nil)
     }
+    return true
   }
 
   /// Asks every connection to finish its calls and close.

@@ -63,6 +63,8 @@ final class InboundStreamHandler: ChannelDuplexHandler {
   private var upstreamNeedsFlush = false
   private var clientNeedsFlush = false
   private var responseTimer: Scheduled<Void>?
+  /// The client this call was counted for in ``ProxyContext/callsPerClient``, until released.
+  private var countedClient: String?
 
   init(proxy: ProxyContext) {
     self.proxy = proxy
@@ -101,8 +103,6 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     case .relaying:
       self.upstream?.write(payload)
       self.upstreamNeedsFlush = true
-      // The service's time to answer counts from the client's latest request frame.
-      self.restartResponseTimer(context: context)
     case .answered, .closed:
       break
     }
@@ -144,6 +144,10 @@ final class InboundStreamHandler: ChannelDuplexHandler {
 
   func channelInactive(context: ChannelHandlerContext) {
     self.state = .closed
+    if let client = self.countedClient {
+      self.countedClient = nil
+      self.proxy.callsPerClient.release(client)
+    }
     self.responseTimer?.cancel()
     self.responseTimer = nil
     self.buffered.removeAll()
@@ -161,6 +165,18 @@ final class InboundStreamHandler: ChannelDuplexHandler {
       path: headers.first(name: ":path") ?? "",
       authorization: headers.first(name: "authorization")
     )
+    let client = self.head.authorization ?? ""
+    guard self.proxy.callsPerClient.admit(client) else {
+      self.routeDecided(
+        .reject(
+          code: .resourceExhausted,
+          message: "429 Too Many Requests: this client already has "
+            + "\(self.proxy.callsPerClient.maximum) calls in flight through the robot"
+        )
+      )
+      return
+    }
+    self.countedClient = client
     if let immediateRoute = self.proxy.immediateRoute, let route = immediateRoute(self.head) {
       self.routeDecided(route)
       return
@@ -379,7 +395,7 @@ final class InboundStreamHandler: ChannelDuplexHandler {
 
   // MARK: Answering here
 
-  /// (Re)starts the countdown to a 504, until the response headers arrive.
+  /// Starts the countdown to a 504, once per call: the deadline is absolute from routing.
   private func restartResponseTimer(context: ChannelHandlerContext) {
     guard !self.responseStarted else { return }
     self.responseTimer?.cancel()

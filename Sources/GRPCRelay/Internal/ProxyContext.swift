@@ -10,4 +10,6 @@ struct ProxyContext: Sendable {
   var logger: Logger
   var responseTimeout: TimeAmount
   var responseTimeoutText: String
+  /// Counts each client's calls in flight against its limit.
+  var callsPerClient: ClientCallLimiter
 }

@@ -35,7 +35,10 @@ final class RouteDispatcher: Sendable {
       let (stream, continuation) = AsyncStream.makeStream(of: Request.self)
       let eventLoop = loop.executor.eventLoop
       queues[ObjectIdentifier(eventLoop)] = Queue(
-        executor: loop.executor, stream: stream, continuation: continuation)
+        executor: loop.executor,
+        stream: stream,
+        continuation: continuation
+      )
     }
     self.queues = queues
     self.route = route
@@ -46,11 +49,15 @@ final class RouteDispatcher: Sendable {
   func submit(_ request: Request, on eventLoop: any EventLoop) {
     guard let queue = self.queues[ObjectIdentifier(eventLoop)] else {
       // Only connections accepted on the proxy's own loops reach here.
-      request.deliver(.reject(code: .unavailable, message: "502 Bad Gateway: the proxy is not serving"))
+      request.deliver(
+        .reject(code: .unavailable, message: "502 Bad Gateway: the proxy is not serving")
+      )
       return
     }
     if case .terminated = queue.continuation.yield(request) {
-      request.deliver(.reject(code: .unavailable, message: "502 Bad Gateway: the proxy is shutting down"))
+      request.deliver(
+        .reject(code: .unavailable, message: "502 Bad Gateway: the proxy is shutting down")
+      )
     }
   }
 

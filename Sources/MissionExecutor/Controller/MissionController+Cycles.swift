@@ -38,7 +38,7 @@ extension MissionController {
   }
 
   /// Runs `body` with a call runner owned by a task group of this scope: calls still in flight
-  /// when `body` returns are cancelled.
+  /// when `body` returns are cancelled, and delivered as such.
   func withCallRunner<Result: Sendable>(
     isolation: isolated (any Actor)? = #isolation,
     _ body: (CallRunner) async throws -> Result
@@ -55,10 +55,9 @@ extension MissionController {
       group.addTask {
         await runner.run { call in await self.execute(call, on: runner) }
       }
-      defer {
-        runner.finish()
-        group.cancelAll()
-      }
+      // Not `group.cancelAll()`: in a cancelled task a call fails or is cancelled by chance,
+      // sent or not; finishing cancels each call, so its node knows it was not answered.
+      defer { runner.finish() }
       return try await body(runner)
     }
   }

@@ -122,7 +122,7 @@ public final class MissionRun: Sendable {
       var ticks: [Bosdyn_Api_Mission_State.NodeStatesAtTick] = []
       var cycles = 0
       var lastTick: Int64 = -1
-      var hanging = 0
+      var hanging: Set<UInt64> = []
       while cycles < maxCycles {
         cycles += 1
         hanging = await manual.stepAndWait(upTo: wait, hanging: hanging)
@@ -153,18 +153,19 @@ public final class MissionRun: Sendable {
 extension MissionController.ManualCycles {
   /// Steps once, then waits until only calls already taken for hanging are in flight; if that
   /// takes longer than `limit` of real time, the calls still in flight are taken for hanging.
+  /// Calls are told apart by id, and one its node gave up on is waited for even when it was
+  /// taken for hanging (it ends at once): a hanging Tick that ends must not let the run move on
+  /// before the Stop its node sends then has answered.
   ///
   /// - Parameters:
   ///   - limit: How long to wait for answers before taking their calls for hanging.
-  ///   - hanging: How many calls in flight were taken for hanging before this cycle.
-  /// - Returns: How many calls in flight are taken for hanging now.
-  func stepAndWait(upTo limit: Duration, hanging: Int) async -> Int {
+  ///   - hanging: The calls taken for hanging before this cycle.
+  /// - Returns: The calls taken for hanging now.
+  func stepAndWait(upTo limit: Duration, hanging: Set<UInt64>) async -> Set<UInt64> {
     self.runner.submit(self.controller.runCycle())
-    // A hanging call that finished (timed out, cancelled) no longer counts.
-    let hanging = min(hanging, self.runner.inFlight)
     let answered = await withTaskGroup(of: Bool.self) { group in
       group.addTask {
-        await self.runner.waitUntil(inFlightAtMost: hanging)
+        await self.runner.waitUntil(onlyInFlight: hanging)
         return true
       }
       group.addTask {
@@ -175,6 +176,8 @@ extension MissionController.ManualCycles {
       group.cancelAll()
       return first
     }
-    return answered ? min(hanging, self.runner.inFlight) : self.runner.inFlight
+    // A hanging call that finished (timed out, cancelled) no longer counts.
+    let inFlight = self.runner.callsInFlight
+    return answered ? hanging.intersection(inFlight) : inFlight
   }
 }

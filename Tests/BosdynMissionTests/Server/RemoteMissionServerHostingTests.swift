@@ -6,6 +6,10 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite("Hosting: ports, event loops, shutdown")
 struct RemoteMissionServerHostingTests {
   @Test(
@@ -21,7 +25,9 @@ struct RemoteMissionServerHostingTests {
     configuration: RemoteMissionServer.Configuration
   ) async throws {
     let server = RemoteMissionServer(
-      servicer: ScriptedServicer { _ in .success() }, configuration: configuration)
+      servicer: ScriptedServicer { _ in .success() },
+      configuration: configuration
+    )
     try await withThrowingTaskGroup { group in
       group.addTask { try await server.serve() }
       let port = try await server.listeningPort()
@@ -31,7 +37,8 @@ struct RemoteMissionServerHostingTests {
         for _ in 0..<6 {
           clients.addTask {
             try await RemoteMissionClient.withDirectConnection(
-              host: configuration.host, port: port
+              host: configuration.host,
+              port: port
             ) { client in
               for _ in 0..<20 {
                 let response = try await client.tick(sessionID: "")
@@ -47,12 +54,42 @@ struct RemoteMissionServerHostingTests {
     }
   }
 
+  @Test func aSocketThatNeverCallsIsClosedAfterTheIdleTimeout() async throws {
+    let server = RemoteMissionServer(
+      servicer: ScriptedServicer { _ in .success() },
+      configuration: .init(host: "127.0.0.1", idleTimeout: .milliseconds(300))
+    )
+    try await withThrowingTaskGroup { group in
+      group.addTask { try await server.serve() }
+      let port = try await server.listeningPort()
+      let silent = try #require(SilentSocket(port: port))
+      let deadline = ContinuousClock.now + .seconds(20)
+      while !silent.peerHasClosed() {
+        #expect(ContinuousClock.now < deadline, "the idle socket is still open after 20 s")
+        if ContinuousClock.now >= deadline { break }
+        try await Task.sleep(for: .milliseconds(50))
+      }
+      // And the server still serves.
+      let status = try await RemoteMissionClient.withDirectConnection(
+        host: "127.0.0.1",
+        port: port
+      ) { try await $0.tick(sessionID: "").status }
+      #expect(status == .success)
+      // Closed before shutting down: a graceful shutdown waits for every connection.
+      silent.close()
+      server.beginGracefulShutdown()
+      try await group.waitForAll()
+    }
+  }
+
   @Test func aPortInUseIsAClearErrorNotAHang() async throws {
     // A plain gRPC server holds the port without SO_REUSEPORT, so ours cannot share it; one
     // with SO_REUSEPORT is refused the same way (see the interop port tests).
     let holder = GRPCServer(
       transport: HTTP2ServerTransport.Posix(
-        address: .ipv4(host: "127.0.0.1", port: 0), transportSecurity: .plaintext),
+        address: .ipv4(host: "127.0.0.1", port: 0),
+        transportSecurity: .plaintext
+      ),
       services: []
     )
     try await withThrowingTaskGroup { group in
@@ -60,7 +97,8 @@ struct RemoteMissionServerHostingTests {
       let port = try #require(try await holder.listeningAddress?.ipv4?.port)
       let server = RemoteMissionServer(
         servicer: ScriptedServicer { _ in .success() },
-        configuration: .init(host: "127.0.0.1", port: port))
+        configuration: .init(host: "127.0.0.1", port: port)
+      )
       let error = await #expect(throws: (any Error).self) { try await server.serve() }
       #expect("\(error.map { "\($0)" } ?? "")" == "127.0.0.1:\(port): address already in use")
       await #expect(throws: (any Error).self) { _ = try await server.listeningPort() }
@@ -74,7 +112,9 @@ struct RemoteMissionServerHostingTests {
     // turn into an error.
     for _ in 0..<30 {
       let server = RemoteMissionServer(
-        servicer: ScriptedServicer { _ in .success() }, configuration: .init(host: "127.0.0.1"))
+        servicer: ScriptedServicer { _ in .success() },
+        configuration: .init(host: "127.0.0.1")
+      )
       try await withThrowingTaskGroup { group in
         group.addTask { try await server.serve() }
         _ = try await server.listeningPort()
@@ -86,10 +126,50 @@ struct RemoteMissionServerHostingTests {
 
   @Test func shuttingDownBeforeServingReturnsAtOnce() async throws {
     let server = RemoteMissionServer(
-      servicer: ScriptedServicer { _ in .success() }, configuration: .init(host: "127.0.0.1"))
+      servicer: ScriptedServicer { _ in .success() },
+      configuration: .init(host: "127.0.0.1")
+    )
     server.beginGracefulShutdown()
     server.beginGracefulShutdown()
     try await server.serve()
     await #expect(throws: (any Error).self) { _ = try await server.listeningPort() }
+  }
+}
+
+/// A TCP connection that sends nothing, as a flood of idle sockets would.
+private final class SilentSocket {
+  private let descriptor: Int32
+
+  init?(port: Int) {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { return nil }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard connected == 0 else {
+      Glibc.close(descriptor)
+      return nil
+    }
+    self.descriptor = descriptor
+  }
+
+  /// Whether the server has closed its end (whatever it sent first is read and dropped).
+  func peerHasClosed() -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = recv(self.descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+      if count > 0 { continue }
+      return count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)
+    }
+  }
+
+  func close() {
+    Glibc.close(self.descriptor)
   }
 }

@@ -18,10 +18,12 @@ def robot_arguments(description):
     return parser
 
 
-def connect(options, client_name, remote_services=()):
+def connect(options, client_name, remote_services=(), service_clients=()):
     """An authenticated bosdyn.client Robot. `remote_services` are directory names to register
-    the RemoteClient for, as the document's remote_mission_client.py does."""
-    sdk = bosdyn.client.create_standard_sdk(client_name)
+    the RemoteClient for, as the document's remote_mission_client.py does; `service_clients` are
+    client classes the standard SDK lacks (MissionClient), as Boston Dynamics' examples pass to
+    create_standard_sdk."""
+    sdk = bosdyn.client.create_standard_sdk(client_name, list(service_clients))
     for name in remote_services:
         sdk.register_service_client(bosdyn.mission.remote_client.RemoteClient, service_name=name)
     sdk.load_robot_cert(options.ca)

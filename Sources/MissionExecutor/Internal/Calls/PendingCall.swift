@@ -18,9 +18,12 @@ struct PendingCall: Sendable {
 }
 
 extension PendingCall {
-  /// Runs the call, racing it against its deadline on `clock` and its cancellation signal.
+  /// Runs the call, racing it against its deadline on `clock` and its cancellation signal. A
+  /// call cancelled before it starts (still queued when its runner finished) is not sent at
+  /// all: racing it would send it, or not, by chance.
   func perform(on clock: AnyClock<Duration>) async -> CallResult {
-    await withTaskGroup(of: CallResult.self) { group in
+    if self.cancellation.isFired { return .cancelled }
+    return await withTaskGroup(of: CallResult.self) { group in
       group.addTask {
         do {
           return .answered(try await self.body())
