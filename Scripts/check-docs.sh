@@ -31,7 +31,7 @@ cd "$(dirname "$0")/.."
 modules=(
   SimulatorDefaults BosdynCore BosdynClient BosdynMission BosdynMissionTesting
   ServiceCustomization MissionExecutor BosdynRobot BosdynServiceRunner BosdynCommandLine GRPCRelay
-  SpotSimulator ExampleServicers
+  SpotSimulator SpotConsole ExampleServicers
 )
 
 work="$(mktemp -d)"
