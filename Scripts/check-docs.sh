@@ -31,8 +31,7 @@ cd "$(dirname "$0")/.."
 modules=(
   SimulatorDefaults BosdynCore BosdynClient BosdynMission BosdynMissionTesting
   ServiceCustomization MissionExecutor AutowalkCompiler BosdynRobot BosdynServiceRunner
-  BosdynCommandLine GRPCRelay
-  SpotSimulator ExampleServicers
+  BosdynCommandLine GRPCRelay SpotSimulator SpotConsole ExampleServicers
 )
 
 work="$(mktemp -d)"

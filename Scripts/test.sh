@@ -21,6 +21,13 @@ fi
 # saying why; the other tests run.
 Scripts/fetch-spot-sdk-examples.sh >/dev/null || true
 
+# The console's browser tests drive Chromium with Selenium (Chromium itself: .ci/run).
+SELENIUM_VERSION=4.50.0
+if ! .venv/bin/python -c "import selenium, sys; sys.exit(selenium.__version__ != '$SELENIUM_VERSION')" 2>/dev/null; then
+  echo "Installing selenium $SELENIUM_VERSION into .venv"
+  .venv/bin/pip install --quiet --disable-pip-version-check "selenium==$SELENIUM_VERSION"
+fi
+
 swift build --build-tests
 # Swift Testing runs every test at once by default; the end-to-end tests start simulated
 # robots, services and Python peers, so on 2 cores an unbounded run starves them of CPU.

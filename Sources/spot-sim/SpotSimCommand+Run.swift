@@ -4,6 +4,7 @@ import BosdynServiceRunner
 import Foundation
 import Logging
 import SimulatorDefaults
+import SpotConsole
 import SpotSimulator
 
 extension SpotSimCommand {
@@ -89,6 +90,15 @@ extension SpotSimCommand {
     )
     var clockOffsetSeconds: Double = 0
 
+    @Option(
+      help: ArgumentHelp(
+        "The web console's port, on the robot's host (default: 8080 as root, else 8081). 0 "
+          + "picks a free port.",
+        discussion: "Open the printed Console: URL and sign in with --username and --password."
+      )
+    )
+    var consolePort: Int?
+
     @Option(help: "How many times a second the mission service ticks a playing mission.")
     var missionTickHz: Double = 10
 
@@ -98,6 +108,9 @@ extension SpotSimCommand {
     func validate() throws {
       guard (0...65535).contains(self.port) else {
         throw ValidationError("--port must be between 0 and 65535.")
+      }
+      if let consolePort = self.consolePort, !(0...65535).contains(consolePort) {
+        throw ValidationError("--console-port must be between 0 and 65535.")
       }
       guard self.clockOffsetSeconds.isFinite, abs(self.clockOffsetSeconds) <= 365 * 24 * 3600
       else {
@@ -154,9 +167,24 @@ extension SpotSimCommand {
         )
       }
       print("CA certificate: \(robot.caCertificatePath)")
-      try await runUntilSignalled(robot, logger: logger) { port in
-        print("Listening on \(self.host):\(port)")
-      }
+      let console = SpotConsole(
+        robot: robot,
+        configuration: .init(
+          host: self.host,
+          port: self.consolePort ?? SpotConsole.Configuration.defaultPort
+        ),
+        logger: Logger(label: "spot-console")
+      )
+      // Services stop in reverse order: the console before the robot, so its runs still reach
+      // their callbacks' Stop and TeardownSession.
+      try await runUntilSignalled(
+        robot,
+        after: [
+          OptionalConsole(console: console, required: self.consolePort != nil),
+          Announcement(robot: robot, console: console, host: self.host),
+        ],
+        logger: logger
+      ) { _ in }
     }
   }
 }

@@ -208,6 +208,36 @@ extension RobotProxyLimitsTests {
   }
 }
 
+extension RobotProxyLimitsTests {
+  @Test("A request without :authority gets an error status at once, not silence")
+  func noAuthorityIsAnswered() async throws {
+    try await withRobotProxy(routes: ProxyRouteTable()) { _, port in
+      let client = try await RawTLSClient(
+        port: port,
+        serverHostname: "api.spot.robot",
+        caPEM: ProxyTestCertificates.shared.caCertificatePEM
+      )
+      let statuses = StatusRecorder()
+      let stream = try await client.multiplexer.createStreamChannel { channel in
+        channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.addHandler(statuses)
+        }
+      }.get()
+      let headers: HPACKHeaders = [
+        ":method": "POST", ":scheme": "https",
+        ":path": "/bosdyn.api.RobotIdService/GetRobotId",
+        "content-type": "application/grpc", "te": "trailers",
+      ]
+      try await stream.writeAndFlush(
+        HTTP2Frame.FramePayload.headers(.init(headers: headers, endStream: true))
+      )
+      try await waitUntil("an answer") { statuses.grpcStatus != nil }
+      #expect(statuses.grpcStatus == "14")
+      await client.close()
+    }
+  }
+}
+
 /// Records the `grpc-status` (and message) of the HEADERS a raw stream receives.
 private final class StatusRecorder: ChannelInboundHandler, Sendable {
   typealias InboundIn = HTTP2Frame.FramePayload

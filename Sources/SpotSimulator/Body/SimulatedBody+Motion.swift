@@ -72,9 +72,6 @@ extension SimulatedBody {
     }
   }
 
-  /// Whether the robot stands.
-  public var isStanding: Bool { self.state.withLock { $0.standing } }
-
   /// The body's pose in its odometry frame now (`odom_tform_body`).
   public var odometryPose: Bosdyn_Api_SE3Pose {
     let now = self.clock.now

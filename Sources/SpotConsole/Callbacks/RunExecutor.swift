@@ -1,0 +1,323 @@
+import BosdynAPI
+import BosdynCore
+import GRPCCore
+import ServiceCustomization
+
+/// Runs a callback as a mission's RemoteGrpc node would: EstablishSession, Tick until the
+/// callback says it is done (or the operator cancels, or the run times out), then Stop and
+/// TeardownSession; each call becomes a ``RunEvent`` the page shows as it happens.
+///
+/// Like the robot, it treats an unimplemented EstablishSession as a session with an empty
+/// id, and sends Stop and TeardownSession even after a failed tick.
+struct RunExecutor: Sendable {
+  /// Pauses between ticks, the run's time limit and each call's deadline.
+  let configuration: SpotConsole.Configuration
+  /// What pauses and the time limit are measured on.
+  let clock: RobotClock
+
+  func execute(_ run: CallbackRun) async {
+    do {
+      try await CallbackClient.with(host: run.callback.host, port: run.callback.port) { stub in
+        await self.execute(run, stub: stub)
+      }
+    } catch {
+      run.record(
+        RunEvent(
+          call: "Connect",
+          status: "FAILED",
+          tone: "error",
+          milliseconds: 0,
+          detail: CallbackError(describing: error).description
+        )
+      )
+      run.finish(
+        RunOutcome(result: "ERROR", tone: "error", summary: "Could not reach the callback.")
+      )
+    }
+  }
+
+  private func execute(_ run: CallbackRun, stub: CallbackClient.Stub) async {
+    guard let sessionID = await self.establishSession(run, stub: stub) else {
+      run.finish(
+        RunOutcome(
+          result: "ERROR",
+          tone: "error",
+          summary: "EstablishSession failed: no ticks sent."
+        )
+      )
+      return
+    }
+    let outcome = await self.tickUntilDone(run, stub: stub, sessionID: sessionID)
+    await self.call(run, "Stop") {
+      var request = Bosdyn_Api_Mission_StopRequest()
+      request.sessionID = sessionID
+      let response = try await stub.stop(
+        request.stamped(clientName: CallbackClient.clientName),
+        options: self.options
+      )
+      return (response.header, response.status.protoName, response.status == .ok ? "ok" : "error")
+    }
+    await self.call(run, "TeardownSession") {
+      var request = Bosdyn_Api_Mission_TeardownSessionRequest()
+      request.sessionID = sessionID
+      let response = try await stub.teardownSession(
+        request.stamped(clientName: CallbackClient.clientName),
+        options: self.options
+      )
+      return (response.header, response.status.protoName, response.status == .ok ? "ok" : "error")
+    }
+    run.finish(outcome)
+  }
+
+  /// The session id, `""` when the callback does not implement sessions, `nil` on failure.
+  private func establishSession(_ run: CallbackRun, stub: CallbackClient.Stub) async -> String? {
+    var sessionID: String?
+    let started = ContinuousClock.now
+    do {
+      let response = try await stub.establishSession(
+        Bosdyn_Api_Mission_EstablishSessionRequest().stamped(clientName: CallbackClient.clientName),
+        options: self.options
+      )
+      let elapsed = Self.milliseconds(since: started)
+      if let problem = CallbackError.headerProblem(response.header) {
+        run.record(
+          RunEvent(
+            call: "EstablishSession",
+            status: "HEADER ERROR",
+            tone: "error",
+            milliseconds: elapsed,
+            detail: problem.description
+          )
+        )
+        return nil
+      }
+      var detail: String?
+      switch response.status {
+      case .ok: sessionID = response.sessionID
+      case .missingLeases:
+        detail =
+          "Missing leases: " + response.missingLeaseResources.joined(separator: ", ")
+          + ". A run gives the callback no lease; add it to a walk, which plays with the body "
+          + "lease."
+      case .missingInputs:
+        detail = "Missing inputs: " + response.missingInputs.map(\.name).joined(separator: ", ")
+      default: detail = nil
+      }
+      run.record(
+        RunEvent(
+          call: "EstablishSession",
+          status: response.status.protoName,
+          tone: sessionID == nil ? "error" : "ok",
+          milliseconds: elapsed,
+          detail: detail
+        )
+      )
+    } catch let error as RPCError where error.code == .unimplemented {
+      sessionID = ""
+      run.record(
+        RunEvent(
+          call: "EstablishSession",
+          status: "UNIMPLEMENTED",
+          tone: "neutral",
+          milliseconds: Self.milliseconds(since: started),
+          detail: "The callback keeps no sessions; ticking with an empty session id."
+        )
+      )
+    } catch {
+      run.record(
+        RunEvent(
+          call: "EstablishSession",
+          status: "FAILED",
+          tone: "error",
+          milliseconds: Self.milliseconds(since: started),
+          detail: CallbackError(describing: error).description
+        )
+      )
+    }
+    return sessionID
+  }
+
+  private func tickUntilDone(
+    _ run: CallbackRun,
+    stub: CallbackClient.Stub,
+    sessionID: String
+  ) async -> RunOutcome {
+    let deadline = self.clock.now + self.configuration.runTimeout
+    var count = 0
+    while true {
+      if run.isCancelled {
+        return RunOutcome(
+          result: "CANCELLED",
+          tone: "neutral",
+          summary: "Cancelled after \(count) ticks."
+        )
+      }
+      count += 1
+      var request = Bosdyn_Api_Mission_TickRequest()
+      request.sessionID = sessionID
+      request.params = run.params
+      let started = ContinuousClock.now
+      let response: Bosdyn_Api_Mission_TickResponse
+      do {
+        response = try await stub.tick(
+          request.stamped(clientName: CallbackClient.clientName),
+          options: self.options
+        )
+      } catch {
+        run.record(
+          RunEvent(
+            call: "Tick \(count)",
+            status: "FAILED",
+            tone: "error",
+            milliseconds: Self.milliseconds(since: started),
+            detail: CallbackError(describing: error).description
+          )
+        )
+        return RunOutcome(result: "ERROR", tone: "error", summary: "Tick \(count) failed.")
+      }
+      let elapsed = Self.milliseconds(since: started)
+      if let problem = CallbackError.headerProblem(response.header) {
+        run.record(
+          RunEvent(
+            call: "Tick \(count)",
+            status: "HEADER ERROR",
+            tone: "error",
+            milliseconds: elapsed,
+            detail: problem.description
+          )
+        )
+        return RunOutcome(result: "ERROR", tone: "error", summary: "Tick \(count) failed.")
+      }
+      run.record(self.event(for: response, count: count, milliseconds: elapsed, run: run))
+      switch response.status {
+      case .running:
+        if self.clock.now >= deadline {
+          return RunOutcome(
+            result: "TIMED OUT",
+            tone: "error",
+            summary: "Still running after \(self.configuration.runTimeout): stopped."
+          )
+        }
+        try? await self.clock.sleep(for: self.configuration.tickInterval)
+      case .success:
+        return RunOutcome(
+          result: "SUCCESS",
+          tone: "ok",
+          summary: "The callback succeeded after \(count) \(count == 1 ? "tick" : "ticks")."
+        )
+      case .failure:
+        return RunOutcome(
+          result: "FAILURE",
+          tone: "error",
+          summary: "The callback reported failure."
+        )
+      default:
+        return RunOutcome(
+          result: "ERROR",
+          tone: "error",
+          summary: "The callback answered \(response.status.protoName)."
+        )
+      }
+    }
+  }
+
+  private func event(
+    for response: Bosdyn_Api_Mission_TickResponse,
+    count: Int,
+    milliseconds: Double,
+    run: CallbackRun
+  ) -> RunEvent {
+    var event = RunEvent(
+      call: "Tick \(count)",
+      status: response.status.protoName,
+      tone: "neutral",
+      milliseconds: milliseconds
+    )
+    switch response.status {
+    case .success: event.tone = "ok"
+    case .running: event.tone = "running"
+    case .customParamsError:
+      event.tone = "error"
+      let messages = response.customParamError.errorMessages
+      event.detail = "The callback refused the parameters (\(response.customParamError.status))."
+      event.issues = messages.map { message in
+        let issue = ValueIssue(parsing: message)
+        return FormIssue(field: run.fieldName(issue.path), message: issue.text)
+      }
+    case .missingLeases:
+      event.tone = "error"
+      event.detail = "Missing leases: " + response.missingLeaseResources.joined(separator: ", ")
+    case .missingInputs:
+      event.tone = "error"
+      event.detail = "Missing inputs: " + response.missingInputs.map(\.name).joined(separator: ", ")
+    default:
+      event.tone = "error"
+      if !response.errorMessage.isEmpty { event.detail = response.errorMessage }
+    }
+    if response.status == .failure || response.status == .success, !response.errorMessage.isEmpty {
+      event.detail = response.errorMessage
+    }
+    return event
+  }
+
+  /// Sends Stop or TeardownSession and records it; their failures end nothing.
+  private func call(
+    _ run: CallbackRun,
+    _ name: String,
+    _ body: () async throws -> (Bosdyn_Api_ResponseHeader, String, String)
+  ) async {
+    let started = ContinuousClock.now
+    do {
+      let (header, status, tone) = try await body()
+      let problem = CallbackError.headerProblem(header)
+      run.record(
+        RunEvent(
+          call: name,
+          status: problem == nil ? status : "HEADER ERROR",
+          tone: problem == nil ? tone : "error",
+          milliseconds: Self.milliseconds(since: started),
+          detail: problem?.description
+        )
+      )
+    } catch let error as RPCError where error.code == .unimplemented {
+      run.record(
+        RunEvent(
+          call: name,
+          status: "UNIMPLEMENTED",
+          tone: "neutral",
+          milliseconds: Self.milliseconds(since: started)
+        )
+      )
+    } catch {
+      run.record(
+        RunEvent(
+          call: name,
+          status: "FAILED",
+          tone: "error",
+          milliseconds: Self.milliseconds(since: started),
+          detail: CallbackError(describing: error).description
+        )
+      )
+    }
+  }
+
+  private var options: CallOptions {
+    CallbackClient.options(timeout: self.configuration.callTimeout)
+  }
+
+  /// A call's round trip: real elapsed time, whatever clock the robot runs on, since it
+  /// measures the network and the callback, not the simulation.
+  private static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    let (seconds, attoseconds) = elapsed.components
+    return (Double(seconds) * 1_000 + Double(attoseconds) / 1e15).rounded(toPlaces: 1)
+  }
+}
+
+extension Double {
+  fileprivate func rounded(toPlaces places: Int) -> Double {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    return (self * scale).rounded() / scale
+  }
+}

@@ -1,0 +1,173 @@
+import BosdynAPI
+import BosdynCore
+import MissionExecutor
+import SpotSimulator
+import Synchronization
+
+/// The walk being composed and, once played, the mission it became on the robot's own mission
+/// service (the one `bosdyn mission state` and every gRPC client see).
+///
+/// Playing takes the body lease the way the tablet does (as `spot-console` and the signed-in
+/// user), loads the walk as a mission with it (which establishes a session with every
+/// callback), and plays it. The lease is returned when the mission ends, is stopped, or is
+/// replaced by another client's mission.
+final class WalkPlayer: Sendable {
+  /// The walk's mission on the mission service, and what the console has read of it.
+  struct Playing {
+    var missionID: Int64
+    var lease: Bosdyn_Api_Lease?
+    var tree: [(id: Int64, name: String, depth: Int)]
+    var results: [Int64: Bosdyn_Api_Mission_State.NodeStatesAtTick.NodeState] = [:]
+    var ticks: [Int64: Int] = [:]
+    /// Whether ticks dropped out of the mission service's history before the console read
+    /// them (nobody watched for a while): tick counts are then lower bounds.
+    var missedTicks = false
+    var lastTick: Int64 = -1
+  }
+
+  /// The walk and its mission, behind ``state``.
+  struct State {
+    var steps: [WalkStep] = []
+    var playing: Playing?
+    var loadError = ""
+  }
+
+  let robot: SimulatedRobot
+  private let callbackTimeout: Duration
+  let state = Mutex(State())
+
+  /// The player of `robot`'s mission service; callbacks in a walk may run for
+  /// `callbackTimeout` each.
+  init(robot: SimulatedRobot, callbackTimeout: Duration) {
+    self.robot = robot
+    self.callbackTimeout = callbackTimeout
+  }
+
+  // MARK: Composing
+
+  /// The walk's steps, in order.
+  var steps: [WalkStep] { self.state.withLock { $0.steps } }
+
+  /// Adds `step` at the end of the walk.
+  func add(_ step: WalkStep) {
+    self.state.withLock { $0.steps.append(step) }
+  }
+
+  /// Replaces the walk's steps with `steps` (a loaded walk).
+  func replace(with steps: [WalkStep]) {
+    self.state.withLock { $0.steps = steps }
+  }
+
+  /// Removes the step with id `id`; `false` when there is none.
+  func remove(id: String) -> Bool {
+    self.state.withLock { state in
+      guard let index = state.steps.firstIndex(where: { $0.id == id }) else { return false }
+      state.steps.remove(at: index)
+      return true
+    }
+  }
+
+  /// Moves the step with id `id` one place earlier (`up`) or later; `false` when it cannot.
+  func move(id: String, up: Bool) -> Bool {
+    self.state.withLock { state in
+      guard let index = state.steps.firstIndex(where: { $0.id == id }) else { return false }
+      let other = up ? index - 1 : index + 1
+      guard state.steps.indices.contains(other) else { return false }
+      state.steps.swapAt(index, other)
+      return true
+    }
+  }
+
+  // MARK: Playing
+
+  /// Resumes the walk's paused mission, or loads the walk as a new mission and plays it.
+  ///
+  /// - Returns: A message for the page, and whether it reports a refusal.
+  func play(username: String) async -> (message: String, isError: Bool) {
+    let controller = self.robot.missions
+    let current = controller.state()
+    let paused = self.state.withLock { state -> Bosdyn_Api_Lease? in
+      guard let playing = state.playing, playing.missionID == current.missionID,
+        current.status == .paused, let lease = playing.lease
+      else { return nil }
+      return lease
+    }
+    if let lease = paused {
+      controller.play(pauseAt: nil, leases: [lease])
+      return ("Resumed the walk.", false)
+    }
+    let steps = self.steps
+    guard !steps.isEmpty else { return ("The walk has no actions yet.", true) }
+    self.finish()
+    var owner = Bosdyn_Api_LeaseOwner()
+    owner.clientName = RobotControls.clientName
+    owner.userName = username
+    let taken = self.robot.leases.take(resource: "body", owner: owner)
+    guard taken.status == .ok else {
+      return ("Could not take the body lease (\(taken.status)).", true)
+    }
+    let loaded = await controller.load(
+      steps.mission(callbackTimeout: self.callbackTimeout),
+      leases: [taken.lease]
+    )
+    guard loaded.status == .ok, let info = loaded.missionInfo else {
+      _ = self.robot.leases.returnLease(taken.lease)
+      let reasons = loaded.failedNodes.map { "\($0.name): \($0.error)" }.joined(separator: "; ")
+      let message =
+        "The mission service refused the walk (\(loaded.status))\(reasons.isEmpty ? "" : ": " + reasons)."
+      self.state.withLock { $0.loadError = message }
+      return (message, true)
+    }
+    self.state.withLock { state in
+      state.loadError = ""
+      state.playing = Playing(missionID: info.id, lease: taken.lease, tree: Self.flatten(info.root))
+    }
+    controller.play(pauseAt: nil, leases: [taken.lease])
+    return ("Playing the walk.", false)
+  }
+
+  /// Pauses the walk's mission; the callbacks that were running get their Stop.
+  func pause() -> (message: String, isError: Bool) {
+    guard self.isOurs else { return ("No walk is playing.", true) }
+    self.robot.missions.pause()
+    return ("Paused the walk.", false)
+  }
+
+  /// Stops the walk's mission and returns the body lease.
+  func stop() -> (message: String, isError: Bool) {
+    guard self.isOurs else { return ("No walk is playing.", true) }
+    self.robot.missions.stop()
+    self.returnLease()
+    return ("Stopped the walk.", false)
+  }
+
+  /// Answers question `id` of the walk's mission with `code`.
+  func answer(questionID: Int64, code: Int64) -> (message: String, isError: Bool) {
+    guard self.isOurs else { return ("No walk is playing.", true) }
+    let result = self.robot.missions.answerQuestion(id: questionID, code: code)
+    guard result.status == .ok else {
+      return ("The mission refused the answer (\(result.status)).", true)
+    }
+    return ("Answered.", false)
+  }
+
+  /// Whether the mission service's mission is the walk's.
+  private var isOurs: Bool {
+    let missionID = self.robot.missions.state().missionID
+    return self.state.withLock { $0.playing?.missionID == missionID }
+  }
+
+  /// Forgets the played walk, returning its lease.
+  private func finish() {
+    self.returnLease()
+    self.state.withLock { $0.playing = nil }
+  }
+
+  func returnLease() {
+    let lease = self.state.withLock { state -> Bosdyn_Api_Lease? in
+      defer { state.playing?.lease = nil }
+      return state.playing?.lease
+    }
+    if let lease { _ = self.robot.leases.returnLease(lease) }
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import BosdynAPI
+import SpotSimulator
+import SwiftProtobuf
+
+/// The walks page: compose a walk from the callbacks' actions (added from their forms) and
+/// questions, play it as a mission on the robot's mission service, follow its nodes and
+/// answer its questions.
+struct WalksSection: ConsoleSection {
+  let walk: WalkPlayer
+  let robot: SimulatedRobot
+  let configuration: SpotConsole.Configuration
+
+  var title: String { "Walks" }
+  var path: String { "/walks" }
+
+  func addRoutes(to routes: ConsoleRoutes) {
+    routes.get("/walks") { request in
+      .page(
+        title: "Walks",
+        content: WalksPage.content(
+          steps: self.walk.steps,
+          snapshot: self.walk.snapshot(),
+          request: request
+        )
+      )
+    }
+    routes.get("/walks/events") { _ in
+      .events(
+        WalkUpdates(
+          walk: self.walk,
+          clock: self.robot.configuration.clock,
+          interval: self.configuration.refreshInterval
+        ).stream()
+      )
+    }
+    routes.get("/walks/walk-mission.pb") { _ in
+      let steps = self.walk.steps
+      guard !steps.isEmpty else { return .text("The walk has no actions yet.", status: 404) }
+      let mission = steps.mission(callbackTimeout: self.configuration.runTimeout)
+      return .file(
+        try mission.serializedBytes(),
+        name: "walk-mission.pb",
+        type: "application/octet-stream"
+      )
+    }
+    routes.post("/walks/load") { request in
+      guard let encoded = request.form.value("mission"), !encoded.isEmpty else {
+        return .redirect(
+          to: "/walks",
+          flash: "Choose a mission file to load (the page's script reads it).",
+          isError: true
+        )
+      }
+      let name = request.form.value("file_name") ?? "the file"
+      guard let data = Data(base64Encoded: encoded),
+        let root = try? Bosdyn_Api_Mission_Node(serializedBytes: data),
+        let steps = [WalkStep](mission: root)
+      else {
+        return .redirect(
+          to: "/walks",
+          flash: "\(name) is not a walk the console saved (a sequence of callbacks and questions).",
+          isError: true
+        )
+      }
+      self.walk.replace(with: steps)
+      return .redirect(
+        to: "/walks",
+        flash: "Loaded \(steps.count) \(steps.count == 1 ? "action" : "actions") from \(name)."
+      )
+    }
+    routes.post("/walks/questions") { request in
+      let text = request.form.value("text")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+      let options = (request.form.value("options") ?? "").split(separator: ",")
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      guard !text.isEmpty, !options.isEmpty else {
+        return .redirect(
+          to: "/walks",
+          flash: "A question needs its text and at least one answer.",
+          isError: true
+        )
+      }
+      self.walk.add(WalkStep(.prompt(text: text, options: options)))
+      return .redirect(to: "/walks", flash: "Added the question to the walk.")
+    }
+    routes.post("/walks/steps/{step}/remove") { request in
+      let removed = self.walk.remove(id: request.parameter("step") ?? "")
+      return .redirect(
+        to: "/walks",
+        flash: removed ? "Removed the action." : "That action is gone.",
+        isError: !removed
+      )
+    }
+    routes.post("/walks/steps/{step}/up") { request in
+      _ = self.walk.move(id: request.parameter("step") ?? "", up: true)
+      return .redirect(to: "/walks")
+    }
+    routes.post("/walks/steps/{step}/down") { request in
+      _ = self.walk.move(id: request.parameter("step") ?? "", up: false)
+      return .redirect(to: "/walks")
+    }
+    routes.post("/walks/play") { request in
+      Self.answer(await self.walk.play(username: request.username))
+    }
+    routes.post("/walks/pause") { _ in Self.answer(self.walk.pause()) }
+    routes.post("/walks/stop") { _ in Self.answer(self.walk.stop()) }
+    routes.post("/walks/answer") { request in
+      guard let question = request.form.value("question").flatMap({ Int64($0) }),
+        let code = request.form.value("code").flatMap({ Int64($0) })
+      else { return .redirect(to: "/walks", flash: "That answer is malformed.", isError: true) }
+      return Self.answer(self.walk.answer(questionID: question, code: code))
+    }
+  }
+
+  private static func answer(_ result: (message: String, isError: Bool)) -> ConsoleResponse {
+    .redirect(to: "/walks", flash: result.message, isError: result.isError)
+  }
+}

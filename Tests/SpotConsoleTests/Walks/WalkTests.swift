@@ -1,0 +1,288 @@
+import BosdynAPI
+import BosdynMissionTesting
+import ExampleServicers
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import MissionExecutor
+import NIOCore
+import SpotSimulator
+import SwiftProtobuf
+import TestSupport
+import Testing
+
+@testable import SpotConsole
+
+@Suite("Walks composed from callbacks and questions, played as missions")
+struct WalkTests {
+  static let helloValues = [
+    ("who", "Scout"), ("toggle_key", "toggle_key_enable"),
+    ("toggle_key/toggle_key_enable/toggle_enable_value_key", "2"),
+  ]
+
+  @Test func actionsAreCheckedBeforeTheyJoinTheWalkAndAnEmptyWalkDoesNotPlay() async throws {
+    try await ConsoleRig.with { rig in
+      let servicer = try HelloWorldServicer(logger: TestLogging.logger("hello"))
+      try await withRemoteMissionTestServer(
+        servicer: servicer,
+        logger: TestLogging.logger("test-server")
+      ) { _, port in
+        rig.register(HelloWorldServicer.directoryName, port: port)
+        let browser = try await rig.signIn()
+
+        let empty = try await rig.post("/walks/play", [], as: browser)
+        #expect(empty.headers[.location] == "/walks")
+        #expect(
+          try await rig.get("/walks", as: browser).text.contains("The walk has no actions yet.")
+        )
+        #expect(rig.robot.robot.missions.state().missionID == -1, "nothing was loaded")
+
+        let tooMany = try await rig.post(
+          "/callbacks/hello-world-callback/add-to-walk",
+          [
+            ("toggle_key", "toggle_key_enable"),
+            ("toggle_key/toggle_key_enable/toggle_enable_value_key", "5000"),
+          ],
+          as: browser
+        )
+        #expect(tooMany.status == .unprocessableContent)
+        #expect(tooMany.text.contains("Value 5000 above max_bound 1337"), "\(tooMany.text)")
+        #expect(tooMany.text.contains(#"<details class="more" open>"#), "the collapsed field opens")
+        let noQuestion = try await rig.post(
+          "/walks/questions",
+          [("text", "Go?"), ("options", " , ")],
+          as: browser
+        )
+        #expect(noQuestion.headers[.location] == "/walks")
+        let page = try await rig.get("/walks", as: browser).text
+        #expect(page.contains("A question needs its text and at least one answer."))
+        #expect(page.contains(#"id="walk-empty">"#), "the walk is still empty")
+
+        let forged = try await rig.post("/walks/play", [], as: browser, csrf: false)
+        #expect(forged.status == .forbidden)
+        let signedOut = try await rig.get("/walks", as: ConsoleRig.Browser())
+        #expect(signedOut.status == .seeOther)
+      }
+    }
+  }
+
+  @Test func aWalkPlaysItsCallbackAsksItsQuestionAndReturnsTheLease() async throws {
+    try await ConsoleRig.with { rig in
+      let (logger, log) = TestLogging.capturing("hello")
+      let servicer = try HelloWorldServicer(
+        logger: logger,
+        spec: HelloWorldServicer.spec(helloOptions: ["World", "Everyone", "Scout"])
+      )
+      try await withRemoteMissionTestServer(
+        servicer: servicer,
+        logger: TestLogging.logger("test-server")
+      ) { _, port in
+        rig.register(HelloWorldServicer.directoryName, port: port)
+        let browser = try await rig.signIn()
+        let added = try await rig.post(
+          "/callbacks/hello-world-callback/add-to-walk",
+          Self.helloValues,
+          as: browser
+        )
+        #expect(added.headers[.location] == "/walks", "\(added.text)")
+        _ = try await rig.post(
+          "/walks/questions",
+          [("text", "Say it again?"), ("options", "Yes, No")],
+          as: browser
+        )
+        let composed = try await rig.get("/walks", as: browser).text
+        #expect(
+          composed.contains(
+            "toggle_key = toggle_key_enable (toggle_enable_value_key = 2) · who = &quot;Scout&quot;"
+          ),
+          "\(composed)"
+        )
+        #expect(composed.contains("Say it again?"))
+
+        let file = try await rig.get("/walks/walk-mission.pb", as: browser)
+        #expect(file.headers[.contentDisposition] == #"attachment; filename="walk-mission.pb""#)
+        let saved = try Bosdyn_Api_Mission_Node(serializedBytes: Data(file.body.readableBytesView))
+        #expect(saved.sequence.children.map(\.name) == ["1. hello-world-callback", "2. Question"])
+        #expect(saved.sequence.children[0].remoteGrpc.serviceName == "hello-world-callback")
+        #expect(saved.sequence.children[1].prompt.text == "Say it again?")
+
+        let played = try await rig.post("/walks/play", [], as: browser)
+        #expect(played.headers[.location] == "/walks")
+        let missions = rig.robot.robot.missions
+        let question = try await eventually("the question") { missions.state().questions.first }
+        #expect(question.text == "Say it again?")
+        #expect(question.options.map(\.text) == ["Yes", "No"])
+        let page = try await rig.get("/walks", as: browser).text
+        #expect(
+          page.contains(
+            #"<input type="hidden" name="code" value="1"><button type="submit" class="button primary">No</button>"#
+          )
+        )
+        #expect(page.contains("1. hello-world-callback"))
+        #expect(
+          rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
+            $0.resource == "body"
+          }?.leaseOwner.clientName == "spot-console"
+        )
+
+        let answered = try await rig.post(
+          "/walks/answer",
+          [("question", String(question.id)), ("code", "0")],
+          as: browser
+        )
+        #expect(answered.headers[.location] == "/walks")
+        _ = try await eventually("the walk's end") {
+          missions.state().status == .success ? true : nil
+        }
+        let done = try await rig.get("/walks", as: browser).text
+        #expect(done.contains(#"id="walk-status" data-tone="ok">Success</span>"#), "\(done)")
+        #expect(log.count(containing: "Hello Scout!") == 3)
+        #expect(
+          done.contains(
+            #/1\. hello-world-callback</span><span class="node-ticks">\d+ ticks?</span>/#
+          ),
+          "how many mission ticks reached the callback's node"
+        )
+        let body = rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
+          $0.resource == "body"
+        }
+        #expect(
+          body?.hasLeaseOwner == false || body?.leaseOwner.clientName.isEmpty == true,
+          "the lease was returned"
+        )
+      }
+    }
+  }
+
+  @Test func aWalkPausesResumesAndStopsWithItsLeaseReturned() async throws {
+    try await ConsoleRig.with { rig in
+      let browser = try await rig.signIn()
+      _ = try await rig.post(
+        "/walks/questions",
+        [("text", "Wait here?"), ("options", "Go")],
+        as: browser
+      )
+      let missions = rig.robot.robot.missions
+      let leases = rig.robot.robot.leases
+      func bodyOwner() -> String {
+        leases.list(includeFullLeaseInfo: false).resources.first { $0.resource == "body" }?
+          .leaseOwner.clientName ?? ""
+      }
+
+      _ = try await rig.post("/walks/play", [], as: browser)
+      _ = try await eventually("the question") { missions.state().questions.first }
+      #expect(bodyOwner() == "spot-console")
+      #expect(try await rig.get("/walks", as: browser).text.contains(#"id="walk-pause">Pause"#))
+
+      _ = try await rig.post("/walks/pause", [], as: browser)
+      #expect(missions.state().status == .paused)
+      var page = try await rig.get("/walks", as: browser).text
+      #expect(page.contains("Paused the walk."))
+      #expect(page.contains(#"id="walk-status" data-tone="neutral">Paused</span>"#), "\(page)")
+      #expect(page.contains(#"id="walk-pause" disabled>"#))
+
+      let missionID = missions.state().missionID
+      _ = try await rig.post("/walks/play", [], as: browser)
+      #expect(missions.state().status == .running)
+      #expect(missions.state().missionID == missionID, "resumed, not reloaded")
+      #expect(try await rig.get("/walks", as: browser).text.contains("Resumed the walk."))
+
+      _ = try await rig.post("/walks/stop", [], as: browser)
+      #expect(missions.state().status == .stopped)
+      page = try await rig.get("/walks", as: browser).text
+      #expect(page.contains("Stopped the walk."))
+      #expect(page.contains(#"id="walk-stop" disabled>"#))
+      #expect(bodyOwner() != "spot-console", "the lease was returned")
+      _ = try await rig.post("/walks/stop", [], as: browser)
+      #expect(try await rig.get("/walks", as: browser).text.contains("Stopped the walk."))
+    }
+  }
+
+  @Test func aFinishedWalksLeaseIsReturnedWithNoPageWatching() async throws {
+    try await ConsoleRig.with { rig in
+      let browser = try await rig.signIn()
+      _ = try await rig.post(
+        "/walks/questions",
+        [("text", "Done?"), ("options", "Yes")],
+        as: browser
+      )
+      _ = try await rig.post("/walks/play", [], as: browser)
+      let missions = rig.robot.robot.missions
+      let leases = rig.robot.robot.leases
+      func bodyOwner() -> String {
+        leases.list(includeFullLeaseInfo: false).resources.first { $0.resource == "body" }?
+          .leaseOwner.clientName ?? ""
+      }
+      let question = try await eventually("the question") { missions.state().questions.first }
+      #expect(bodyOwner() == "spot-console")
+      let watcher = Task {
+        await rig.console.walk.watch(
+          clock: rig.robot.robot.configuration.clock,
+          interval: .milliseconds(20)
+        )
+      }
+      defer { watcher.cancel() }
+      // Answered by another client (as `bosdyn mission answer` would): no console page looks.
+      #expect(missions.answerQuestion(id: question.id, code: 0).status == .ok)
+      _ = try await eventually("the lease returned") { bodyOwner().isEmpty ? true : nil }
+      #expect(missions.state().status == .success)
+    }
+  }
+
+  @Test func aSavedWalkLoadsBackInPlaceOfTheActions() async throws {
+    try await ConsoleRig.with { rig in
+      let browser = try await rig.signIn()
+      _ = try await rig.post(
+        "/walks/questions",
+        [("text", "A?"), ("options", "Yes, No")],
+        as: browser
+      )
+      let file = try await rig.get("/walks/walk-mission.pb", as: browser)
+      let encoded = Data(file.body.readableBytesView).base64EncodedString()
+      _ = try await rig.post("/walks/questions", [("text", "B?"), ("options", "Go")], as: browser)
+      #expect(try await rig.get("/walks", as: browser).text.contains("B?"))
+
+      let loaded = try await rig.post(
+        "/walks/load",
+        [("mission", encoded), ("file_name", "walk-mission.pb")],
+        as: browser
+      )
+      #expect(loaded.headers[.location] == "/walks")
+      var page = try await rig.get("/walks", as: browser).text
+      #expect(page.contains("Loaded 1 action from walk-mission.pb."), "\(page)")
+      #expect(page.contains("A?") && page.contains("Yes · No"))
+      #expect(!page.contains("B?"), "the loaded walk replaced the actions")
+
+      let garbage = Data("not a mission".utf8).base64EncodedString()
+      _ = try await rig.post(
+        "/walks/load",
+        [("mission", garbage), ("file_name", "notes.txt")],
+        as: browser
+      )
+      page = try await rig.get("/walks", as: browser).text
+      #expect(page.contains("notes.txt is not a walk the console saved"), "\(page)")
+      #expect(page.contains("A?"), "a refused file changes nothing")
+      let forged = try await rig.post(
+        "/walks/load",
+        [("mission", encoded)],
+        as: browser,
+        csrf: false
+      )
+      #expect(forged.status == .forbidden)
+    }
+  }
+
+  @Test func parameterValuesReadAsOneLine() {
+    var params = Bosdyn_Api_DictParam()
+    params.values["who"] = .with { $0.stringValue.value = "Scout" }
+    params.values["count"] = .with { $0.intValue.value = 2 }
+    params.values["on"] = .with { $0.boolValue.value = true }
+    params.values["stops"] = .with {
+      $0.listValue.values = [
+        .with { $0.doubleValue.value = 1.5 }, .with { $0.doubleValue.value = 2 },
+      ]
+    }
+    #expect(ParamsText.line(params) == #"count = 2 · on = on · stops = [1.5, 2.0] · who = "Scout""#)
+    #expect(ParamsText.line(.init()) == "Default values")
+  }
+}
