@@ -44,7 +44,9 @@ let jwt = Target.Dependency.product(name: "JWTKit", package: "jwt-kit")
 let clocks = Target.Dependency.product(name: "Clocks", package: "swift-clocks")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let hummingbirdTesting = Target.Dependency.product(
-  name: "HummingbirdTesting", package: "hummingbird")
+  name: "HummingbirdTesting",
+  package: "hummingbird"
+)
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
@@ -91,7 +93,11 @@ let package = Package(
     .package(url: "https://github.com/pointfreeco/swift-clocks.git", from: "1.1.1"),
     // The console's HTTP server; its default traits (swift-configuration, full Foundation) are
     // not needed.
-    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+    .package(
+      url: "https://github.com/hummingbird-project/hummingbird.git",
+      from: "2.28.1",
+      traits: []
+    ),
     .package(url: "https://github.com/apple/swift-http-types.git", from: "1.5.1"),
   ],
   targets: [
@@ -161,7 +167,8 @@ let package = Package(
     .target(
       name: "GRPCRelay",
       dependencies: [
-        "BosdynCore", grpcCore, logging, lifecycle, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL, nioTLS,
+        "BosdynCore", grpcCore, logging, lifecycle, nioCore, nioPosix, nioHTTP2, nioHPACK, nioSSL,
+        nioTLS,
       ],
       swiftSettings: swiftSettings
     ),
@@ -397,7 +404,8 @@ let package = Package(
       name: "SpotConsoleTests",
       dependencies: [
         "SpotConsole", "SpotSimulator", "ServiceCustomization", "ExampleServicers",
-        "BosdynMission", "BosdynMissionTesting", "MissionExecutor", "BosdynAPI", "BosdynCore", "TestSupport",
+        "BosdynMission", "BosdynMissionTesting", "MissionExecutor", "BosdynAPI", "BosdynCore",
+        "TestSupport",
         hummingbird, hummingbirdTesting, httpTypes, grpcCore, grpcNIO, swiftProtobuf, logging,
         nioCore,
       ],

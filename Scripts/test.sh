@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: builds once (debug), installs the Python peer (the official Spot SDK) into
 # .venv if it is not there, fetches Boston Dynamics' examples into a cache, then runs the Swift
-# tests, which drive and are driven by it. A full run (no arguments) also builds every library's
+# tests, which drive and are driven by it. A full run (no arguments) also checks the sources
+# (Scripts/check-source.sh: swift format lint, generated code) and builds every library's
 # documentation with warnings as errors, from this build's modules (Scripts/check-docs.sh
 # compiles nothing); arguments go to `swift test`.
 set -euo pipefail
@@ -41,6 +42,9 @@ width=(--experimental-maximum-parallelization-width "${TEST_PARALLELISM:-3}")
 if [ "$#" -gt 0 ]; then
   swift test --skip-build "${width[@]}" "$@"
 else
+  # Source checks that need no build (swift format lint, generated code up to date) first:
+  # they take seconds and fail fast.
+  Scripts/check-source.sh
   # A documentation failure is reported after the tests, so that it hides none of them.
   docs=0
   Scripts/check-docs.sh || docs=$?

@@ -38,7 +38,9 @@ public func withRemoteMissionTestServer<Result: Sendable>(
     defer { server.beginGracefulShutdown() }
     let port = try await server.listeningPort()
     return try await RemoteMissionClient.withDirectConnection(
-      host: host, port: port, clientName: "test-client"
+      host: host,
+      port: port,
+      clientName: "test-client"
     ) { client in
       try await body(client, port)
     }

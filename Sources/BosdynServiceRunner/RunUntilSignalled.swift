@@ -34,7 +34,9 @@ public func runUntilSignalled(
   onListening: @escaping @Sendable (Int) -> Void
 ) async throws {
   var configuration = ServiceGroupConfiguration(
-    services: (before + [service] + after).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+    services: (before + [service] + after).map {
+      ServiceGroupConfiguration.ServiceConfiguration(service: $0)
+    },
     gracefulShutdownSignals: [.sigterm, .sigint],
     logger: Logger(label: "service-group")
   )

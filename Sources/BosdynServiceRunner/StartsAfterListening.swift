@@ -29,7 +29,7 @@ public struct StartsAfterListening: Service {
     do {
       let port = try await self.server.listeningPort()
       try await self.makeService(port).run()
-    } catch where Task.isCancelled || Task.isShuttingDownGracefully {
+    } catch  where Task.isCancelled || Task.isShuttingDownGracefully {
       return
     }
   }

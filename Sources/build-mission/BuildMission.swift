@@ -16,11 +16,13 @@ struct BuildMission: ParsableCommand {
   var outputFile: String
 
   @Option(
-    help: "Resource the remote mission needs, like \"body\". Comma separated for several.")
+    help: "Resource the remote mission needs, like \"body\". Comma separated for several."
+  )
   var addResources: String?
 
   @Option(
-    help: "The user-string input to Tick. Set to the node name in Autowalk missions.")
+    help: "The user-string input to Tick. Set to the node name in Autowalk missions."
+  )
   var userString: String?
 
   @Option(help: "The service's name in the robot's directory.")

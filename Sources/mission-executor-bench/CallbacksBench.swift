@@ -72,7 +72,9 @@ struct CallbacksBench: AsyncParsableCommand {
         try await group.waitForAll()
       }
       let cpu = processCPUTime() - cpuStart
-      let state = controller.state(.init(lowerBound: .pastTicks(Int64(self.seconds * self.hz) + 50)))
+      let state = controller.state(
+        .init(lowerBound: .pastTicks(Int64(self.seconds * self.hz) + 50))
+      )
       self.report(state: state, cpu: cpu, timings: timings)
     }
   }

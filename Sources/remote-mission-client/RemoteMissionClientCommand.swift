@@ -45,7 +45,8 @@ struct SessionOptions: ParsableArguments {
     help: """
       The user-string input to Tick (set to the node name in Autowalk missions); \
       also sent as the 'who' parameter.
-      """)
+      """
+  )
   var userString: String?
 }
 
@@ -53,7 +54,8 @@ extension RemoteMissionClientCommand {
   /// `local`: connect straight to the service.
   struct Local: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Connect to a locally hosted service.")
+      abstract: "Connect to a locally hosted service."
+    )
 
     @ParentCommand var parent: RemoteMissionClientCommand
 
@@ -76,7 +78,9 @@ extension RemoteMissionClientCommand {
       let options = self.parent.session
       do {
         try await RemoteMissionClient.withDirectConnection(
-          host: self.hostIp, port: self.port, clientName: "RemoteMissionClientExample"
+          host: self.hostIp,
+          port: self.port,
+          clientName: "RemoteMissionClientExample"
         ) { client in
           try await runSession(client, options: options)
         }

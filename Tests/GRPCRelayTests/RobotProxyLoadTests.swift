@@ -277,7 +277,8 @@ struct RobotProxyImmediateRouteTests {
           immediateHeads.withLock { $0.append(head.authority) }
           switch head.authority {
           case "api.spot.robot": return forward
-          case "refused.spot.robot": return .reject(code: .permissionDenied, message: "403 immediately")
+          case "refused.spot.robot":
+            return .reject(code: .permissionDenied, message: "403 immediately")
           default: return nil
           }
         },

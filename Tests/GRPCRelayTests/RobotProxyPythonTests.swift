@@ -63,7 +63,10 @@ struct RobotProxyPythonTests {
       routes["down.spot.robot"] = .forward(host: "127.0.0.1", port: refused, label: "down")
       routes["slow.spot.robot"] = .forward(host: "127.0.0.1", port: silent.port, label: "slow")
       routes["flaky.spot.robot"] = .forward(host: "127.0.0.1", port: closer.port, label: "flaky")
-      routes["auth.spot.robot"] = .reject(code: .unauthenticated, message: "401 Unauthorized: missing token")
+      routes["auth.spot.robot"] = .reject(
+        code: .unauthenticated,
+        message: "401 Unauthorized: missing token"
+      )
       return try await withRobotProxy(
         routes: routes,
         configure: { $0.upstreamResponseTimeout = .seconds(2) }

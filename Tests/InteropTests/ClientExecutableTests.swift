@@ -26,11 +26,13 @@ struct ClientExecutableTests {
     try await withRemoteMissionTestServer(servicer: servicer) { _, port in
       let result = try await ChildProcess.run(
         try TestEnvironment.executable("remote-mission-client"),
-        ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "\(port)"])
+        ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "\(port)"]
+      )
       #expect(result.status == 0, "\(result.stderr)")
       #expect(
         result.stdout
-          == "Servicer stopped with status STATUS_FAILURE\n\tError message: the gripper is closed\n")
+          == "Servicer stopped with status STATUS_FAILURE\n\tError message: the gripper is closed\n"
+      )
     }
     #expect(servicer.ticks.withLock { $0 } == 3)
   }
@@ -42,7 +44,8 @@ struct ClientExecutableTests {
     try await withRemoteMissionTestServer(servicer: Refusing()) { _, port in
       let result = try await ChildProcess.run(
         try TestEnvironment.executable("remote-mission-client"),
-        ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "\(port)"])
+        ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "\(port)"]
+      )
       #expect(result.status != 0)
       #expect(result.stderr.contains("missingLeases"), "\(result.stderr)")
       #expect(result.stderr.contains("body"))

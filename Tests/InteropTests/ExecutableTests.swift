@@ -13,7 +13,8 @@ struct ExecutableTests {
   private func startHelloWorld(_ flags: [String] = []) async throws -> (ChildProcess, Int) {
     let server = try ChildProcess(
       try TestEnvironment.executable("hello-world-mission-service"),
-      flags + ["local", "--port", "0", "--bind", "127.0.0.1"])
+      flags + ["local", "--port", "0", "--bind", "127.0.0.1"]
+    )
     let output = try await server.waitForOutput("Ctrl + C to shutdown.")
     let match = try #require(output.firstMatch(of: #/listening on port (\d+)\./#))
     return (server, try #require(Int(match.1)))
@@ -23,21 +24,32 @@ struct ExecutableTests {
     let (server, port) = try await self.startHelloWorld()
     let stdout = server.stdout
     #expect(stdout.hasSuffix("hello-world-callback service running.\nCtrl + C to shutdown.\n"))
-    let started = try await server.waitForOutput("Started the HelloWorldServicer server.", inStderr: true)
+    let started = try await server.waitForOutput(
+      "Started the HelloWorldServicer server.",
+      inStderr: true
+    )
     #expect(
       started.firstMatch(
-        of: #/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} - INFO - Started the HelloWorldServicer server\./#
-      ) != nil)
+        of:
+          #/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} - INFO - Started the HelloWorldServicer server\./#
+      ) != nil
+    )
 
     let client = try TestEnvironment.executable("remote-mission-client")
     let plain = try await ChildProcess.run(
-      client, ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "\(port)"])
+      client,
+      ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "\(port)"]
+    )
     #expect(plain.status == 0, "\(plain.stderr)")
     #expect(plain.stdout == "Servicer stopped with status STATUS_SUCCESS\n")
 
     let spot = try await ChildProcess.run(
       client,
-      ["--hello-world", "--user-string", "Spot", "local", "--host-ip", "127.0.0.1", "--port", "\(port)"])
+      [
+        "--hello-world", "--user-string", "Spot", "local", "--host-ip", "127.0.0.1", "--port",
+        "\(port)",
+      ]
+    )
     #expect(spot.status == 0, "\(spot.stderr)")
     #expect(spot.stdout == "Servicer stopped with status STATUS_SUCCESS\n")
 
@@ -52,7 +64,8 @@ struct ExecutableTests {
         "TeardownSession unimplemented!",
         "EstablishSession unimplemented!", "Hello Spot!", "Stop unimplemented!",
         "TeardownSession unimplemented!",
-      ])
+      ]
+    )
 
     server.signal(SIGINT)
     #expect(try await server.waitForExit() == 0)
@@ -88,7 +101,8 @@ struct ExecutableTests {
 
     let result = try await ChildProcess.run(
       try TestEnvironment.executable("remote-mission-client"),
-      ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "\(port)"])
+      ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "\(port)"]
+    )
     #expect(result.status != 0)
     #expect(result.stderr.contains("unavailable"), "\(result.stderr)")
     #expect(!result.stderr.contains("Usage:"))
@@ -98,7 +112,8 @@ struct ExecutableTests {
     let (server, port) = try await self.startHelloWorld()
     let ticker = try ChildProcess(
       try TestEnvironment.python,
-      [TestEnvironment.script("tick_forever.py"), "127.0.0.1", "\(port)"])
+      [TestEnvironment.script("tick_forever.py"), "127.0.0.1", "\(port)"]
+    )
     try await ticker.waitForOutput("TICKING")
     server.signal(SIGTERM)
     #expect(try await server.waitForExit() == 0, "\(server.stderr)")
@@ -111,11 +126,14 @@ struct ExecutableTests {
       .appendingPathComponent("mission-\(UUID().uuidString).pb").path
     let built = try await ChildProcess.run(
       try TestEnvironment.executable("build-mission"),
-      [file, "--add-resources", "body,arm", "--user-string", "Spot"])
+      [file, "--add-resources", "body,arm", "--user-string", "Spot"]
+    )
     #expect(built.status == 0, "\(built.stderr)")
 
     let read = try await ChildProcess.run(
-      try TestEnvironment.python, [TestEnvironment.script("read_mission.py"), file])
+      try TestEnvironment.python,
+      [TestEnvironment.script("read_mission.py"), file]
+    )
     #expect(read.status == 0, "\(read.stderr)")
     let json = try lastJSONObject(read.stdout)
     #expect(json["service_name"] as? String == "hello-world-callback")
@@ -126,7 +144,9 @@ struct ExecutableTests {
 
   @Test func buildMissionRefusesAnUnwritablePath() async throws {
     let built = try await ChildProcess.run(
-      try TestEnvironment.executable("build-mission"), ["/nonexistent-dir/mission.pb"])
+      try TestEnvironment.executable("build-mission"),
+      ["/nonexistent-dir/mission.pb"]
+    )
     #expect(built.status != 0)
     #expect(built.stderr.contains("Cannot write /nonexistent-dir/mission.pb"))
   }

@@ -12,7 +12,9 @@ struct PythonClientDrivesSwiftServerTests {
     let python = try TestEnvironment.python
     try await withRemoteMissionTestServer(servicer: try HelloWorldServicer()) { _, port in
       let result = try await ChildProcess.run(
-        python, [TestEnvironment.script("drive_swift_server.py"), "127.0.0.1", "\(port)", "Spot"])
+        python,
+        [TestEnvironment.script("drive_swift_server.py"), "127.0.0.1", "\(port)", "Spot"]
+      )
       #expect(result.status == 0, "\(result.stderr)")
       let json = try lastJSONObject(result.stdout)
       #expect(json["ok"] as? Bool == true)

@@ -10,7 +10,9 @@ struct SwiftClientDrivesPythonServerTests {
   /// Starts the Python servicer and returns it with its port.
   private func startPythonServicer() async throws -> (ChildProcess, Int) {
     let server = try ChildProcess(
-      try TestEnvironment.python, [TestEnvironment.script("python_servicer.py")])
+      try TestEnvironment.python,
+      [TestEnvironment.script("python_servicer.py")]
+    )
     let output = try await server.waitForOutput("PORT ")
     let portText = output.split(separator: " ").last.map {
       $0.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -41,7 +41,8 @@ extension RemoteMissionClient where Transport == HTTP2ClientTransport.Posix {
     return try await withTaskExecutorPreference(loop.executor) {
       try await withGRPCClient(transport: transport) { grpcClient in
         try await body(
-          RemoteMissionClient(wrapping: grpcClient, clientName: clientName, timeout: timeout))
+          RemoteMissionClient(wrapping: grpcClient, clientName: clientName, timeout: timeout)
+        )
       }
     }
   }

@@ -48,7 +48,9 @@ public struct BosdynLogHandler: LogHandler {
     line += event.message.description
     if !self.metadata.isEmpty || !(event.metadata?.isEmpty ?? true) {
       let merged = self.metadata.merging(event.metadata ?? [:]) { $1 }
-      line += " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+      line +=
+        " "
+        + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         .joined(separator: " ")
     }
     line += "\n"

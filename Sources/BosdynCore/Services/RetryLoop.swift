@@ -61,9 +61,9 @@ public struct RetryLoop: Sendable {
         failures = 0
         guard let next else { return true }
         wait = next
-      } catch where Task.isCancelled || Task.isShuttingDownGracefully {
+      } catch  where Task.isCancelled || Task.isShuttingDownGracefully {
         return false
-      } catch where isRetryable(error) && !(error is CancellationError) {
+      } catch  where isRetryable(error) && !(error is CancellationError) {
         failures += 1
         await onFailure(error, failures, failures == 1 || failures % self.warnEvery == 0)
         wait = self.retryInterval

@@ -134,8 +134,7 @@ extension Bosdyn_Api_Mission_Node {
   }
 
   /// Waits `seconds` of mission time.
-  public static func sleep(_ name: String, seconds: Float, restartAfterStop: Bool = false) -> Self
-  {
+  public static func sleep(_ name: String, seconds: Float, restartAfterStop: Bool = false) -> Self {
     .named(name) {
       $0.sleep.seconds = seconds
       $0.sleep.restartAfterStop = restartAfterStop

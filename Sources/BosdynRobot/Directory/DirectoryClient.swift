@@ -48,7 +48,8 @@ public struct DirectoryClient: Sendable {
     switch response.status {
     case .ok:
       let robotTime =
-        response.header.hasResponseTimestamp ? response.header.responseTimestamp : .init(date: Date())
+        response.header.hasResponseTimestamp
+        ? response.header.responseTimestamp : .init(date: Date())
       return (response.serviceEntry, robotTime)
     case .nonexistentService:
       throw RobotRPC.statusError(

@@ -13,7 +13,10 @@ public struct RobotIdClient: Sendable {
 
   /// The robot's identity.
   public func id() async throws -> Bosdyn_Api_RobotId {
-    let response = try await self.rpc.call(Bosdyn_Api_RobotIdService.Method.GetRobotId.self, Bosdyn_Api_RobotIdRequest())
+    let response = try await self.rpc.call(
+      Bosdyn_Api_RobotIdService.Method.GetRobotId.self,
+      Bosdyn_Api_RobotIdRequest()
+    )
     return response.robotID
   }
 }

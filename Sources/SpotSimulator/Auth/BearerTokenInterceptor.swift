@@ -87,7 +87,8 @@ public struct BearerTokenInterceptor: ServerInterceptor {
   public func checkWithoutWaiting(authorizationHeader: String?) -> QuickCheck {
     guard let authorizationHeader, !authorizationHeader.isEmpty else {
       return .decided(
-        Self.unauthenticated("no bearer token: send 'authorization: Bearer <token>' metadata"))
+        Self.unauthenticated("no bearer token: send 'authorization: Bearer <token>' metadata")
+      )
     }
     guard let token = Self.bearerToken(in: authorizationHeader) else {
       return .decided(Self.unauthenticated("the authorization metadata is not 'Bearer <token>'"))

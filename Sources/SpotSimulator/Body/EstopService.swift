@@ -302,7 +302,7 @@ public final class EstopService: Bosdyn_Api_EstopService.SimpleServiceProtocol, 
           entry.stopLevel = Self.level(of: endpoint, state, now: now)
           entry.timeSinceValidResponse = .init(
             rounding:
-            state.lastCheckIn[endpoint.uniqueID].map { now - $0 } ?? .zero
+              state.lastCheckIn[endpoint.uniqueID].map { now - $0 } ?? .zero
           )
           return entry
         }

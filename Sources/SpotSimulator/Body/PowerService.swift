@@ -49,7 +49,10 @@ public struct PowerService: Bosdyn_Api_PowerService.SimpleServiceProtocol {
       case .on: on = true
       case .off: on = false
       case .unknown, .UNRECOGNIZED:
-        response.header = .error(.invalidRequest, "Unknown power request \(request.request.rawValue).")
+        response.header = .error(
+          .invalidRequest,
+          "Unknown power request \(request.request.rawValue)."
+        )
         return response
       default:
         response.status = .incompatibleHardwareError
@@ -80,7 +83,10 @@ public struct PowerService: Bosdyn_Api_PowerService.SimpleServiceProtocol {
       if let status = self.body.powerFeedback(request.powerCommandID) {
         response.status = status
       } else {
-        response.header = .error(.invalidRequest, "Unknown power command id \(request.powerCommandID).")
+        response.header = .error(
+          .invalidRequest,
+          "Unknown power command id \(request.powerCommandID)."
+        )
       }
       self.logger.info(
         "PowerCommandFeedback \(request.powerCommandID) from \(request.header.callerForLog): \(protoName(response.status))"

@@ -72,7 +72,10 @@ public struct RobotCommandService: Bosdyn_Api_RobotCommandService.SimpleServiceP
       if let feedback = self.body.commandFeedback(request.robotCommandID) {
         response.feedback = feedback
       } else {
-        response.header = .error(.invalidRequest, "Unknown robot command id \(request.robotCommandID).")
+        response.header = .error(
+          .invalidRequest,
+          "Unknown robot command id \(request.robotCommandID)."
+        )
       }
       self.logger.info(
         "RobotCommandFeedback \(request.robotCommandID) from \(request.header.callerForLog)"

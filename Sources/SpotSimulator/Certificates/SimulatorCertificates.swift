@@ -87,7 +87,8 @@ public struct SimulatorCertificates: Sendable {
       createdAuthority = true
       logger.notice(
         "Created a new CA certificate; clients must trust it",
-        metadata: ["path": "\(caPath)"])
+        metadata: ["path": "\(caPath)"]
+      )
     }
 
     var server: CertificateFactory.Issued
@@ -105,7 +106,8 @@ public struct SimulatorCertificates: Sendable {
         metadata: [
           "path": "\(serverPath)",
           "expires": "\(server.certificate.notValidAfter)",
-        ])
+        ]
+      )
     }
 
     let caPEM = try pem(authority.certificate)
@@ -115,7 +117,9 @@ public struct SimulatorCertificates: Sendable {
       caCertificatePEM: caPEM,
       serverCertificateChain: [try NIOSSLCertificate(bytes: Array(serverPEM.utf8), format: .pem)],
       serverPrivateKey: try NIOSSLPrivateKey(
-        bytes: Array(server.privateKey.pemRepresentation.utf8), format: .pem)
+        bytes: Array(server.privateKey.pemRepresentation.utf8),
+        format: .pem
+      )
     )
   }
 

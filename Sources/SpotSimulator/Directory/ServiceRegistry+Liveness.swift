@@ -47,7 +47,9 @@ extension ServiceRegistry {
         guard timeout > 0, registration.unhealthySince == nil,
           now - registration.lastHeartbeat > .seconds(timeout)
         else { continue }
-        state.registrations[name]?.unhealthySince = Google_Protobuf_Timestamp(date: self.clock.wallNow)
+        state.registrations[name]?.unhealthySince = Google_Protobuf_Timestamp(
+          date: self.clock.wallNow
+        )
         lapsed.append(registration.entry)
       }
       return lapsed

@@ -124,7 +124,8 @@ public final class ServiceRegistry: Service, Sendable {
   /// Returns on cancellation or graceful shutdown.
   public func run() async throws {
     let interval = self.configuration.livenessCheckInterval
-    try await RetryLoop(retryInterval: interval).run(clock: self.clock.clock) { _, _, _ in } _: {
+    try await RetryLoop(retryInterval: interval).run(clock: self.clock.clock) { _, _, _ in
+    } _: {
       self.checkLiveness()
       return interval
     }

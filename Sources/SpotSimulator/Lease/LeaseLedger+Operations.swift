@@ -47,8 +47,7 @@ extension LeaseLedger {
   ///
   /// - Returns: The response without its header: `STATUS_OK` with a fresh lease, or
   ///   `STATUS_INVALID_RESOURCE`.
-  public func take(resource: String, owner: Bosdyn_Api_LeaseOwner) -> Bosdyn_Api_TakeLeaseResponse
-  {
+  public func take(resource: String, owner: Bosdyn_Api_LeaseOwner) -> Bosdyn_Api_TakeLeaseResponse {
     var response = Bosdyn_Api_TakeLeaseResponse()
     guard self.hierarchy.contains(resource) else {
       response.status = .invalidResource
@@ -195,8 +194,13 @@ extension LeaseLedger {
       var leafLease = lease
       leafLease.resource = leaf
       state.leaves[leaf] = LeafState(
-        issued: leafLease, active: leafLease, owner: owner, held: true, stale: false,
-        lastActivity: now)
+        issued: leafLease,
+        active: leafLease,
+        owner: owner,
+        held: true,
+        stale: false,
+        lastActivity: now
+      )
     }
     return lease
   }

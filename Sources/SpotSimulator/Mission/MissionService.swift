@@ -106,7 +106,9 @@ public struct MissionService: Bosdyn_Api_Mission_MissionService.SimpleServicePro
         leases: request.leases,
         settings: request.settings
       )
-      self.logger.debug("PlayMission from \(request.header.callerForLog): \(protoName(response.status))")
+      self.logger.debug(
+        "PlayMission from \(request.header.callerForLog): \(protoName(response.status))"
+      )
       return response
     }
   }
@@ -150,7 +152,9 @@ public struct MissionService: Bosdyn_Api_Mission_MissionService.SimpleServicePro
         }
       }
       response.status = self.controller.pause()
-      self.logger.info("PauseMission from \(request.header.callerForLog): \(protoName(response.status))")
+      self.logger.info(
+        "PauseMission from \(request.header.callerForLog): \(protoName(response.status))"
+      )
       return response
     }
   }
@@ -170,7 +174,9 @@ public struct MissionService: Bosdyn_Api_Mission_MissionService.SimpleServicePro
         }
       }
       response.status = self.controller.stop()
-      self.logger.info("StopMission from \(request.header.callerForLog): \(protoName(response.status))")
+      self.logger.info(
+        "StopMission from \(request.header.callerForLog): \(protoName(response.status))"
+      )
       return response
     }
   }
@@ -294,8 +300,11 @@ public struct MissionService: Bosdyn_Api_Mission_MissionService.SimpleServicePro
     var bytes: UInt64 = 0
     for try await chunk in chunks {
       guard chunk.totalSize <= Self.maximumChunkedLoadSize else {
-        return (.init(), "the chunks announce \(chunk.totalSize) bytes, more than the "
-          + "\(Self.maximumChunkedLoadSize) a mission may have")
+        return (
+          .init(),
+          "the chunks announce \(chunk.totalSize) bytes, more than the "
+            + "\(Self.maximumChunkedLoadSize) a mission may have"
+        )
       }
       if let first = received.first, first.totalSize != chunk.totalSize {
         return (.init(), "the chunks disagree on the total size")

@@ -8,7 +8,9 @@ func withEmptyServer<Result: Sendable>(
 ) async throws -> Result {
   let server = GRPCServer(
     transport: HTTP2ServerTransport.Posix(
-      address: .ipv4(host: "127.0.0.1", port: 0), transportSecurity: .plaintext),
+      address: .ipv4(host: "127.0.0.1", port: 0),
+      transportSecurity: .plaintext
+    ),
     services: []
   )
   return try await withThrowingTaskGroup(of: Void.self) { group in

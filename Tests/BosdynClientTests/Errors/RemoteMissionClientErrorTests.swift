@@ -94,7 +94,9 @@ struct RemoteMissionClientErrorTests {
     let port = try await withEmptyServer { $0 }
     let error = try await #require(throws: ClientError.self) {
       try await RemoteMissionClient.withDirectConnection(
-        host: "127.0.0.1", port: port, timeout: .seconds(5)
+        host: "127.0.0.1",
+        port: port,
+        timeout: .seconds(5)
       ) { client in
         _ = try await client.tick(sessionID: "")
       }

@@ -38,7 +38,8 @@ struct LeaseValueTests {
     #expect(Self.lease([1], resource: "arm").compare(to: Self.lease([1])) == .differentResources)
     #expect(
       Self.lease([1], resource: "arm").compare(to: Self.lease([1]), ignoringResources: true)
-        == .same)
+        == .same
+    )
     #expect(Self.lease([1], epoch: "x").compare(to: Self.lease([1])) == .differentEpochs)
     #expect(Self.lease([UInt32.max]).newer() == nil)
   }
@@ -54,6 +55,9 @@ struct LeaseValueTests {
       case .invalid: .invalidLease
       }
     #expect(comparison.leaseUseStatus() == expected)
-    #expect(comparison.leaseUseStatus(allowSuperLeases: true) == (comparison == .superLease ? .ok : expected))
+    #expect(
+      comparison.leaseUseStatus(allowSuperLeases: true)
+        == (comparison == .superLease ? .ok : expected)
+    )
   }
 }

@@ -52,7 +52,9 @@ struct HelloWorldServicerTests {
       }
       #expect(typeError.code == .customParamsError)
       #expect(typeError.customParamError?.status == .invalidValue)
-      #expect(typeError.customParamError?.errorMessages.first?.hasPrefix("who param has error") == true)
+      #expect(
+        typeError.customParamError?.errorMessages.first?.hasPrefix("who param has error") == true
+      )
 
       var unknown = DictParam(strings: ["who": "Spot"])
       unknown.values["unknown"] = Bosdyn_Api_CustomParam()
@@ -73,7 +75,8 @@ struct HelloWorldServicerTests {
     let servicer = try HelloWorldServicer(
       logger: capture.logger,
       spec: HelloWorldServicer.spec(defaultName: "Scout", helloOptions: ["Scout", "Everyone"]),
-      coerce: true)
+      coerce: true
+    )
     try await withRemoteMissionTestServer(servicer: servicer) { client, _ in
       // A number is not a name: coerced to the default.
       var params = DictParam()
@@ -101,10 +104,13 @@ struct HelloWorldServicerTests {
       let servicer = try HelloWorldServicer(
         logger: capture.logger,
         spec: HelloWorldServicer.spec(defaultName: "Nobody", helloOptions: ["World", "Spot"]),
-        coerce: coerce)
+        coerce: coerce
+      )
       try await withRemoteMissionTestServer(servicer: servicer) { client, _ in
         let response = try await client.tick(
-          sessionID: "", params: DictParam(strings: ["who": "Scout"]))
+          sessionID: "",
+          params: DictParam(strings: ["who": "Scout"])
+        )
         #expect(response.status == .success)
       }
     }

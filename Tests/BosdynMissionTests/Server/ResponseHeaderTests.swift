@@ -99,7 +99,8 @@ struct ResponseHeaderTests {
       group.addTask { try await server.serve() }
       let port = try await server.listeningPort()
       let response = try await RemoteMissionClient.withDirectConnection(
-        host: "127.0.0.1", port: port
+        host: "127.0.0.1",
+        port: port
       ) { client in
         async let tick = client.tick(sessionID: "")
         var iterator = started.stream.makeAsyncIterator()

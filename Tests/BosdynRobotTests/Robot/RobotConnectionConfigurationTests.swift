@@ -38,7 +38,10 @@ struct RobotConnectionConfigurationTests {
     case "text": _ = FileManager.default.createFile(atPath: path, contents: Data("notacert".utf8))
     default: _ = FileManager.default.createFile(atPath: path, contents: Data([0, 0xFF, 0x1B, 7]))
     }
-    let configuration = RobotConnection.Configuration(certificateAuthorityPath: path, environment: [:])
+    let configuration = RobotConnection.Configuration(
+      certificateAuthorityPath: path,
+      environment: [:]
+    )
     let error = #expect(throws: RobotConnectionError.self) {
       try configuration.resolvedCertificateAuthorityPath()
     }
@@ -52,7 +55,9 @@ struct RobotConnectionConfigurationTests {
     let files = try Self.files()
     let configuration = RobotConnection.Configuration(
       certificateAuthorityPath: files.explicit,
-      environment: [RobotConnection.Configuration.certificateAuthorityEnvironmentVariable: files.environment]
+      environment: [
+        RobotConnection.Configuration.certificateAuthorityEnvironmentVariable: files.environment
+      ]
     )
     #expect(try configuration.resolvedCertificateAuthorityPath() == files.explicit)
   }
@@ -61,14 +66,18 @@ struct RobotConnectionConfigurationTests {
   func environmentVariable() throws {
     let files = try Self.files()
     let configuration = RobotConnection.Configuration(
-      environment: [RobotConnection.Configuration.certificateAuthorityEnvironmentVariable: files.environment])
+      environment: [
+        RobotConnection.Configuration.certificateAuthorityEnvironmentVariable: files.environment
+      ])
     #expect(try configuration.resolvedCertificateAuthorityPath() == files.environment)
   }
 
   @Test("a CA path that cannot be read is an error naming the path and where it came from")
   func unreadablePath() throws {
     let configuration = RobotConnection.Configuration(
-      environment: [RobotConnection.Configuration.certificateAuthorityEnvironmentVariable: "/nonexistent/ca.pem"])
+      environment: [
+        RobotConnection.Configuration.certificateAuthorityEnvironmentVariable: "/nonexistent/ca.pem"
+      ])
     let error = #expect(throws: RobotConnectionError.self) {
       try configuration.resolvedCertificateAuthorityPath()
     }

@@ -43,7 +43,10 @@ final class ProxyRouteTable: Sendable {
   func route(_ head: RobotProxy.CallHead) -> RobotProxy.Route {
     self.seen.withLock { $0.append(head) }
     return self.routes.withLock { $0[head.authority] }
-      ?? .reject(code: .unavailable, message: "502 Bad Gateway: no service registered for \(head.authority)")
+      ?? .reject(
+        code: .unavailable,
+        message: "502 Bad Gateway: no service registered for \(head.authority)"
+      )
   }
 }
 

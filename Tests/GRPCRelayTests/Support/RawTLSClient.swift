@@ -27,12 +27,16 @@ final class RawTLSClient: Sendable {
       .channelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
           try channel.pipeline.syncOperations.addHandler(
-            NIOSSLClientHandler(context: context, serverHostname: serverHostname))
+            NIOSSLClientHandler(context: context, serverHostname: serverHostname)
+          )
           try channel.pipeline.syncOperations.addHandler(HandshakeWatcher(promise: handshake))
           try channel.pipeline.syncOperations.addHandler(
             NIOHTTP2Handler(
-              mode: .client, eventLoop: channel.eventLoop,
-              inboundStreamInitializer: { $0.eventLoop.makeSucceededVoidFuture() }))
+              mode: .client,
+              eventLoop: channel.eventLoop,
+              inboundStreamInitializer: { $0.eventLoop.makeSucceededVoidFuture() }
+            )
+          )
           try channel.pipeline.syncOperations.addHandler(recorder)
         }
       }

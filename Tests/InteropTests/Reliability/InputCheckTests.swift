@@ -57,7 +57,10 @@ struct InputCheckTests {
   @Test(arguments: [":::", "spot robot", "a..b"])
   func anAddressThatNamesNoHostIsRefused(address: String) async throws {
     let result = try await ChildProcess.run(
-      try TestEnvironment.executable("bosdyn"), [address, "id"], timeout: .seconds(20))
+      try TestEnvironment.executable("bosdyn"),
+      [address, "id"],
+      timeout: .seconds(20)
+    )
     #expect(result.status != 0)
     #expect(result.stderr.contains("is not a robot address"), "\(result.stderr)")
   }

@@ -13,7 +13,9 @@ struct PortTests {
     let executable = try TestEnvironment.executable("hello-world-mission-service")
     let first = try ChildProcess(executable, ["local", "--port", "0", "--bind", "127.0.0.1"])
     let output = try await first.waitForOutput("Ctrl + C to shutdown.")
-    let port = try #require(output.firstMatch(of: #/listening on port (\d+)\./#).flatMap { Int($0.1) })
+    let port = try #require(
+      output.firstMatch(of: #/listening on port (\d+)\./#).flatMap { Int($0.1) }
+    )
 
     let second = try await ChildProcess.run(
       executable,
@@ -28,8 +30,10 @@ struct PortTests {
     for index in 0..<6 {
       let run = try await ChildProcess.run(
         client,
-        ["--hello-world", "--user-string", "call\(index)", "local", "--host-ip", "127.0.0.1",
-          "--port", "\(port)"]
+        [
+          "--hello-world", "--user-string", "call\(index)", "local", "--host-ip", "127.0.0.1",
+          "--port", "\(port)",
+        ]
       )
       #expect(run.status == 0, "\(run.stderr)")
     }
@@ -49,7 +53,9 @@ struct PortTests {
     let spotSim = try TestEnvironment.executable("spot-sim")
     let first = try ChildProcess(spotSim, ["--port", "0", "--data-dir", firstData])
     let listening = try await first.waitForOutput("Listening on 127.0.0.1:")
-    let port = try #require(listening.firstMatch(of: #/Listening on 127\.0\.0\.1:(\d+)/#).flatMap { Int($0.1) })
+    let port = try #require(
+      listening.firstMatch(of: #/Listening on 127\.0\.0\.1:(\d+)/#).flatMap { Int($0.1) }
+    )
     let second = try await ChildProcess.run(
       spotSim,
       ["--port", "\(port)", "--data-dir", secondData],
@@ -64,9 +70,15 @@ struct PortTests {
   @Test(arguments: [
     ("hello-world-mission-service", ["local", "--port", "99999"]),
     ("hello-world-mission-service", ["local", "--port", "-1"]),
-    ("hello-world-mission-service", ["robot", "--host-ip", "127.0.0.1", "--port", "70000", "127.0.0.1:1"]),
+    (
+      "hello-world-mission-service",
+      ["robot", "--host-ip", "127.0.0.1", "--port", "70000", "127.0.0.1:1"]
+    ),
     ("power-off-mission-service", ["127.0.0.1:1", "--host-ip", "127.0.0.1", "--port", "99999"]),
-    ("remote-mission-client", ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "99999"]),
+    (
+      "remote-mission-client",
+      ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "99999"]
+    ),
     ("remote-mission-client", ["--hello-world", "local", "--host-ip", "127.0.0.1", "--port", "0"]),
     ("spot-sim", ["--port", "65536"]),
   ])

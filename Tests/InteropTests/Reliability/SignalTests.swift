@@ -48,8 +48,10 @@ struct SignalTests {
       try await TestRobot.with { other in
         let run = try await ChildProcess.run(
           try TestEnvironment.executable("hello-world-mission-service"),
-          ["robot", "--host-ip", "127.0.0.1", "--port", "0", "--robot-ca", other.caPath,
-            "--username", "user", "--password", "password", robot.address],
+          [
+            "robot", "--host-ip", "127.0.0.1", "--port", "0", "--robot-ca", other.caPath,
+            "--username", "user", "--password", "password", robot.address,
+          ],
           timeout: .seconds(20)
         )
         #expect(run.status != 0)
@@ -68,8 +70,10 @@ struct SignalTests {
       try await TestRobot.with { other in
         let run = try await ChildProcess.run(
           try TestEnvironment.executable("bosdyn"),
-          ["--robot-ca", other.caPath, "--username", "user", "--password", "password",
-            robot.address, "dir", "list"],
+          [
+            "--robot-ca", other.caPath, "--username", "user", "--password", "password",
+            robot.address, "dir", "list",
+          ],
           timeout: .seconds(20)
         )
         #expect(run.status != 0)

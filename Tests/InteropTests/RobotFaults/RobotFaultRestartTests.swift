@@ -70,7 +70,8 @@ struct RobotFaultRestartTests {
       }
       // The callback's own channel reconnects too (after a backoff of its own).
       let after = try await connection.remoteMissionClient(serviceName: "hello-world-callback")
-      let status = try await eventually("a tick through the restarted robot", timeout: .seconds(10)) {
+      let status = try await eventually("a tick through the restarted robot", timeout: .seconds(10))
+      {
         try await after.tick(sessionID: "").status
       }
       #expect(status == .success)

@@ -75,7 +75,8 @@ enum TestEnvironment {
         encoding: .utf8
       )) ?? ""
     var targets: [String: [String]] = [:]
-    let declarations = manifest.components(separatedBy: "Target(").dropFirst()
+    let declarations =
+      manifest.components(separatedBy: "Target(").dropFirst()
       + manifest.components(separatedBy: ".target(").dropFirst()
     for declaration in declarations {
       let body = declaration.prefix { $0 != ")" }

@@ -14,16 +14,20 @@ struct BearerTokenCheckTests {
     let token = try await issuer.issue(username: "user", validFor: .seconds(2))
 
     // Unknown until verified once.
-    guard case .needsVerification(let pending) = interceptor.checkWithoutWaiting(
-      authorizationHeader: "Bearer  \(token) ")
+    guard
+      case .needsVerification(let pending) = interceptor.checkWithoutWaiting(
+        authorizationHeader: "Bearer  \(token) "
+      )
     else {
       Issue.record("a new token was decided without verification")
       return
     }
     #expect(pending == token)
     #expect(await interceptor.check(authorizationHeader: "Bearer \(token)") == nil)
-    guard case .decided(nil) = interceptor.checkWithoutWaiting(
-      authorizationHeader: "BEARER \(token)")
+    guard
+      case .decided(nil) = interceptor.checkWithoutWaiting(
+        authorizationHeader: "BEARER \(token)"
+      )
     else {
       Issue.record("a verified token was not accepted at once")
       return
@@ -54,8 +58,10 @@ struct BearerTokenCheckTests {
     let interceptor = BearerTokenInterceptor(issuer: issuer)
     let cases: [String?] = [nil, "", "Bearer", "Bearer ", "Basic abc", "Bearerabc", "Béarer abc"]
     for header in cases {
-      guard case .decided(let error?) = interceptor.checkWithoutWaiting(
-        authorizationHeader: header)
+      guard
+        case .decided(let error?) = interceptor.checkWithoutWaiting(
+          authorizationHeader: header
+        )
       else {
         Issue.record("\(header ?? "nil") was not refused at once")
         continue

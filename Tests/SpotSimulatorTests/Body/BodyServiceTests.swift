@@ -62,7 +62,9 @@ struct BodyServiceTests {
       let unknown = try await robot.command.robotCommandFeedback(commandFeedback)
       #expect(unknown.header.error.code == .invalidRequest)
       feedback.powerCommandID = 999
-      #expect(try await robot.power.powerCommandFeedback(feedback).header.error.code == .invalidRequest)
+      #expect(
+        try await robot.power.powerCommandFeedback(feedback).header.error.code == .invalidRequest
+      )
     }
   }
 
@@ -73,13 +75,17 @@ struct BodyServiceTests {
       var response = try await robot.command.robotCommand(Self.safePowerOff(nil))
       #expect(response.leaseUseResult.status == .invalidLease)
       #expect(response.robotCommandID == 0)
-      #expect(try await robot.power.powerCommand(Self.powerOn(nil)).leaseUseResult.status == .invalidLease)
+      #expect(
+        try await robot.power.powerCommand(Self.powerOn(nil)).leaseUseResult.status == .invalidLease
+      )
 
       let alice = try await robot.acquire("alice")
       // A stale sequence: a sublease older than one already used.
       let wallet = alice.sublease(clientName: "alice")
       let newer = try #require(wallet.newer())
-      #expect(try await robot.command.robotCommand(Self.safePowerOff(newer)).leaseUseResult.status == .ok)
+      #expect(
+        try await robot.command.robotCommand(Self.safePowerOff(newer)).leaseUseResult.status == .ok
+      )
       response = try await robot.command.robotCommand(Self.safePowerOff(wallet))
       #expect(response.leaseUseResult.status == .older)
       #expect(response.leaseUseResult.latestKnownLease.sequence == newer.sequence)
@@ -87,17 +93,23 @@ struct BodyServiceTests {
       // Another client's lease from another epoch (another robot, or before a reboot).
       var foreign = alice
       foreign.epoch = "someone-elses-robot"
-      #expect(try await robot.command.robotCommand(Self.safePowerOff(foreign)).leaseUseResult.status == .wrongEpoch)
+      #expect(
+        try await robot.command.robotCommand(Self.safePowerOff(foreign)).leaseUseResult.status
+          == .wrongEpoch
+      )
 
       // Bob takes the body: Alice's lease is revoked for commands.
       let bob = try await robot.acquire("bob", take: true)
-      response = try await robot.command.robotCommand(Self.safePowerOff(newer.sublease(clientName: "mission")))
+      response = try await robot.command.robotCommand(
+        Self.safePowerOff(newer.sublease(clientName: "mission"))
+      )
       #expect(response.leaseUseResult.status == .older)
       #expect(response.leaseUseResult.owner.clientName == "bob")
 
       // A mission service's sublease of Bob's lease is fine.
       response = try await robot.command.robotCommand(
-        Self.safePowerOff(bob.sublease(clientName: "bob").sublease(clientName: "power-off")))
+        Self.safePowerOff(bob.sublease(clientName: "bob").sublease(clientName: "power-off"))
+      )
       #expect(response.leaseUseResult.status == .ok)
       #expect(response.status == .ok)
     }

@@ -68,7 +68,10 @@ struct EstopTests {
     register.newEndpoint.name = "client"
     register.newEndpoint.role = "PDB_rooted"
     register.newEndpoint.timeout = .init(rounding: .seconds(5))
-    let registered = try await estop.registerEstopEndpoint(request: register, context: Self.context())
+    let registered = try await estop.registerEstopEndpoint(
+      request: register,
+      context: Self.context()
+    )
     #expect(registered.status == .success)
     var checkIn = Bosdyn_Api_EstopCheckInRequest()
     checkIn.endpoint = registered.newEndpoint
@@ -81,7 +84,11 @@ struct EstopTests {
       let loop = "the E-Stop timeout loop"
       try await time.advance(by: .seconds(4), inStepsOf: .milliseconds(100), waitingFor: loop)
       #expect(!body.isEstopped)
-      try await time.advance(by: .milliseconds(1200), inStepsOf: .milliseconds(100), waitingFor: loop)
+      try await time.advance(
+        by: .milliseconds(1200),
+        inStepsOf: .milliseconds(100),
+        waitingFor: loop
+      )
       #expect(body.isEstopped)
       #expect(body.motorPowerState == .stateOff)
       group.cancelAll()

@@ -27,9 +27,13 @@ struct SimulatorCertificatesTests {
   func createsCertificates() async throws {
     let directory = Self.makeDirectory()
     let certificates = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
+      dataDirectory: directory,
+      logger: TestLogging.logger("spot-sim.certificate-tests")
+    )
 
-    #expect(certificates.caCertificatePath == directory + "/" + SimulatorDefaults.caCertificateFileName)
+    #expect(
+      certificates.caCertificatePath == directory + "/" + SimulatorDefaults.caCertificateFileName
+    )
     #expect(try Self.read(certificates.caCertificatePath) == certificates.caCertificatePEM)
     #expect(try Self.permissions(directory + "/server-key.pem") == 0o600)
     #expect(try Self.permissions(directory + "/ca-key.pem") == 0o600)
@@ -64,7 +68,8 @@ struct SimulatorCertificatesTests {
       Set(dnsNames) == [
         "api.spot.robot", "auth.spot.robot", "id.spot.robot", "payload-registration.spot.robot",
         "*.spot.robot", "localhost",
-      ])
+      ]
+    )
     #expect(addresses.contains([127, 0, 0, 1]))
     #expect(addresses.contains([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]))
   }
@@ -73,12 +78,16 @@ struct SimulatorCertificatesTests {
   func reusesCertificates() async throws {
     let directory = Self.makeDirectory()
     let first = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
+      dataDirectory: directory,
+      logger: TestLogging.logger("spot-sim.certificate-tests")
+    )
     let serverPEM = try Self.read(directory + "/server.pem")
     let serverKeyPEM = try Self.read(directory + "/server-key.pem")
 
     let second = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
+      dataDirectory: directory,
+      logger: TestLogging.logger("spot-sim.certificate-tests")
+    )
     #expect(second.caCertificatePEM == first.caCertificatePEM)
     #expect(try Self.read(directory + "/server.pem") == serverPEM)
     #expect(try Self.read(directory + "/server-key.pem") == serverKeyPEM)
@@ -89,12 +98,16 @@ struct SimulatorCertificatesTests {
   func reissuesServerCertificate() async throws {
     let directory = Self.makeDirectory()
     let first = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
+      dataDirectory: directory,
+      logger: TestLogging.logger("spot-sim.certificate-tests")
+    )
     let oldServerPEM = try Self.read(directory + "/server.pem")
     try "garbage".write(toFile: directory + "/server.pem", atomically: true, encoding: .utf8)
 
     let second = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
+      dataDirectory: directory,
+      logger: TestLogging.logger("spot-sim.certificate-tests")
+    )
     #expect(second.caCertificatePEM == first.caCertificatePEM)
     let newServerPEM = try Self.read(directory + "/server.pem")
     #expect(newServerPEM != oldServerPEM)
@@ -107,11 +120,15 @@ struct SimulatorCertificatesTests {
   func replacesCAWithoutKey() async throws {
     let directory = Self.makeDirectory()
     let first = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
+      dataDirectory: directory,
+      logger: TestLogging.logger("spot-sim.certificate-tests")
+    )
     try FileManager.default.removeItem(atPath: directory + "/ca-key.pem")
 
     let second = try SimulatorCertificates.loadOrCreate(
-      dataDirectory: directory, logger: TestLogging.logger("spot-sim.certificate-tests"))
+      dataDirectory: directory,
+      logger: TestLogging.logger("spot-sim.certificate-tests")
+    )
     #expect(second.caCertificatePEM != first.caCertificatePEM)
     let ca = try Certificate(pemEncoded: second.caCertificatePEM)
     let server = try Certificate(pemEncoded: Self.read(directory + "/server.pem"))
@@ -122,10 +139,15 @@ struct SimulatorCertificatesTests {
   func unwritableDirectory() async throws {
     let file = Self.makeDirectory()
     try FileManager.default.createDirectory(
-      atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      atPath: (file as NSString).deletingLastPathComponent,
+      withIntermediateDirectories: true
+    )
     try "not a directory".write(toFile: file, atomically: true, encoding: .utf8)
     #expect(throws: (any Error).self) {
-      _ = try SimulatorCertificates.loadOrCreate(dataDirectory: file, logger: TestLogging.logger("spot-sim.certificate-tests"))
+      _ = try SimulatorCertificates.loadOrCreate(
+        dataDirectory: file,
+        logger: TestLogging.logger("spot-sim.certificate-tests")
+      )
     }
   }
 }

@@ -369,7 +369,11 @@ struct DirectoryServiceTests {
     #expect(registry.register(entry, endpoint: Self.endpoint()) == .ok)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await registry.run() }
-      try await time.advance(by: .seconds(3), inStepsOf: .seconds(1), waitingFor: "the liveness loop")
+      try await time.advance(
+        by: .seconds(3),
+        inStepsOf: .seconds(1),
+        waitingFor: "the liveness loop"
+      )
       // Only the loop has looked at the registry: the lapse is already recorded.
       #expect(registry.unhealthyServiceNames() == ["flaky"])
       group.cancelAll()

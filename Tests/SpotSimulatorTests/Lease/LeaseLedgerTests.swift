@@ -125,7 +125,9 @@ struct LeaseLedgerTests {
       listed.resources.first?.staleTime
         == Google_Protobuf_Timestamp(date: time.clock.wallTime(at: time.clock.now + .seconds(3)))
     )
-    #expect(ledger.acquire(resource: "body", owner: Self.owner("bob")).status == .resourceAlreadyClaimed)
+    #expect(
+      ledger.acquire(resource: "body", owner: Self.owner("bob")).status == .resourceAlreadyClaimed
+    )
     // Silent for just under the timeout: still held (listing is not a use of the lease).
     await time.advance(by: .milliseconds(2999))
     #expect(ledger.list(includeFullLeaseInfo: true).resources.first?.isStale == false)

@@ -105,8 +105,11 @@ enum CertificateFactory {
   static func isUsableAuthority(_ issued: Issued, now: Date) -> Bool {
     guard issued.certificate.publicKey == Certificate.PublicKey(issued.privateKey.publicKey)
     else { return false }
-    guard (try? issued.certificate.extensions.basicConstraints) == .isCertificateAuthority(
-      maxPathLength: 0)
+    guard
+      (try? issued.certificate.extensions.basicConstraints)
+        == .isCertificateAuthority(
+          maxPathLength: 0
+        )
     else { return false }
     return issued.certificate.notValidBefore <= now
       && issued.certificate.notValidAfter > now + renewalMargin
@@ -127,7 +130,8 @@ enum CertificateFactory {
       alternativeNames.compactMap { name -> String? in
         if case .dnsName(let dnsName) = name { return dnsName }
         return nil
-      })
+      }
+    )
     return dnsNames.isSuperset(of: serverDNSNames)
   }
 }

@@ -83,14 +83,19 @@ struct BodyServiceHarness {
     ]
     let server = GRPCServer(
       transport: HTTP2ServerTransport.Posix(
-        address: .ipv4(host: "127.0.0.1", port: 0), transportSecurity: .plaintext),
-      services: services)
+        address: .ipv4(host: "127.0.0.1", port: 0),
+        transportSecurity: .plaintext
+      ),
+      services: services
+    )
     return try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await server.serve() }
       defer { server.beginGracefulShutdown() }
       let port = try #require(try await server.listeningAddress?.ipv4?.port)
       let transport = try HTTP2ClientTransport.Posix(
-        target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
+        target: .ipv4(address: "127.0.0.1", port: port),
+        transportSecurity: .plaintext
+      )
       return try await withGRPCClient(transport: transport) { client in
         try await body(Connection(client: client, port: port))
       }
