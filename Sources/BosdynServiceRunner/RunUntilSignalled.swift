@@ -18,7 +18,9 @@ import UnixSignals
 /// reverse order: a directory keep-alive in `after` unregisters while the server still
 /// answers, and the robot connection in `before` outlives both. A graceful shutdown that takes
 /// longer than ``gracefulShutdownLimit`` (a call that will not end, a robot that does not
-/// answer the unregistration) turns into cancellation, so the program always exits.
+/// answer the unregistration) turns into cancellation, so the program always exits. Beside
+/// them, the heap freed after a burst of load is handed back to the system every 10 s, so RSS
+/// comes back down.
 ///
 /// - Parameters:
 ///   - service: The server, such as a `RemoteMissionServer` or a `SimulatedRobot`.
@@ -34,7 +36,7 @@ public func runUntilSignalled(
   onListening: @escaping @Sendable (Int) -> Void
 ) async throws {
   var configuration = ServiceGroupConfiguration(
-    services: (before + [service] + after).map {
+    services: (before + [service] + after + [HeapTrimmer()]).map {
       ServiceGroupConfiguration.ServiceConfiguration(service: $0)
     },
     gracefulShutdownSignals: [.sigterm, .sigint],
