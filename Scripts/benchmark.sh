@@ -819,12 +819,12 @@ section_soak() {
   soak_callback "$svc_port" "$sim_port"
   echo "$SOAK_CALLBACK" >"$RAW/soak-callback.pid"
   soak_event callback-restarted
-  sleep $((half - quarter - 2))
+  sleep $((half - quarter - 2 > 0 ? half - quarter - 2 : 0))
   soak_event sim-stopped
   stop_server soak-sim
   sleep 2
-  start_sim soak-sim warning "$sim_port" || note "soak: spot-sim did not restart"
-  echo "${PID[soak-sim]:-0}" >"$RAW/soak-sim.pid"
+  start_sim soak-sim-restarted warning "$sim_port" || note "soak: spot-sim did not restart"
+  echo "${PID[soak-sim-restarted]:-0}" >"$RAW/soak-sim.pid"
   soak_event sim-restarted
   wait "$client_pid" || note "soak: the client exited with status $?"
   soak_event load-end
@@ -832,7 +832,7 @@ section_soak() {
   kill "$sampler_pid" 2>/dev/null || true
   wait "$sampler_pid" 2>/dev/null || true
   stop_pid "$SOAK_CALLBACK"
-  stop_server soak-sim
+  stop_server soak-sim-restarted
   "$PY" "$BENCH/report_soak.py" --client "$RAW/soak-client.out" --samples "$RAW/soak-samples.txt" \
     --events "$RAW/soak-events.txt" --record >>"$RESULTS" || note "soak: no report"
 }

@@ -20,9 +20,10 @@ extension RobotProxy {
     /// ("Failed to connect to remote host", Python's `ProxyConnectionError`).
     public var upstreamConnectTimeout: Duration
 
-    /// How long a service may take to send its response headers, counted once from when the
-    /// call is routed (a client trickling request bytes does not extend it), before the call
-    /// fails with DEADLINE_EXCEEDED ("504 Gateway Timeout", Python's `TimedOutError`). It covers
+    /// How long a service may take to send its response headers, counted from when the call is
+    /// routed and again from each 64 KiB the client uploads and from the end of its request (a
+    /// client trickling a few bytes does not extend it), before the call fails with
+    /// DEADLINE_EXCEEDED ("504 Gateway Timeout", Python's `TimedOutError`). It covers
     /// waiting for the connection and for a free stream on it too, so no call waits forever;
     /// the proxy then resets the call's upstream stream and stops using that connection for new
     /// calls (it closes once its calls in flight are done).
@@ -57,11 +58,14 @@ extension RobotProxy {
     public var handshakeTimeout: Duration
 
     /// How long a client connection may stay open with no call in flight before the proxy
-    /// ends it (GOAWAY, then close). Clients reconnect when they next call, as gRPC clients do.
+    /// ends it (GOAWAY, then close once the client acknowledges). A connection that has sent
+    /// nothing at all for this long plus ``upstreamResponseTimeout`` is closed outright, so a
+    /// client that goes quiet is dropped too. Clients reconnect when they next call, as gRPC
+    /// clients do.
     public var idleTimeout: Duration
 
     /// A configuration with the given TLS identity and defaults for the rest: `127.0.0.1`, a
-    /// free port, 5 s to connect, 30 s for response headers, 2 s of shutdown grace, 1 000 calls
+    /// free port, 5 s to connect, 30 s for response headers, 2 s of shutdown grace, 1 100 calls
     /// per connection and 1 000 per client, 4 096 connections, 10 s to finish the TLS handshake,
     /// and idle connections ended after 5 minutes.
     public init(
@@ -78,7 +82,7 @@ extension RobotProxy {
       self.upstreamResponseTimeout = .seconds(30)
       self.shutdownGracePeriod = .seconds(2)
       self.eventLoopCount = nil
-      self.maxConcurrentStreams = 1000
+      self.maxConcurrentStreams = 1100
       self.maxConcurrentCallsPerClient = 1000
       self.maxConnections = 4096
       self.handshakeTimeout = .seconds(10)

@@ -259,6 +259,12 @@ public final class RobotProxy: ListeningService, Sendable {
     let grace = TimeAmount(self.configuration.shutdownGracePeriod)
     let idleTimeout = TimeAmount(self.configuration.idleTimeout)
     let handshakeTimeout = TimeAmount(self.configuration.handshakeTimeout)
+    // A connection that has read nothing for the idle timeout plus the longest a call may
+    // wait for its answer is closed outright: the idle timeout's GOAWAY alone waits for the
+    // peer's acknowledgement for ever.
+    let quietLimit = TimeAmount(
+      self.configuration.idleTimeout + self.configuration.upstreamResponseTimeout
+    )
     let connectionConfiguration = ProxyHTTP2Settings.inboundConnection(
       maxConcurrentStreams: self.configuration.maxConcurrentStreams
     )
@@ -302,10 +308,13 @@ public final class RobotProxy: ListeningService, Sendable {
               else {
                 throw ChannelError.ioOnClosedChannel
               }
+              try pipeline.addHandler(IdleStateHandler(readTimeout: quietLimit))
+              try pipeline.addHandler(QuietConnectionCloser())
               try pipeline.addHandler(NIOSSLServerHandler(context: sslContext))
               try pipeline.addHandler(HandshakeDeadline(timeout: handshakeTimeout))
               try pipeline.addHandler(TLSRecordCoalescer())
               try pipeline.addHandler(FlushGate(coalescer: coalescer))
+              try pipeline.addHandler(ErrorGoAwayCloser())
               try pipeline.addHandler(
                 NIOHTTP2Handler(
                   mode: .server,
@@ -324,6 +333,7 @@ public final class RobotProxy: ListeningService, Sendable {
               )
               try pipeline.addHandler(manager)
               try pipeline.addHandler(ClientConnectionErrorLogger(logger: logger))
+              connections.applyShutdownState(to: channel)
             }
           }
           .bind(host: self.configuration.host, port: port)
@@ -362,7 +372,8 @@ public final class RobotProxy: ListeningService, Sendable {
 }
 
 /// Logs what goes wrong on a client's connection (TLS handshake failures, protocol errors)
-/// at debug level; the handlers before it close the connection when they must.
+/// at debug level; the handlers before it close the connection when they must (NIOSSL on a
+/// failed handshake, ``ErrorGoAwayCloser`` after a protocol error).
 private final class ClientConnectionErrorLogger: ChannelInboundHandler {
   typealias InboundIn = Any
 
@@ -372,14 +383,10 @@ private final class ClientConnectionErrorLogger: ChannelInboundHandler {
     self.logger = logger
   }
 
-  /// Logs the error, and closes the connection unless it concerns one stream only: after a
-  /// protocol error NIOHTTP2 has sent its GOAWAY but would leave the socket open.
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
     self.logger.debug(
       "Client connection error: \(error)",
       metadata: ["peer": "\(context.remoteAddress.map { "\($0)" } ?? "?")"]
     )
-    if error is NIOHTTP2Errors.StreamError { return }
-    context.close(promise: nil)
   }
 }

@@ -238,6 +238,26 @@ extension RobotProxyLimitsTests {
   }
 }
 
+extension RobotProxyLimitsTests {
+  @Test("A client that speaks HTTP/2, then never answers again, is closed after the idle timeout")
+  func quietPeersAreClosed() async throws {
+    try await withRobotProxy(
+      routes: ProxyRouteTable(),
+      configure: {
+        $0.idleTimeout = .milliseconds(300)
+        $0.upstreamResponseTimeout = .milliseconds(300)
+      }
+    ) { _, port in
+      let client = try await TLSBytesClient(port: port)
+      // The client preface and an empty SETTINGS frame; then nothing, not even acknowledgements.
+      client.send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+      client.send(bytes: [0, 0, 0, 4, 0, 0, 0, 0, 0])
+      try await waitUntil("the proxy to close the quiet connection") { !client.channel.isActive }
+    }
+  }
+
+}
+
 /// Records the `grpc-status` (and message) of the HEADERS a raw stream receives.
 private final class StatusRecorder: ChannelInboundHandler, Sendable {
   typealias InboundIn = HTTP2Frame.FramePayload
@@ -285,6 +305,10 @@ private final class TLSBytesClient: Sendable {
 
   func send(_ text: String) {
     self.channel.writeAndFlush(ByteBuffer(string: text), promise: nil)
+  }
+
+  func send(bytes: [UInt8]) {
+    self.channel.writeAndFlush(ByteBuffer(bytes: bytes), promise: nil)
   }
 
   private final class Watcher: ChannelInboundHandler, Sendable {

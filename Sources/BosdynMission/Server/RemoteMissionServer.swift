@@ -204,8 +204,14 @@ public final class RemoteMissionServer: ListeningService, Sendable {
       let silence = TimeAmount(idleTimeout)
       transportConfig.channelDebuggingCallbacks.onAcceptTCPConnection = { channel in
         channel.eventLoop.makeCompletedFuture {
-          try channel.pipeline.syncOperations.addHandler(
-            SilentConnectionDeadline(timeout: silence),
+          // First a deadline for the first bytes, then one for any later silence twice the
+          // idle timeout long (the idle timeout's GOAWAY waits for the peer's answer).
+          try channel.pipeline.syncOperations.addHandlers(
+            [
+              SilentConnectionDeadline(timeout: silence),
+              IdleStateHandler(readTimeout: silence * 2),
+              QuietConnectionCloser(),
+            ],
             position: .first
           )
         }

@@ -39,6 +39,7 @@ public struct EstopClient: Sendable {
     request.targetConfigID = config.uniqueID
     request.newEndpoint.name = name
     request.newEndpoint.role = "PDB_rooted"
+    request.targetEndpoint.role = "PDB_rooted"
     request.newEndpoint.timeout = .init(rounding: timeout)
     request.newEndpoint.cutPowerTimeout = .init(rounding: timeout + .seconds(5))
     let response = try await self.rpc.call(
@@ -78,7 +79,10 @@ public struct EstopClient: Sendable {
       var request = Bosdyn_Api_EstopCheckInRequest()
       request.endpoint = endpoint
       request.stopLevel = level
-      if let challenge { request.response = ~challenge }
+      if let challenge {
+        request.challenge = challenge
+        request.response = ~challenge
+      }
       let response = try await self.rpc.call(
         Bosdyn_Api_EstopService.Method.EstopCheckIn.self,
         request

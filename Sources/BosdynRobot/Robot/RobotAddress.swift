@@ -44,13 +44,17 @@ public struct RobotAddress: Sendable, Hashable, CustomStringConvertible {
   /// Whether `host` is an IPv4 or IPv6 literal or a DNS host name.
   private static func isValidHost(_ host: String) -> Bool {
     if host.contains(":") {
-      return (try? NIOCore.SocketAddress(ipAddress: host, port: 0)) != nil
+      // A scoped address (fe80::1%eth0) is checked without its zone.
+      let address = host.split(separator: "%", maxSplits: 1).first.map(String.init) ?? host
+      return (try? NIOCore.SocketAddress(ipAddress: address, port: 0)) != nil
     }
-    guard host.utf8.count <= 253 else { return false }
-    let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+    // A fully qualified name may end with a dot; underscores occur in real host names.
+    let name = host.hasSuffix(".") ? String(host.dropLast()) : host
+    guard !name.isEmpty, name.utf8.count <= 253 else { return false }
+    let labels = name.split(separator: ".", omittingEmptySubsequences: false)
     return labels.allSatisfy { label in
       !label.isEmpty && label.count <= 63
-        && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
   }
 

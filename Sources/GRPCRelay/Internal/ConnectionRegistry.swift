@@ -25,25 +25,29 @@ final class ConnectionRegistry: Sendable {
   }
 
   /// Tracks `channel` until it closes; `false` (and not tracked) when ``limit`` connections
-  /// are open already, for the caller to close it. A connection accepted after shutdown began
-  /// is treated like the others were.
+  /// are open already, for the caller to close it.
   func add(_ channel: any Channel) -> Bool {
     let id = ObjectIdentifier(channel)
-    let mode = self.state.withLock { state -> Mode? in
-      guard state.channels.count < self.limit else { return nil }
+    let added = self.state.withLock { state -> Bool in
+      guard state.channels.count < self.limit else { return false }
       state.channels[id] = channel
-      return state.mode
+      return true
     }
-    guard let mode else { return false }
+    guard added else { return false }
     channel.closeFuture.whenComplete { _ in
       _ = self.state.withLock { $0.channels.removeValue(forKey: id) }
     }
-    switch mode {
+    return true
+  }
+
+  /// Treats a connection accepted after shutdown began like the others were: asked to finish,
+  /// or closed. Called once its handlers are in place, so that they see the request.
+  func applyShutdownState(to channel: any Channel) {
+    switch self.state.withLock({ $0.mode }) {
     case .open: break
     case .quiescing: Self.quiesce(channel)
     case .closing: channel.close(promise: nil)
     }
-    return true
   }
 
   /// Asks every connection to finish its calls and close.

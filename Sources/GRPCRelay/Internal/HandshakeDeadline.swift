@@ -23,12 +23,12 @@ final class HandshakeDeadline: ChannelInboundHandler, RemovableChannelHandler {
   }
 
   func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+    context.fireUserInboundEventTriggered(event)
     if case .handshakeCompleted = event as? TLSUserEvent {
       self.deadline?.cancel()
       self.deadline = nil
       context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
     }
-    context.fireUserInboundEventTriggered(event)
   }
 
   func channelInactive(context: ChannelHandlerContext) {

@@ -63,6 +63,8 @@ final class InboundStreamHandler: ChannelDuplexHandler {
   private var upstreamNeedsFlush = false
   private var clientNeedsFlush = false
   private var responseTimer: Scheduled<Void>?
+  /// Request bytes relayed since the response deadline was last set.
+  private var bytesSinceDeadline = 0
   /// The client this call was counted for in ``ProxyContext/callsPerClient``, until released.
   private var countedClient: String?
 
@@ -103,6 +105,7 @@ final class InboundStreamHandler: ChannelDuplexHandler {
     case .relaying:
       self.upstream?.write(payload)
       self.upstreamNeedsFlush = true
+      self.extendDeadlineForUpload(payload, context: context)
     case .answered, .closed:
       break
     }
@@ -395,7 +398,26 @@ final class InboundStreamHandler: ChannelDuplexHandler {
 
   // MARK: Answering here
 
-  /// Starts the countdown to a 504, once per call: the deadline is absolute from routing.
+  /// The deadline counts from routing, and is set afresh only for a real upload: when the
+  /// client has sent ``uploadProgress`` more bytes, and once more when its request ends (the
+  /// service then has the whole timeout to answer). A client trickling a byte now and then
+  /// never extends it.
+  private func extendDeadlineForUpload(
+    _ payload: HTTP2Frame.FramePayload,
+    context: ChannelHandlerContext
+  ) {
+    guard case .data(let data) = payload else { return }
+    self.bytesSinceDeadline += data.data.readableBytes
+    if data.endStream || self.bytesSinceDeadline >= Self.uploadProgress {
+      self.bytesSinceDeadline = 0
+      self.restartResponseTimer(context: context)
+    }
+  }
+
+  /// How many request bytes count as upload progress that earns a fresh response deadline.
+  static let uploadProgress = 64 * 1024
+
+  /// (Re)starts the countdown to a 504, until the response headers arrive.
   private func restartResponseTimer(context: ChannelHandlerContext) {
     guard !self.responseStarted else { return }
     self.responseTimer?.cancel()

@@ -178,8 +178,6 @@ extension ServiceRegistry {
       + "\(candidate.entry.authority)"
   }
 
-  /// Checks a request's entry and endpoint and returns them as stored: authority canonical,
-  /// only the fields a client may set.
   /// Why `text` cannot be a directory field: longer than `limit` UTF-8 bytes, or holding
   /// control, format or other invisible characters, which would let a registrant rewrite a
   /// terminal or forge log lines wherever the directory is listed. `nil` when it is fine.
@@ -202,6 +200,8 @@ extension ServiceRegistry {
     return nil
   }
 
+  /// Checks a request's entry and endpoint and returns them as stored: authority canonical,
+  /// only the fields a client may set.
   private func validated(_ entry: Bosdyn_Api_ServiceEntry, endpoint: Bosdyn_Api_Endpoint)
     -> Result<Candidate, Problem>
   {

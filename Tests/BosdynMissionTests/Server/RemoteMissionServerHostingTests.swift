@@ -57,7 +57,7 @@ struct RemoteMissionServerHostingTests {
   @Test func aSocketThatNeverCallsIsClosedAfterTheIdleTimeout() async throws {
     let server = RemoteMissionServer(
       servicer: ScriptedServicer { _ in .success() },
-      configuration: .init(host: "127.0.0.1", idleTimeout: .milliseconds(300))
+      configuration: .init(host: "127.0.0.1", idleTimeout: .seconds(1))
     )
     try await withThrowingTaskGroup { group in
       group.addTask { try await server.serve() }
@@ -77,6 +77,29 @@ struct RemoteMissionServerHostingTests {
       #expect(status == .success)
       // Closed before shutting down: a graceful shutdown waits for every connection.
       silent.close()
+      server.beginGracefulShutdown()
+      try await group.waitForAll()
+    }
+  }
+
+  @Test func aPeerThatGoesQuietAfterItsPrefaceIsClosed() async throws {
+    let server = RemoteMissionServer(
+      servicer: ScriptedServicer { _ in .success() },
+      configuration: .init(host: "127.0.0.1", idleTimeout: .seconds(1))
+    )
+    try await withThrowingTaskGroup { group in
+      group.addTask { try await server.serve() }
+      let port = try await server.listeningPort()
+      let quiet = try #require(SilentSocket(port: port))
+      // The HTTP/2 client preface and an empty SETTINGS frame, then silence (no acknowledgements).
+      quiet.send(Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8) + [0, 0, 0, 4, 0, 0, 0, 0, 0])
+      let deadline = ContinuousClock.now + .seconds(20)
+      while !quiet.peerHasClosed() {
+        #expect(ContinuousClock.now < deadline, "the quiet connection is still open after 20 s")
+        if ContinuousClock.now >= deadline { break }
+        try await Task.sleep(for: .milliseconds(50))
+      }
+      quiet.close()
       server.beginGracefulShutdown()
       try await group.waitForAll()
     }
@@ -167,6 +190,10 @@ private final class SilentSocket {
       if count > 0 { continue }
       return count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)
     }
+  }
+
+  func send(_ bytes: [UInt8]) {
+    _ = bytes.withUnsafeBytes { Glibc.send(self.descriptor, $0.baseAddress, $0.count, 0) }
   }
 
   func close() {

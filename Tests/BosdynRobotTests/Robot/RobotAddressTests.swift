@@ -26,7 +26,7 @@ struct RobotAddressTests {
     "rejects bad addresses with a clear error",
     arguments: [
       "", "   ", "host:", "host:0", "host:70000", "host:http", "[::1", "[]:5", ":443",
-      "[::1]x", "spot\u{1B}[2J", "spot robot", "a..b", "[::zz]:5", "bad_name!",
+      "[::1]x", "spot\u{1B}[2J", "spot robot", "a..b", "[::zz]:5", "bad name!",
       String(repeating: "a", count: 300),
     ]
   )
