@@ -38,21 +38,32 @@ final class ErrorGoAwayCloser: ChannelOutboundHandler {
     written.futureResult.whenComplete { _ in channel.close(promise: nil) }
   }
 
+  /// Follows the frames in `buffer`: payloads are skipped in one step (a relayed response's
+  /// megabytes cost nothing), headers and a GOAWAY's first 8 payload bytes are read.
   private func scan(_ buffer: ByteBuffer) {
-    for byte in buffer.readableBytesView {
+    var index = buffer.readerIndex
+    let end = buffer.writerIndex
+    while index < end {
       if self.payloadRemaining > 0 {
-        self.payloadRemaining -= 1
-        if self.goAwayPayload != nil {
+        if self.goAwayPayload != nil, let byte = buffer.getInteger(at: index, as: UInt8.self) {
           self.goAwayPayload!.append(byte)
+          self.payloadRemaining -= 1
+          index += 1
           if self.goAwayPayload!.count == 8 {
             let code = self.goAwayPayload![4...7].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             if code != 0 { self.closeAfterWrite = true }
             self.goAwayPayload = nil
           }
+          continue
         }
+        let skipped = min(self.payloadRemaining, end - index)
+        self.payloadRemaining -= skipped
+        index += skipped
         continue
       }
+      guard let byte = buffer.getInteger(at: index, as: UInt8.self) else { return }
       self.header.append(byte)
+      index += 1
       guard self.header.count == Self.frameHeaderLength else { continue }
       let length = Int(self.header[0]) << 16 | Int(self.header[1]) << 8 | Int(self.header[2])
       self.goAwayPayload = self.header[3] == Self.goAwayType && length >= 8 ? [] : nil
