@@ -58,9 +58,10 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_PowerCommandResponse {
     try Self.requireRobot(address)
-    return try await self.power.powerCommand(
-      request: request.stamped(clientName: Self.clientName),
-      context: Self.context(Bosdyn_Api_PowerService.Method.PowerCommand.descriptor)
+    return try await Self.inProcess(
+      Bosdyn_Api_PowerService.Method.PowerCommand.descriptor,
+      request,
+      self.power.powerCommand
     )
   }
 
@@ -69,9 +70,10 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_PowerCommandFeedbackResponse {
     try Self.requireRobot(address)
-    return try await self.power.powerCommandFeedback(
-      request: request.stamped(clientName: Self.clientName),
-      context: Self.context(Bosdyn_Api_PowerService.Method.PowerCommandFeedback.descriptor)
+    return try await Self.inProcess(
+      Bosdyn_Api_PowerService.Method.PowerCommandFeedback.descriptor,
+      request,
+      self.power.powerCommandFeedback
     )
   }
 
@@ -80,9 +82,10 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_RobotCommandResponse {
     try Self.requireRobot(address)
-    return try await self.robotCommands.robotCommand(
-      request: request.stamped(clientName: Self.clientName),
-      context: Self.context(Bosdyn_Api_RobotCommandService.Method.RobotCommand.descriptor)
+    return try await Self.inProcess(
+      Bosdyn_Api_RobotCommandService.Method.RobotCommand.descriptor,
+      request,
+      self.robotCommands.robotCommand
     )
   }
 
@@ -91,9 +94,10 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_RobotCommandFeedbackResponse {
     try Self.requireRobot(address)
-    return try await self.robotCommands.robotCommandFeedback(
-      request: request.stamped(clientName: Self.clientName),
-      context: Self.context(Bosdyn_Api_RobotCommandService.Method.RobotCommandFeedback.descriptor)
+    return try await Self.inProcess(
+      Bosdyn_Api_RobotCommandService.Method.RobotCommandFeedback.descriptor,
+      request,
+      self.robotCommands.robotCommandFeedback
     )
   }
 
@@ -102,9 +106,10 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_RetainLeaseResponse {
     try Self.requireRobot(address)
-    return try await self.leases.retainLease(
-      request: request.stamped(clientName: Self.clientName),
-      context: Self.context(Bosdyn_Api_LeaseService.Method.RetainLease.descriptor)
+    return try await Self.inProcess(
+      Bosdyn_Api_LeaseService.Method.RetainLease.descriptor,
+      request,
+      self.leases.retainLease
     )
   }
 
@@ -113,9 +118,10 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_GraphNav_NavigateToResponse {
     try Self.requireGraphNav(address)
-    return try await self.graphNav.navigateTo(
-      request: request.stamped(clientName: Self.clientName),
-      context: Self.context(Bosdyn_Api_GraphNav_GraphNavService.Method.NavigateTo.descriptor)
+    return try await Self.inProcess(
+      Bosdyn_Api_GraphNav_GraphNavService.Method.NavigateTo.descriptor,
+      request,
+      self.graphNav.navigateTo
     )
   }
 
@@ -124,9 +130,10 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_GraphNav_NavigateRouteResponse {
     try Self.requireGraphNav(address)
-    return try await self.graphNav.navigateRoute(
-      request: request.stamped(clientName: Self.clientName),
-      context: Self.context(Bosdyn_Api_GraphNav_GraphNavService.Method.NavigateRoute.descriptor)
+    return try await Self.inProcess(
+      Bosdyn_Api_GraphNav_GraphNavService.Method.NavigateRoute.descriptor,
+      request,
+      self.graphNav.navigateRoute
     )
   }
 
@@ -135,11 +142,10 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_GraphNav_NavigationFeedbackResponse {
     try Self.requireGraphNav(address)
-    return try await self.graphNav.navigationFeedback(
-      request: request.stamped(clientName: Self.clientName),
-      context: Self.context(
-        Bosdyn_Api_GraphNav_GraphNavService.Method.NavigationFeedback.descriptor
-      )
+    return try await Self.inProcess(
+      Bosdyn_Api_GraphNav_GraphNavService.Method.NavigationFeedback.descriptor,
+      request,
+      self.graphNav.navigationFeedback
     )
   }
 
@@ -164,6 +170,16 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
           + "directory (use host \"localhost\" or leave it empty)"
       )
     }
+  }
+
+  /// Calls one of the simulator's services in-process, as the mission service: the request
+  /// stamped with its client name, the context naming `method`.
+  private static func inProcess<Request: HeaderedRequest, Response>(
+    _ method: MethodDescriptor,
+    _ request: Request,
+    _ handler: (Request, ServerContext) async throws -> Response
+  ) async throws -> Response {
+    try await handler(request.stamped(clientName: Self.clientName), Self.context(method))
   }
 
   /// The context of an in-process call to one of the simulator's services.
