@@ -28,6 +28,12 @@ struct BuildMission: ParsableCommand {
   @Option(help: "The service's name in the robot's directory.")
   var serviceName = "hello-world-callback"
 
+  func validate() throws {
+    if self.serviceName.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw ValidationError("--service-name is empty: give the callback's directory name.")
+    }
+  }
+
   func run() throws {
     var call = RemoteGrpcNode(serviceName: self.serviceName, host: "localhost")
     if let resources = self.addResources {

@@ -112,6 +112,9 @@ extension SpotSimCommand {
       if let consolePort = self.consolePort, !(0...65535).contains(consolePort) {
         throw ValidationError("--console-port must be between 0 and 65535.")
       }
+      if self.dataDir.trimmingCharacters(in: .whitespaces).isEmpty {
+        throw ValidationError("--data-dir is empty: give a directory (it is created when missing).")
+      }
       guard self.clockOffsetSeconds.isFinite, abs(self.clockOffsetSeconds) <= 365 * 24 * 3600
       else {
         throw ValidationError("--clock-offset-seconds must be within a year.")

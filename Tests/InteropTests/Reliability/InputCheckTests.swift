@@ -32,6 +32,23 @@ struct InputCheckTests {
     #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
   }
 
+  @Test func emptyNamesAreUsageErrors() async throws {
+    let mission = try await ChildProcess.run(
+      try TestEnvironment.executable("build-mission"),
+      ["/tmp/never-written.pb", "--service-name", ""]
+    )
+    #expect(mission.status == 64)
+    #expect(mission.stderr.contains("--service-name is empty"), "\(mission.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.pb"))
+    let sim = try await ChildProcess.run(
+      try TestEnvironment.executable("spot-sim"),
+      ["--data-dir", "", "--port", "0"],
+      timeout: .seconds(20)
+    )
+    #expect(sim.status == 64)
+    #expect(sim.stderr.contains("--data-dir is empty"), "\(sim.stderr)")
+  }
+
   @Test(arguments: ["directory", "text"])
   func aCertificateAuthorityThatIsNotACertificateIsNamed(kind: String) async throws {
     let directory = TemporaryFiles.temporaryDirectory("not-a-ca")
