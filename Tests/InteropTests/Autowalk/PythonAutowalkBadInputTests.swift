@@ -113,10 +113,13 @@ struct PythonAutowalkBadInputTests {
       )
       #expect(result["status"] as? String == "STATUS_SUCCESS", "\(result)")
       let questions = result["questions"] as? [[String: Any]] ?? []
-      #expect((questions.first?["text"] as? String)?.hasPrefix("Second: its action failed") == true)
+      #expect(
+        (questions.first?["text"] as? String)?.hasPrefix("Second: its action failed") == true,
+        "\(questions)"
+      )
       #expect(dying.ticks("dying").count == 2, "it died at its second Tick")
       #expect(try await dying.process.waitForExit() == 3)
-      #expect(survivor.tickLog == ["after: Last"])
+      #expect(survivor.tickLog == ["after: Last"], "\(result)")
       try await survivor.stop()
       #expect(try await robot.stillServesAutowalk())
     }

@@ -94,6 +94,36 @@ struct NavigationTests {
     #expect(lapsing.navigateToRequests.map(\.commandID) == [0, 7, 0], "a continuation, then anew")
   }
 
+  @Test func aCommandOvertakenByTheNextPlaysLeaseIsSentAgainWithIt() async throws {
+    // The client played again with an advanced lease (as Boston Dynamics' replay example does
+    // every second) while the command built from the old one was on its way: the robot saw
+    // lease 5 first and judges the command's [4, 0] older.
+    let graphNav = ScriptedGraphNav(feedback: [.reachedGoal])
+    graphNav.newestLease = [5]
+    let harness = Harness(environment: graphNav)
+    try await harness.run(Self.navigateTo(), leases: [.body(sequence: [4])]) { stepper in
+      await stepper.cycle()
+      harness.controller.play(pauseAt: nil, leases: [.body(sequence: [5])])
+      await stepper.untilFinished(limit: 30)
+    }
+    #expect(harness.status == .success, "\(harness.nodeStates()["go"]?.error ?? "")")
+    #expect(graphNav.navigateToRequests.map(\.leases.first?.sequence) == [[4, 0], [5, 0]])
+  }
+
+  @Test func aLeaseTakenByAnotherClientStillFailsTheNavigation() async throws {
+    // The robot's newest lease is not one the mission was given: the refusal stands.
+    let graphNav = ScriptedGraphNav(feedback: [.reachedGoal])
+    graphNav.newestLease = [6]
+    let harness = Harness(environment: graphNav)
+    try await harness.run(Self.navigateTo(), leases: [.body(sequence: [4])]) {
+      await $0.untilFinished(limit: 30)
+    }
+    #expect(harness.status == .failure)
+    #expect(graphNav.navigateToRequests.count == 1)
+    let error = harness.nodeStates()["go"]?.error ?? ""
+    #expect(error.contains("refused: lease STATUS_OLDER"), "\(error)")
+  }
+
   @Test func playSettingsCapTheVelocityAndAddTheirModes() async throws {
     let graphNav = ScriptedGraphNav(feedback: [.reachedGoal])
     let harness = Harness(environment: graphNav)

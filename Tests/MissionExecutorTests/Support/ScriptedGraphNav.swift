@@ -10,6 +10,7 @@ final class ScriptedGraphNav: MissionEnvironment {
     var navigateRoute: [Bosdyn_Api_GraphNav_NavigateRouteRequest] = []
     var feedbackRequests: [UInt32] = []
     var feedback: [Bosdyn_Api_GraphNav_NavigationFeedbackResponse.Status]
+    var newestLease: [UInt32]?
   }
 
   private let state: Mutex<State>
@@ -34,15 +35,32 @@ final class ScriptedGraphNav: MissionEnvironment {
   }
   var feedbackRequests: [UInt32] { self.state.withLock { $0.feedbackRequests } }
 
+  /// The sequence of the newest body lease the robot has seen, as its lease service would
+  /// remember it: commands whose lease does not descend from it are `STATUS_OLDER`. `nil`
+  /// (the default) accepts every lease.
+  var newestLease: [UInt32]? {
+    get { self.state.withLock { $0.newestLease } }
+    set { self.state.withLock { $0.newestLease = newValue } }
+  }
+
   func navigateTo(
     _ request: Bosdyn_Api_GraphNav_NavigateToRequest,
     at address: ServiceAddress
   ) async throws -> Bosdyn_Api_GraphNav_NavigateToResponse {
-    self.state.withLock { $0.navigateTo.append(request) }
+    let newest = self.state.withLock { state in
+      state.navigateTo.append(request)
+      return state.newestLease
+    }
     var response = Bosdyn_Api_GraphNav_NavigateToResponse()
+    var lease = Bosdyn_Api_LeaseUseResult()
+    lease.attemptedLease = request.leases.first ?? .init()
+    if let newest, !lease.attemptedLease.sequence.starts(with: newest) {
+      lease.status = .older
+      response.leaseUseResults = [lease]
+      return response
+    }
     response.status = self.response
     if self.response == .ok { response.commandID = self.commandID }
-    var lease = Bosdyn_Api_LeaseUseResult()
     lease.status = .ok
     response.leaseUseResults = [lease]
     return response

@@ -151,8 +151,13 @@ final class NavigateExec: EnvironmentCallExec {
     _ context: TickContext
   ) -> NodeStatus? {
     if let bad = leases.first(where: { $0.status != .ok }) {
+      if self.resendsWithNewerPlayLease(bad, context) {
+        self.needsNewCommand = true
+        return nil
+      }
       return context.fail("\(self.plan.description) refused: lease \(protoName(bad.status))")
     }
+    if let good = leases.first { _ = self.resendsWithNewerPlayLease(good, context) }
     if unrecognized && self.commandID != nil {
       // The command being continued had lapsed: start a new one.
       self.needsNewCommand = true

@@ -38,6 +38,7 @@ final class PowerRequestExec: EnvironmentCallExec {
       }
       switch answer {
       case .answered(let response as Bosdyn_Api_PowerCommandResponse):
+        if self.resendsWithNewerPlayLease(response.leaseUseResult, context) { break }
         switch response.status {
         case .statusSuccess: return .success
         case .statusInProgress: self.commandID = response.powerCommandID

@@ -38,6 +38,7 @@ final class RobotCommandExec: EnvironmentCallExec {
       }
       switch answer {
       case .answered(let response as Bosdyn_Api_RobotCommandResponse):
+        if self.resendsWithNewerPlayLease(response.leaseUseResult, context) { break }
         guard response.status == .ok else {
           return context.fail(
             "robot command refused: \(response.status)"
