@@ -233,7 +233,7 @@ let package = Package(
       name: "SpotConsole",
       dependencies: [
         "SpotSimulator", "BosdynAPI", "BosdynCore", "BosdynMission", "MissionExecutor",
-        "ServiceCustomization", hummingbird, httpTypes, grpcCore, grpcNIO, swiftProtobuf, logging,
+        "AutowalkCompiler", "ServiceCustomization", hummingbird, httpTypes, grpcCore, grpcNIO, swiftProtobuf, logging,
         lifecycle, nioCore,
       ],
       swiftSettings: swiftSettings

@@ -1,7 +1,12 @@
 /// The walks page's markup: the walk's actions (left) and the mission playing it (right). The
 /// page's script redraws the mission panel from the live `walk` event.
 enum WalksPage {
-  static func content(steps: [WalkStep], snapshot: WalkSnapshot, request: ConsoleRequest) -> HTML {
+  static func content(
+    steps: [WalkStep],
+    snapshot: WalkSnapshot,
+    saved: [String],
+    request: ConsoleRequest
+  ) -> HTML {
     let rows = steps.enumerated().map { index, step in
       Self.step(step, place: index + 1, last: index == steps.count - 1, request: request)
     }
@@ -15,6 +20,7 @@ enum WalksPage {
           <section class="card" aria-labelledby="steps-title">
             <h2 id="steps-title">Actions</h2>
             <ol class="walk-steps" id="walk-steps">\(HTML(rows))</ol>
+            \(Self.save(hidden: steps.isEmpty, request: request))
             \(Self.download(hidden: steps.isEmpty))
             <p class="empty" id="walk-empty"\(emptyHidden)>No actions yet. Open a callback's form \
       from <a href="/callbacks">Callbacks</a>, fill it in and choose <strong>Add to walk</strong>, \
@@ -22,6 +28,7 @@ enum WalksPage {
           </section>
           <section class="card" aria-labelledby="load-title">
             <h2 id="load-title">Load a walk</h2>
+            \(Self.open(saved, request: request))
             <form method="post" action="/walks/load" class="load-form" data-load-walk>\(request.csrfField)
               <input type="hidden" name="mission" value=""><input type="hidden" name="file_name" value="">
               <div class="field"><label for="walk-file">Mission file</label>\
@@ -45,6 +52,34 @@ enum WalksPage {
         </div>
         \(Self.panel(snapshot, request: request))
       </div>
+      """
+  }
+
+  /// The form saving the walk as a walk directory on the robot.
+  private static func save(hidden: Bool, request: ConsoleRequest) -> HTML {
+    guard !hidden else { return "" }
+    return """
+      <form method="post" action="/walks/save" class="save-form">\(request.csrfField)
+        <div class="field"><label for="walk-name">Walk name</label>\
+      <p class="help" id="walk-name-help">Saved as a walk directory in the robot's data \
+      directory, one waypoint per action: <code>replay-mission ROBOT autowalk</code> plays it.</p>\
+      <input type="text" id="walk-name" name="name" value="Console walk" required maxlength="64" \
+      aria-describedby="walk-name-help"></div>
+        <button type="submit" class="button">Save walk</button>
+      </form>
+      """
+  }
+
+  /// The form opening a saved walk directory, when there is one.
+  private static func open(_ saved: [String], request: ConsoleRequest) -> HTML {
+    guard !saved.isEmpty else { return "" }
+    let options = saved.map { name -> HTML in "<option value=\"\(name)\">\(name)</option>" }
+    return """
+      <form method="post" action="/walks/open" class="load-form">\(request.csrfField)
+        <div class="field"><label for="saved-walk">Saved walk</label>\
+      <select id="saved-walk" name="name">\(HTML(options))</select></div>
+        <button type="submit" class="button">Open</button>
+      </form>
       """
   }
 

@@ -11,6 +11,14 @@ struct WalksSection: ConsoleSection {
   let robot: SimulatedRobot
   let configuration: SpotConsole.Configuration
 
+  /// The walk directories saved from this page, in the robot's data directory.
+  var saved: SavedWalks {
+    SavedWalks(
+      folder: URL(fileURLWithPath: self.robot.configuration.dataDirectory)
+        .appendingPathComponent("walks", isDirectory: true)
+    )
+  }
+
   var title: String { "Walks" }
   var path: String { "/walks" }
 
@@ -21,6 +29,7 @@ struct WalksSection: ConsoleSection {
         content: WalksPage.content(
           steps: self.walk.steps,
           snapshot: self.walk.snapshot(),
+          saved: self.saved.names(),
           request: request
         )
       )
@@ -68,6 +77,36 @@ struct WalksSection: ConsoleSection {
         to: "/walks",
         flash: "Loaded \(steps.count) \(steps.count == 1 ? "action" : "actions") from \(name)."
       )
+    }
+    routes.post("/walks/save") { request in
+      let name = request.form.value("name")?.trimmingCharacters(in: .whitespaces) ?? ""
+      do {
+        let directory = try self.saved.save(
+          self.walk.steps,
+          name: name,
+          callbackTimeout: self.configuration.runTimeout
+        )
+        return .redirect(
+          to: "/walks",
+          flash: "Saved \(name) to \(directory.path). replay-mission ROBOT autowalk "
+            + "--walk-directory \(directory.path) plays it."
+        )
+      } catch {
+        return .redirect(to: "/walks", flash: error.message, isError: true)
+      }
+    }
+    routes.post("/walks/open") { request in
+      let name = request.form.value("name") ?? ""
+      do {
+        let steps = try self.saved.load(name)
+        self.walk.replace(with: steps)
+        return .redirect(
+          to: "/walks",
+          flash: "Opened \(name): \(steps.count) \(steps.count == 1 ? "action" : "actions")."
+        )
+      } catch {
+        return .redirect(to: "/walks", flash: error.message, isError: true)
+      }
     }
     routes.post("/walks/questions") { request in
       let text = request.form.value("text")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
