@@ -405,7 +405,7 @@ let package = Package(
       dependencies: [
         "SpotConsole", "SpotSimulator", "ServiceCustomization", "ExampleServicers",
         "BosdynMission", "BosdynMissionTesting", "MissionExecutor", "BosdynAPI", "BosdynCore",
-        "TestSupport",
+        "AutowalkCompiler", "TestSupport",
         hummingbird, hummingbirdTesting, httpTypes, grpcCore, grpcNIO, swiftProtobuf, logging,
         nioCore,
       ],

@@ -254,6 +254,9 @@ enum ConsoleStylesheet {
     .walk-step-detail { grid-column: 2 / -1; font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
     .walk-step .button-row { gap: .4rem; }
     .question-form .field input { max-width: none; }
+    .save-form { margin: 1.25rem 0 0; padding-top: 1rem; border-top: 1px solid var(--line); }
+    .saved-walk-form { margin: 0 0 1.25rem; padding-bottom: 1rem; border-bottom: 1px solid var(--line); }
+    .saved-walk-form label { display: block; margin-bottom: .3rem; }
     .load-form input[type="file"] { font: inherit; border: none; padding: 0; min-height: 0; }
     .load-form input[type="file"]::file-selector-button {
       font: inherit; font-weight: 600; margin-right: .75rem; padding: .45rem .9rem; border-radius: 8px;

@@ -75,9 +75,10 @@ enum WalksPage {
     guard !saved.isEmpty else { return "" }
     let options = saved.map { name -> HTML in "<option value=\"\(name)\">\(name)</option>" }
     return """
-      <form method="post" action="/walks/open" class="load-form">\(request.csrfField)
+      <form method="post" action="/walks/open" class="saved-walk-form">\(request.csrfField)
         <div class="field"><label for="saved-walk">Saved walk</label>\
-      <select id="saved-walk" name="name">\(HTML(options))</select></div>
+      <p class="help" id="saved-walk-help">Walks saved from this page; opening one replaces the \
+      actions above.</p><select id="saved-walk" name="name" aria-describedby="saved-walk-help">\(HTML(options))</select></div>
         <button type="submit" class="button">Open</button>
       </form>
       """

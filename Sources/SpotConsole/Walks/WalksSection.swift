@@ -1,3 +1,4 @@
+import AutowalkCompiler
 import Foundation
 import BosdynAPI
 import SpotSimulator
@@ -80,7 +81,7 @@ struct WalksSection: ConsoleSection {
     }
     routes.post("/walks/save") { request in
       let name = request.form.value("name")?.trimmingCharacters(in: .whitespaces) ?? ""
-      do {
+      do throws(SavedWalks.Failure) {
         let directory = try self.saved.save(
           self.walk.steps,
           name: name,
@@ -89,7 +90,8 @@ struct WalksSection: ConsoleSection {
         return .redirect(
           to: "/walks",
           flash: "Saved \(name) to \(directory.path). replay-mission ROBOT autowalk "
-            + "--walk-directory \(directory.path) plays it."
+            + "--walk-directory '\(directory.path)' --walk-filename "
+            + "\(WalkDirectory.defaultWalkFileName) plays it."
         )
       } catch {
         return .redirect(to: "/walks", flash: error.message, isError: true)
@@ -97,7 +99,7 @@ struct WalksSection: ConsoleSection {
     }
     routes.post("/walks/open") { request in
       let name = request.form.value("name") ?? ""
-      do {
+      do throws(SavedWalks.Failure) {
         let steps = try self.saved.load(name)
         self.walk.replace(with: steps)
         return .redirect(

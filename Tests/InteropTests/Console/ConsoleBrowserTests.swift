@@ -1,3 +1,5 @@
+import AutowalkCompiler
+import BosdynAPI
 import Foundation
 import Testing
 import TestSupport
@@ -129,6 +131,26 @@ struct ConsoleBrowserTests {
       #expect(
         result["loaded_steps"] as? [String] == [
           "hello-world-callback", "Power the robot off now?", "power-off-callback",
+        ]
+      )
+      let saveFlash = result["save_flash"] as? String ?? ""
+      #expect(
+        saveFlash.hasPrefix("Saved Browser walk to \(sim.dataDirectory)/walks/Browser walk.walk."),
+        "\(result)"
+      )
+      #expect(result["open_flash"] as? String == "Opened Browser walk: 3 actions.", "\(result)")
+      #expect(
+        result["opened_steps"] as? [String] == [
+          "hello-world-callback", "Power the robot off now?", "power-off-callback",
+        ]
+      )
+      #expect(result["unlabelled_on_walks"] as? [String] == [], "\(result)")
+      let saved = try WalkDirectory.read(
+        from: URL(fileURLWithPath: sim.dataDirectory + "/walks/Browser walk.walk")
+      )
+      #expect(
+        saved.walk.elements.map(\.action.remoteGrpc.serviceName) == [
+          "hello-world-callback", "", "power-off-callback",
         ]
       )
       #expect(result["robot_power"] as? String == "Off")

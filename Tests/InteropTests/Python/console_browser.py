@@ -31,7 +31,7 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 REPEATS_PATH = 'toggle_key/toggle_key_enable/toggle_enable_value_key'
 
@@ -307,7 +307,9 @@ def walk(console):
     console.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')) == 3)
     # The question goes between the two callbacks.
     driver.find_element(By.XPATH, '//li[@data-kind="Question"]//button[starts-with(normalize-space(), "Up")]').click()
-    console.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')[1].get_attribute('data-kind') == 'Question')
+    # (While the page reloads the list may be empty: compare a slice, which cannot fail.)
+    console.wait(lambda d: [step.get_attribute('data-kind')
+                            for step in d.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')][1:2] == ['Question'])
     result['steps'] = [step.find_element(By.CLASS_NAME, 'walk-step-title').text
                        for step in driver.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')]
     result['hello_detail'] = driver.find_element(By.CSS_SELECTOR, '#walk-steps .walk-step .walk-step-detail').text
@@ -361,6 +363,27 @@ def walk(console):
     result['loaded_steps'] = [step.find_element(By.CLASS_NAME, 'walk-step-title').text
                               for step in driver.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')]
     console.shot('loaded')
+
+    # Save it as a walk directory on the robot, change it, and open the saved walk.
+    name = driver.find_element(By.ID, 'walk-name')
+    name.clear()
+    name.send_keys('Browser walk')
+    save = driver.find_element(By.XPATH, '//button[normalize-space()="Save walk"]')
+    save.click()
+    console.wait(expected_conditions.staleness_of(save))
+    result['save_flash'] = driver.find_element(By.CSS_SELECTOR, '.flash').text
+    remove = driver.find_element(By.XPATH, '//li[@data-kind="Question"]//button[starts-with(normalize-space(), "Remove")]')
+    remove.click()
+    console.wait(expected_conditions.staleness_of(remove))
+    Select(driver.find_element(By.ID, 'saved-walk')).select_by_visible_text('Browser walk')
+    open_button = driver.find_element(By.XPATH, '//button[normalize-space()="Open"]')
+    open_button.click()
+    console.wait(expected_conditions.staleness_of(open_button))
+    result['open_flash'] = driver.find_element(By.CSS_SELECTOR, '.flash').text
+    result['opened_steps'] = [step.find_element(By.CLASS_NAME, 'walk-step-title').text
+                              for step in driver.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')]
+    result['unlabelled_on_walks'] = console.unlabelled_inputs()
+    console.shot('saved-walk')
     console.open('/robot')
     console.live()
     console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'Off')

@@ -133,6 +133,8 @@ enum ConsoleBrowser {
   static func result(of browser: ChildProcess) async throws -> [String: Any] {
     let status = try await browser.waitForExit(timeout: .seconds(180))
     guard status == 0 else {
+      // Swift Testing shows an error's first line only: the browser's output goes to the log.
+      print("console_browser.py output:\n\(browser.stdout)\n\(browser.stderr)")
       throw TestEnvironment.SetupError(
         "console_browser.py failed (\(status)):\n\(browser.stdout)\n\(browser.stderr)"
       )

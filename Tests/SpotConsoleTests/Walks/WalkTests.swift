@@ -1,3 +1,4 @@
+import AutowalkCompiler
 import BosdynAPI
 import BosdynMissionTesting
 import ExampleServicers
@@ -269,6 +270,101 @@ struct WalkTests {
         csrf: false
       )
       #expect(forged.status == .forbidden)
+    }
+  }
+
+  @Test func aWalkSavedAsAWalkDirectoryCompilesAndOpensBack() async throws {
+    try await ConsoleRig.with { rig in
+      let servicer = try HelloWorldServicer(logger: TestLogging.logger("hello"))
+      try await withRemoteMissionTestServer(
+        servicer: servicer,
+        logger: TestLogging.logger("test-server")
+      ) { _, port in
+        rig.register(HelloWorldServicer.directoryName, port: port)
+        let browser = try await rig.signIn()
+        let walks = URL(fileURLWithPath: rig.robot.robot.configuration.dataDirectory)
+          .appendingPathComponent("walks")
+        let empty = try await rig.post("/walks/save", [("name", "Nothing")], as: browser)
+        #expect(empty.headers[.location] == "/walks")
+        #expect(
+          try await rig.get("/walks", as: browser).text.contains("The walk has no actions to save.")
+        )
+        _ = try await rig.post(
+          "/callbacks/hello-world-callback/add-to-walk",
+          Self.helloValues,
+          as: browser
+        )
+        _ = try await rig.post(
+          "/walks/questions",
+          [("text", "Go on?"), ("options", "Yes, No")],
+          as: browser
+        )
+        _ = try await rig.post("/walks/save", [("name", "Patrol 1")], as: browser)
+        var page = try await rig.get("/walks", as: browser).text
+        let directory = walks.appendingPathComponent("Patrol 1.walk")
+        #expect(page.contains("Saved Patrol 1 to \(directory.path)."), "\(page)")
+        #expect(page.contains(#"<option value="Patrol 1">Patrol 1</option>"#))
+
+        // What the tablet would save: one waypoint per action, callbacks and a question.
+        let saved = try WalkDirectory.read(from: directory)
+        #expect(saved.walk.missionName == "Patrol 1")
+        #expect(saved.graph.waypoints.map(\.id) == ["waypoint-0", "waypoint-1", "waypoint-2"])
+        let elements = saved.walk.elements
+        #expect(elements.map(\.name) == ["1. hello-world-callback", "2. Question"])
+        #expect(
+          elements.map(\.target.navigateTo.destinationWaypointID) == ["waypoint-1", "waypoint-2"]
+        )
+        let call = elements[0].action.remoteGrpc
+        #expect(call.serviceName == "hello-world-callback")
+        #expect(call.leaseResources == ["body"])
+        #expect(call.parameters.values.values["who"]?.stringValue.value == "Scout")
+        #expect(elements[1].action.node.prompt.optionsList.options.map(\.text) == ["Yes", "No"])
+        let compiled = try AutowalkCompiler().compile(saved.walk)
+        #expect(compiled.elements.count == 2)
+
+        // Opened back in place of other actions.
+        _ = try await rig.post(
+          "/walks/questions",
+          [("text", "Later?"), ("options", "Ok")],
+          as: browser
+        )
+        _ = try await rig.post("/walks/open", [("name", "Patrol 1")], as: browser)
+        page = try await rig.get("/walks", as: browser).text
+        #expect(page.contains("Opened Patrol 1: 2 actions."), "\(page)")
+        #expect(page.contains("Go on?") && !page.contains("Later?"))
+
+        // Names that could leave the folder, and walks the console cannot show.
+        for name in ["../escape", "", ".hidden", "a/b", String(repeating: "x", count: 65)] {
+          _ = try await rig.post("/walks/save", [("name", name)], as: browser)
+          page = try await rig.get("/walks", as: browser).text
+          #expect(page.contains("A walk&#39;s name is 1 to 64 letters"), "\(name): \(page)")
+        }
+        #expect(
+          !FileManager.default.fileExists(
+            atPath: walks.appendingPathComponent("../escape.walk").path
+          )
+        )
+        _ = try await rig.post("/walks/open", [("name", "Missing")], as: browser)
+        #expect(try await rig.get("/walks", as: browser).text.contains("Missing could not be read"))
+        try WalkDirectory(
+          map: StraightLineMap(waypoints: 2),
+          walk: .walk(
+            "Nap",
+            elements: [.element("Sleep", at: "waypoint-1", action: .sleep(.seconds(1)))]
+          )
+        ).write(to: walks.appendingPathComponent("Nap.walk"))
+        _ = try await rig.post("/walks/open", [("name", "Nap")], as: browser)
+        page = try await rig.get("/walks", as: browser).text
+        #expect(page.contains("Nap has actions the console cannot show"), "\(page)")
+        #expect(page.contains("Go on?"), "a refused walk changes nothing")
+        let forged = try await rig.post(
+          "/walks/save",
+          [("name", "Forged")],
+          as: browser,
+          csrf: false
+        )
+        #expect(forged.status == .forbidden)
+      }
     }
   }
 

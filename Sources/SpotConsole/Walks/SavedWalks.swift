@@ -1,0 +1,76 @@
+import AutowalkCompiler
+import Foundation
+
+/// The walk directories the console saved, in one folder of the robot's data directory (as a
+/// tablet keeps its walks on the robot): listed on the walks page, loaded back by name.
+///
+/// Only names the console would give are accepted, so a form can never reach a file outside
+/// the folder.
+struct SavedWalks: Sendable {
+  /// The folder holding one `NAME.walk` directory per walk.
+  let folder: URL
+
+  /// Why a walk could not be saved or loaded, in words for the page.
+  struct Failure: Error, Sendable {
+    let message: String
+  }
+
+  /// The names of the saved walks, sorted.
+  func names() -> [String] {
+    let entries =
+      (try? FileManager.default.contentsOfDirectory(atPath: self.folder.path)) ?? []
+    return entries.filter { $0.hasSuffix(".walk") }.map { String($0.dropLast(5)) }
+      .filter { Self.isValid($0) }.sorted()
+  }
+
+  /// Where the walk `name` is (or would be) saved.
+  func directory(of name: String) -> URL {
+    self.folder.appendingPathComponent("\(name).walk", isDirectory: true)
+  }
+
+  /// Saves `steps` as the walk directory `name` (replacing one of that name) and returns where.
+  func save(_ steps: [WalkStep], name: String, callbackTimeout: Duration) throws(Failure) -> URL {
+    guard Self.isValid(name) else { throw Failure(message: Self.nameRule) }
+    guard !steps.isEmpty else { throw Failure(message: "The walk has no actions to save.") }
+    let directory = self.directory(of: name)
+    do {
+      try steps.walkDirectory(name: name, callbackTimeout: callbackTimeout).write(to: directory)
+    } catch {
+      throw Failure(message: "The walk could not be saved: \(error.description)")
+    }
+    return directory
+  }
+
+  /// The steps of the saved walk `name`.
+  func load(_ name: String) throws(Failure) -> [WalkStep] {
+    guard Self.isValid(name) else { throw Failure(message: Self.nameRule) }
+    let saved: WalkDirectory
+    do {
+      saved = try WalkDirectory.read(from: self.directory(of: name))
+    } catch {
+      throw Failure(message: "\(name) could not be read: \(error.description)")
+    }
+    guard let steps = [WalkStep](walk: saved.walk) else {
+      throw Failure(
+        message: "\(name) has actions the console cannot show (only callbacks and questions); "
+          + "replay-mission plays it."
+      )
+    }
+    return steps
+  }
+
+  /// What a walk's name may be.
+  static let nameRule =
+    "A walk's name is 1 to 64 letters, digits, spaces, dashes, underscores or dots, "
+    + "not starting with a dot or a space."
+
+  /// Whether `name` follows ``nameRule``.
+  static func isValid(_ name: String) -> Bool {
+    guard (1...64).contains(name.count), let first = name.first, first != ".", first != " "
+    else { return false }
+    return name.allSatisfy { character in
+      character.isASCII
+        && (character.isLetter || character.isNumber || " -_.".contains(character))
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import AutowalkCompiler
+import BosdynAPI
+import BosdynMission
+import Foundation
+
+extension [WalkStep] {
+  /// The walk as an Autowalk walk directory, laid out as the tablet saves one and as
+  /// `replay-mission ROBOT autowalk --walk-directory DIR` and Boston Dynamics'
+  /// `replay_mission.py` read it.
+  ///
+  /// The console composes actions without recording a map, so the directory's map is a
+  /// straight line with one waypoint per action, 1 m apart, starting at `waypoint-0` (where
+  /// the walk is localized): action N walks to `waypoint-N` first, then runs. A callback is a
+  /// `remote_grpc` action with its form's values as parameters, the body lease and the
+  /// console's run timeout as its `rpc_timeout`; a question is a `node` action holding the
+  /// Prompt the mission version plays. Failures follow Autowalk's default: a question to the
+  /// operator, then on with the walk.
+  func walkDirectory(name: String, callbackTimeout: Duration) -> WalkDirectory {
+    let elements = self.enumerated().map { index, step -> Bosdyn_Api_Autowalk_Element in
+      let place = index + 1
+      let waypoint = "waypoint-\(place)"
+      switch step.action {
+      case .callback(let service, let params):
+        var element = Bosdyn_Api_Autowalk_Element.element(
+          "\(place). \(service)",
+          at: waypoint,
+          action: .callback(service, leaseResources: ["body"], timeout: callbackTimeout)
+        )
+        element.action.remoteGrpc.parameters.values = params
+        return element
+      case .prompt(let text, let options):
+        return .element(
+          "\(place). Question",
+          at: waypoint,
+          action: .node(
+            .prompt(
+              "\(place). Question",
+              text: text,
+              source: "answer_\(place)",
+              options: options.enumerated().map { (text: $1, code: Int64($0)) }
+            )
+          )
+        )
+      }
+    }
+    return WalkDirectory(
+      map: StraightLineMap(waypoints: self.count + 1, spacing: 1),
+      walk: .walk(name, elements: elements)
+    )
+  }
+
+  /// The steps of a walk whose every element calls a callback (`remote_grpc`) or asks a
+  /// question (a `node` action that is a Prompt), as the console saves them; `nil` for any
+  /// other walk (sleeps, data acquisition, other nodes), which the console cannot show as
+  /// actions. Targets are not kept: a walk the console saves again gets its own map.
+  init?(walk: Bosdyn_Api_Autowalk_Walk) {
+    guard !walk.elements.isEmpty else { return nil }
+    var steps: [WalkStep] = []
+    for element in walk.elements {
+      switch element.action.action {
+      case .remoteGrpc(let call) where !call.serviceName.isEmpty:
+        steps.append(WalkStep(.callback(name: call.serviceName, params: call.parameters.values)))
+      case .node(let node):
+        guard case .prompt(let prompt) = node.type, !prompt.optionsList.options.isEmpty else {
+          return nil
+        }
+        steps.append(
+          WalkStep(.prompt(text: prompt.text, options: prompt.optionsList.options.map(\.text)))
+        )
+      default:
+        return nil
+      }
+    }
+    self = steps
+  }
+}
