@@ -44,6 +44,8 @@ public final class SimulatedRobot: ListeningService, Sendable {
   public let missions: MissionController
   /// The map, the localization on it, and navigation.
   public let graphNav: SimulatedGraphNav
+  /// The calls the mission service made to callbacks, newest last (the console's timeline).
+  public let callbackCalls: CallbackCallLog
 
   private let internalServer: GRPCServer<HTTP2ServerTransport.Posix>
   private let serviceConnections: ServiceConnectionPool
@@ -112,6 +114,8 @@ public final class SimulatedRobot: ListeningService, Sendable {
     var missionConfiguration = MissionController.Configuration.defaults
     missionConfiguration.tickRate = configuration.missionTickRate
     missionConfiguration.clientName = SimulatedMissionEnvironment.clientName
+    let callbackCalls = CallbackCallLog(clock: configuration.clock)
+    self.callbackCalls = callbackCalls
     let missions = MissionController(
       environment: SimulatedMissionEnvironment(
         registry: registry,
@@ -120,7 +124,8 @@ public final class SimulatedRobot: ListeningService, Sendable {
         robotCommands: robotCommands,
         robotState: robotState,
         leases: leaseService,
-        graphNav: graphNavService
+        graphNav: graphNavService,
+        callLog: callbackCalls
       ),
       configuration: missionConfiguration,
       clock: configuration.clock,

@@ -413,6 +413,20 @@ enum ConsoleScript {
           if (node.error) item.append(element('span', { class: 'node-error' }, node.error));
           return item;
         }));
+        const earlier = document.getElementById('walk-timeline-earlier');
+        earlier.hidden = walk.earlierCalls === 0;
+        earlier.textContent = walk.earlierCalls === 1 ? '1 earlier call not shown'
+          : walk.earlierCalls + ' earlier calls not shown';
+        document.getElementById('walk-timeline-empty').hidden = walk.timeline.length > 0;
+        document.getElementById('walk-timeline').replaceChildren(...walk.timeline.map((call) => {
+          const item = element('li', { class: 'timeline-call' });
+          const what = element('span', { class: 'call-what' });
+          what.append(element('strong', {}, call.rpc), ' ' + call.service);
+          item.append(element('span', { class: 'call-at' }, call.at), what,
+            element('span', { class: 'pill', 'data-tone': call.tone }, call.outcome),
+            element('span', { class: 'call-duration' }, call.duration));
+          return item;
+        }));
       }
 
       function setUpLoadForm(form) {

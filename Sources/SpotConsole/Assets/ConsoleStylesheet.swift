@@ -263,6 +263,14 @@ enum ConsoleStylesheet {
       border: 1px solid #aeb7c1; background: var(--surface); cursor: pointer;
     }
     .walk-panel { position: sticky; top: 1rem; }
+    .walk-timeline { list-style: none; margin: 0; padding: 0; max-height: 22rem; overflow-y: auto; font-size: .85rem; }
+    .timeline-call { display: grid; grid-template-columns: 4rem minmax(0, 1fr) auto; column-gap: .6rem; align-items: start; padding: .35rem 0; border-bottom: 1px solid var(--line); }
+    .call-at, .call-duration { grid-column: 1; font-variant-numeric: tabular-nums; color: var(--muted); }
+    .call-at { grid-row: 1; }
+    .call-duration { grid-row: 2; font-size: .78rem; }
+    .call-what { grid-column: 2; grid-row: 1 / span 2; overflow-wrap: anywhere; }
+    .call-what strong { display: block; }
+    .timeline-call .pill { grid-column: 3; grid-row: 1 / span 2; align-self: center; }
     .walk-panel .button-row { margin: .25rem 0 1rem; }
     .walk-question {
       border: 2px solid var(--accent); border-radius: var(--radius); padding: .8rem 1rem; margin-bottom: 1rem;

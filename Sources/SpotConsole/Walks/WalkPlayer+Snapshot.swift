@@ -1,3 +1,4 @@
+import Foundation
 import BosdynAPI
 import BosdynCore
 import MissionExecutor
@@ -9,6 +10,7 @@ extension WalkPlayer {
   /// What the page shows now. Reading it also returns the lease of a mission that has ended.
   func snapshot() -> WalkSnapshot {
     let current = self.robot.missions.state(.init(lowerBound: .pastTicks(Int64.max / 2)))
+    let log = self.robot.callbackCalls
     let (snapshot, ended) = self.state.withLock { state -> (WalkSnapshot, Bool) in
       guard var playing = state.playing, playing.missionID == current.missionID else {
         let replaced = state.playing != nil
@@ -20,7 +22,9 @@ extension WalkPlayer {
           canPause: false,
           canStop: false,
           nodes: [],
-          questions: []
+          questions: [],
+          timeline: [],
+          earlierCalls: 0
         )
         return (snapshot, replaced)
       }
@@ -64,10 +68,21 @@ extension WalkPlayer {
             text: question.text,
             options: question.options.map { .init(text: $0.text, code: $0.answerCode) }
           )
-        }
+        },
+        timeline: [],
+        earlierCalls: 0
+      )
+      var withTimeline = snapshot
+      let calls = log.calls(from: playing.firstCall)
+      withTimeline.timeline = calls.suffix(WalkSnapshot.timelineLength).map {
+        Self.describe($0, since: playing.loadedAt)
+      }
+      withTimeline.earlierCalls = max(
+        0,
+        log.nextNumber - playing.firstCall - withTimeline.timeline.count
       )
       let ended = [.success, .failure, .error, .stopped].contains(current.status)
-      return (snapshot, ended)
+      return (withTimeline, ended)
     }
     if ended { self.returnLease() }
     return snapshot
@@ -87,6 +102,23 @@ extension WalkPlayer {
     depth: Int = 0
   ) -> [(id: Int64, name: String, depth: Int)] {
     [(node.id, node.name, depth)] + node.children.flatMap { Self.flatten($0, depth: depth + 1) }
+  }
+
+  /// A callback call as the timeline shows it, timed from `start`.
+  static func describe(_ call: CallbackCallLog.Call, since start: Date) -> WalkSnapshot.Call {
+    let offset = call.started.timeIntervalSince(start)
+    let milliseconds =
+      Double(call.duration.components.attoseconds) / 1e15
+      + Double(call.duration.components.seconds) * 1000
+    return .init(
+      at: String(format: "+%.2f s", offset),
+      service: call.service,
+      rpc: call.rpc,
+      outcome: call.outcome,
+      tone: call.failed ? "error" : call.outcome == "STATUS_RUNNING" ? "busy" : "on",
+      duration: milliseconds < 10
+        ? String(format: "%.1f ms", milliseconds) : "\(Int(milliseconds.rounded())) ms"
+    )
   }
 
   static func describe(_ status: Bosdyn_Api_Mission_State.Status) -> (String, String) {

@@ -1,3 +1,4 @@
+import Foundation
 import BosdynAPI
 import BosdynCore
 import MissionExecutor
@@ -23,6 +24,10 @@ final class WalkPlayer: Sendable {
     /// them (nobody watched for a while): tick counts are then lower bounds.
     var missedTicks = false
     var lastTick: Int64 = -1
+    /// The number of the first callback call the walk's mission made (the timeline starts
+    /// there), and when it was loaded.
+    var firstCall: Int
+    var loadedAt: Date
   }
 
   /// The walk and its mission, behind ``state``.
@@ -106,6 +111,8 @@ final class WalkPlayer: Sendable {
     guard taken.status == .ok else {
       return ("Could not take the body lease (\(taken.status)).", true)
     }
+    let firstCall = self.robot.callbackCalls.nextNumber
+    let loadedAt = self.robot.configuration.clock.wallNow
     let loaded = await controller.load(
       steps.mission(callbackTimeout: self.callbackTimeout),
       leases: [taken.lease]
@@ -120,7 +127,13 @@ final class WalkPlayer: Sendable {
     }
     self.state.withLock { state in
       state.loadError = ""
-      state.playing = Playing(missionID: info.id, lease: taken.lease, tree: Self.flatten(info.root))
+      state.playing = Playing(
+        missionID: info.id,
+        lease: taken.lease,
+        tree: Self.flatten(info.root),
+        firstCall: firstCall,
+        loadedAt: loadedAt
+      )
     }
     controller.play(pauseAt: nil, leases: [taken.lease])
     return ("Playing the walk.", false)

@@ -35,6 +35,21 @@ struct WalkSnapshot: Sendable, Codable, Equatable {
     var options: [Option]
   }
 
+  /// One call the mission service made to a callback, for the timeline.
+  struct Call: Sendable, Codable, Equatable {
+    /// When it was sent, as "+1.25 s" after the walk was loaded.
+    var at: String
+    var service: String
+    /// `EstablishSession`, `Tick`, `Stop` or `TeardownSession`.
+    var rpc: String
+    /// The answer's status, or why the call failed.
+    var outcome: String
+    /// `on` for a good answer, `busy` for `STATUS_RUNNING`, `error` for a failure.
+    var tone: String
+    /// How long the call took, as "12 ms".
+    var duration: String
+  }
+
   /// "Not loaded", "Ready", "Running", "Paused", "Success", "Failure", "Error" or "Stopped".
   var status: String
   /// The colour of ``status``: `ok`, `running`, `error` or `neutral`.
@@ -47,4 +62,11 @@ struct WalkSnapshot: Sendable, Codable, Equatable {
   var canStop: Bool
   var nodes: [Node]
   var questions: [Question]
+  /// The walk's last ``WalkSnapshot/timelineLength`` callback calls, oldest first.
+  var timeline: [Call]
+  /// How many earlier calls the timeline leaves out.
+  var earlierCalls: Int
+
+  /// How many calls the timeline shows.
+  static let timelineLength = 40
 }

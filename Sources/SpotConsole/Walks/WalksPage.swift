@@ -141,6 +141,13 @@ enum WalksPage {
         <ol class="walk-nodes" id="walk-nodes">\(HTML(snapshot.nodes.map(Self.node)))</ol>
         <p class="muted" id="walk-nodes-empty"\(snapshot.nodes.isEmpty ? "" : " hidden")>\
       <strong>Play</strong> loads the walk as a mission; its nodes and their results show here.</p>
+        <h3 class="walk-tree-title" id="timeline-title">Callback calls</h3>
+        <p class="muted" id="walk-timeline-earlier"\(snapshot.earlierCalls == 0 ? " hidden" : "")>\
+      \(Self.earlier(snapshot.earlierCalls))</p>
+        <ol class="walk-timeline" id="walk-timeline" aria-labelledby="timeline-title">\
+      \(HTML(snapshot.timeline.map(Self.call)))</ol>
+        <p class="muted" id="walk-timeline-empty"\(snapshot.timeline.isEmpty ? "" : " hidden")>\
+      Each call the mission service makes to a callback shows here as it happens.</p>
       </section>
       """
   }
@@ -164,6 +171,21 @@ enum WalksPage {
   static func ticks(_ count: Int, lowerBound: Bool) -> String {
     guard count > 0 else { return "" }
     return (lowerBound ? "≥ " : "") + (count == 1 ? "1 tick" : "\(count) ticks")
+  }
+
+  /// "3 earlier calls not shown".
+  static func earlier(_ count: Int) -> String {
+    count == 1 ? "1 earlier call not shown" : "\(count) earlier calls not shown"
+  }
+
+  /// One row of the callback-call timeline.
+  static func call(_ call: WalkSnapshot.Call) -> HTML {
+    """
+    <li class="timeline-call"><span class="call-at">\(call.at)</span>\
+    <span class="call-what"><strong>\(call.rpc)</strong> \(call.service)</span>\
+    <span class="pill" data-tone="\(call.tone)">\(call.outcome)</span>\
+    <span class="call-duration">\(call.duration)</span></li>
+    """
   }
 
   static func node(_ node: WalkSnapshot.Node) -> HTML {

@@ -20,6 +20,7 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
   let robotState: RobotStateService
   let leases: LeaseService
   let graphNav: GraphNavService
+  let callLog: CallbackCallLog
 
   func remoteMissionService(at address: ServiceAddress) async throws
     -> any RemoteMissionConnection
@@ -38,9 +39,13 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
       throw MissionEnvironmentError("'\(address.name)' is one of the robot's own services")
     }
     let client = try self.connections.client(host: endpoint.hostIp, port: Int(endpoint.port))
-    return GRPCRemoteMissionConnection(
-      client: Bosdyn_Api_Mission_RemoteMissionService.Client(wrapping: client),
-      clientName: Self.clientName
+    return RecordedRemoteMissionConnection(
+      base: GRPCRemoteMissionConnection(
+        client: Bosdyn_Api_Mission_RemoteMissionService.Client(wrapping: client),
+        clientName: Self.clientName
+      ),
+      service: address.name,
+      log: self.callLog
     )
   }
 

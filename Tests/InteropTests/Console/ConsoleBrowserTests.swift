@@ -123,6 +123,16 @@ struct ConsoleBrowserTests {
         "\(result)"
       )
       #expect(result["questions_left"] as? Int == 0)
+      let timeline = result["timeline"] as? [String] ?? []
+      #expect(
+        timeline.prefix(2).sorted() == [
+          "EstablishSession hello-world-callback STATUS_OK",
+          "EstablishSession power-off-callback STATUS_OK",
+        ],
+        "sessions, established at load in either order: \(timeline)"
+      )
+      #expect(timeline.contains("Tick hello-world-callback STATUS_SUCCESS"), "\(timeline)")
+      #expect(timeline.contains("Tick power-off-callback STATUS_SUCCESS"), "\(timeline)")
       #expect(result["steps_after_removing"] as? Int == 2)
       #expect(
         result["load_flash"] as? String == "Loaded 3 actions from walk-mission.pb.",

@@ -335,6 +335,9 @@ def walk(console):
     result['nodes'] = [[node.find_element(By.CLASS_NAME, 'node-name').text, node.find_element(By.CLASS_NAME, 'pill').text]
                        for node in driver.find_elements(By.CSS_SELECTOR, '#walk-nodes .walk-node')]
     result['questions_left'] = len(driver.find_elements(By.CSS_SELECTOR, '.walk-question'))
+    result['timeline'] = [row.find_element(By.CLASS_NAME, 'call-what').get_attribute('textContent') + ' ' +
+                          row.find_element(By.CLASS_NAME, 'pill').text
+                          for row in driver.find_elements(By.CSS_SELECTOR, '#walk-timeline .timeline-call')]
     console.shot('done')
 
     # Save the walk (as its download link does), change it, and load the saved file back.

@@ -144,6 +144,20 @@ struct WalkTests {
           ),
           "how many mission ticks reached the callback's node"
         )
+        // The timeline: every call the mission service made to the callback, in order.
+        let timeline = rig.console.walk.snapshot().timeline
+        #expect(timeline.first?.rpc == "EstablishSession", "\(timeline)")
+        #expect(timeline.first?.outcome == "STATUS_OK")
+        let ticks = timeline.filter { $0.rpc == "Tick" }
+        #expect(!ticks.isEmpty && ticks.allSatisfy { $0.service == "hello-world-callback" })
+        #expect(ticks.last?.outcome == "STATUS_SUCCESS" && ticks.last?.tone == "on", "\(ticks)")
+        #expect(timeline.allSatisfy { $0.at.hasPrefix("+") && $0.duration.hasSuffix(" ms") })
+        #expect(
+          done.contains(
+            #"<span class="call-what"><strong>Tick</strong> hello-world-callback</span><span class="pill" data-tone="on">STATUS_SUCCESS</span>"#
+          ),
+          "\(done)"
+        )
         let body = rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
           $0.resource == "body"
         }
