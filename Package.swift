@@ -233,7 +233,8 @@ let package = Package(
       name: "SpotConsole",
       dependencies: [
         "SpotSimulator", "BosdynAPI", "BosdynCore", "BosdynMission", "MissionExecutor",
-        "AutowalkCompiler", "ServiceCustomization", hummingbird, httpTypes, grpcCore, grpcNIO, swiftProtobuf, logging,
+        "AutowalkCompiler", "ServiceCustomization", hummingbird, httpTypes, grpcCore, grpcNIO,
+        swiftProtobuf, logging,
         lifecycle, nioCore,
       ],
       swiftSettings: swiftSettings
