@@ -65,7 +65,11 @@ public final class SpotConsole: ListeningService, Sendable {
       lifetime: configuration.sessionLifetime
     )
     let runs = RunRegistry(
-      executor: RunExecutor(configuration: configuration, clock: robot.configuration.clock)
+      executor: RunExecutor(
+        configuration: configuration,
+        clock: robot.configuration.clock,
+        leases: robot.leases
+      )
     )
     self.runs = runs
     let walk = WalkPlayer(robot: robot, callbackTimeout: configuration.runTimeout)

@@ -39,6 +39,11 @@ enum CallbackFormPage {
           <p class="form-error" id="form-error" role="alert"\(formErrorHidden)>\
       \(formErrors.joined(separator: " "))</p>
           \(form)
+          <div class="field check-field"><input type="checkbox" id="run-with-lease" \
+      name="\(CallbacksSection.bodyLeaseField)" value="on" aria-describedby="run-with-lease-help">\
+      <label for="run-with-lease">Give the callback the body lease</label>\
+      <p class="help" id="run-with-lease-help">As the tablet gives an action's callback (the \
+      power-off callback needs it): the run takes the body lease and returns it when done.</p></div>
           <div class="form-actions">
             <button type="submit" class="button primary" id="run-button">Run</button>
             <button type="button" class="button subtle" id="cancel-button" hidden>Cancel run</button>

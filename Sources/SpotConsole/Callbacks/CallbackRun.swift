@@ -14,6 +14,9 @@ final class CallbackRun: Sendable {
   let callback: CallbackSummary
   /// The parameters of every Tick.
   let params: Bosdyn_Api_DictParam
+  /// The signed-in user the run takes the body lease for, when the operator asked to give the
+  /// callback the lease (as the tablet gives an action's callback); `nil` runs without one.
+  let bodyLeaseUser: String?
   /// Maps the callback's own parameter errors back to the form's fields.
   let fieldName: @Sendable ([ValueIssue.PathComponent]) -> String
 
@@ -29,11 +32,13 @@ final class CallbackRun: Sendable {
   init(
     callback: CallbackSummary,
     params: Bosdyn_Api_DictParam,
+    bodyLeaseFor username: String? = nil,
     fieldName: @escaping @Sendable ([ValueIssue.PathComponent]) -> String
   ) {
     self.id = RandomToken.make()
     self.callback = callback
     self.params = params
+    self.bodyLeaseUser = username
     self.fieldName = fieldName
   }
 

@@ -14,6 +14,8 @@ struct CallbacksSection: ConsoleSection {
 
   /// The field a script's post adds to get JSON back instead of a page.
   static let responseFormatField = "_response"
+  /// The form's checkbox that gives the run's callback the body lease.
+  static let bodyLeaseField = "_body_lease"
 
   func addRoutes(to routes: ConsoleRoutes) {
     routes.get("/callbacks") { _ in
@@ -131,7 +133,12 @@ struct CallbacksSection: ConsoleSection {
       }
       return try await self.formPage(request, values: params, issues: issues, status: 422)
     }
-    let run = CallbackRun(callback: callback, params: params) { path in
+    let withLease = request.form.value(Self.bodyLeaseField) == "on"
+    let run = CallbackRun(
+      callback: callback,
+      params: params,
+      bodyLeaseFor: withLease ? request.username : nil
+    ) { path in
       frozenDecoder.fieldName(for: path)
     }
     guard self.runs.start(run) else {

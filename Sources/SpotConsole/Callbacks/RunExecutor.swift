@@ -2,6 +2,7 @@ import BosdynAPI
 import BosdynCore
 import GRPCCore
 import ServiceCustomization
+import SpotSimulator
 
 /// Runs a callback as a mission's RemoteGrpc node would: EstablishSession, Tick until the
 /// callback says it is done (or the operator cancels, or the run times out), then Stop and
@@ -14,6 +15,8 @@ struct RunExecutor: Sendable {
   let configuration: SpotConsole.Configuration
   /// What pauses and the time limit are measured on.
   let clock: RobotClock
+  /// The robot's leases, for runs that give the callback the body lease.
+  let leases: LeaseLedger
 
   func execute(_ run: CallbackRun) async {
     do {
@@ -37,17 +40,71 @@ struct RunExecutor: Sendable {
   }
 
   private func execute(_ run: CallbackRun, stub: CallbackClient.Stub) async {
-    guard let sessionID = await self.establishSession(run, stub: stub) else {
+    guard let username = run.bodyLeaseUser else {
+      run.finish(await self.execute(run, stub: stub, leases: []))
+      return
+    }
+    guard let lease = self.takeBodyLease(run, username: username) else {
       run.finish(
-        RunOutcome(
-          result: "ERROR",
-          tone: "error",
-          summary: "EstablishSession failed: no ticks sent."
-        )
+        RunOutcome(result: "ERROR", tone: "error", summary: "No body lease: nothing sent.")
       )
       return
     }
-    let outcome = await self.tickUntilDone(run, stub: stub, sessionID: sessionID)
+    let outcome = await self.execute(
+      run,
+      stub: stub,
+      leases: [lease.sublease(clientName: CallbackClient.clientName)]
+    )
+    self.returnBodyLease(run, lease)
+    run.finish(outcome)
+  }
+
+  /// Takes the body lease as the signed-in user (as the tablet and the robot page do) and
+  /// records it; `nil`, recorded, when the robot refuses.
+  private func takeBodyLease(_ run: CallbackRun, username: String) -> Bosdyn_Api_Lease? {
+    var owner = Bosdyn_Api_LeaseOwner()
+    owner.clientName = RobotControls.clientName
+    owner.userName = username
+    let taken = self.leases.take(resource: "body", owner: owner)
+    let ok = taken.status == .ok
+    run.record(
+      RunEvent(
+        call: "Take body lease",
+        status: protoName(taken.status),
+        tone: ok ? "ok" : "error",
+        milliseconds: 0,
+        detail: ok ? "The callback gets a sublease of it in each call." : nil
+      )
+    )
+    return ok ? taken.lease : nil
+  }
+
+  /// Returns the run's body lease (whose sublease the callback got), and records it.
+  private func returnBodyLease(_ run: CallbackRun, _ lease: Bosdyn_Api_Lease) {
+    let returned = self.leases.returnLease(lease)
+    run.record(
+      RunEvent(
+        call: "Return body lease",
+        status: protoName(returned),
+        tone: returned == .ok ? "ok" : "neutral",
+        milliseconds: 0
+      )
+    )
+  }
+
+  private func execute(
+    _ run: CallbackRun,
+    stub: CallbackClient.Stub,
+    leases: [Bosdyn_Api_Lease]
+  ) async -> RunOutcome {
+    guard let sessionID = await self.establishSession(run, stub: stub, leases: leases) else {
+      return RunOutcome(
+        result: "ERROR",
+        tone: "error",
+        summary: "EstablishSession failed: no ticks sent."
+      )
+    }
+    let outcome = await self.tickUntilDone(run, stub: stub, sessionID: sessionID, leases: leases)
     await self.call(run, "Stop") {
       var request = Bosdyn_Api_Mission_StopRequest()
       request.sessionID = sessionID
@@ -66,16 +123,22 @@ struct RunExecutor: Sendable {
       )
       return (response.header, response.status.protoName, response.status == .ok ? "ok" : "error")
     }
-    run.finish(outcome)
+    return outcome
   }
 
   /// The session id, `""` when the callback does not implement sessions, `nil` on failure.
-  private func establishSession(_ run: CallbackRun, stub: CallbackClient.Stub) async -> String? {
+  private func establishSession(
+    _ run: CallbackRun,
+    stub: CallbackClient.Stub,
+    leases: [Bosdyn_Api_Lease]
+  ) async -> String? {
     var sessionID: String?
     let started = ContinuousClock.now
     do {
+      var request = Bosdyn_Api_Mission_EstablishSessionRequest()
+      request.leases = leases
       let response = try await stub.establishSession(
-        Bosdyn_Api_Mission_EstablishSessionRequest().stamped(clientName: CallbackClient.clientName),
+        request.stamped(clientName: CallbackClient.clientName),
         options: self.options
       )
       let elapsed = Self.milliseconds(since: started)
@@ -97,8 +160,7 @@ struct RunExecutor: Sendable {
       case .missingLeases:
         detail =
           "Missing leases: " + response.missingLeaseResources.joined(separator: ", ")
-          + ". A run gives the callback no lease; add it to a walk, which plays with the body "
-          + "lease."
+          + ". Tick “Give the callback the body lease” and run again."
       case .missingInputs:
         detail = "Missing inputs: " + response.missingInputs.map(\.name).joined(separator: ", ")
       default: detail = nil
@@ -140,7 +202,8 @@ struct RunExecutor: Sendable {
   private func tickUntilDone(
     _ run: CallbackRun,
     stub: CallbackClient.Stub,
-    sessionID: String
+    sessionID: String,
+    leases: [Bosdyn_Api_Lease]
   ) async -> RunOutcome {
     let deadline = self.clock.now + self.configuration.runTimeout
     var count = 0
@@ -156,6 +219,7 @@ struct RunExecutor: Sendable {
       var request = Bosdyn_Api_Mission_TickRequest()
       request.sessionID = sessionID
       request.params = run.params
+      request.leases = leases
       let started = ContinuousClock.now
       let response: Bosdyn_Api_Mission_TickResponse
       do {
@@ -246,7 +310,10 @@ struct RunExecutor: Sendable {
       }
     case .missingLeases:
       event.tone = "error"
-      event.detail = "Missing leases: " + response.missingLeaseResources.joined(separator: ", ")
+      event.detail =
+        "Missing leases: " + response.missingLeaseResources.joined(separator: ", ")
+        + (run.bodyLeaseUser == nil
+          ? ". Tick “Give the callback the body lease” and run again." : "")
     case .missingInputs:
       event.tone = "error"
       event.detail = "Missing inputs: " + response.missingInputs.map(\.name).joined(separator: ", ")

@@ -95,6 +95,31 @@ struct ConsoleBrowserTests {
     }
   }
 
+  @Test func aRunGivesThePowerOffCallbackTheBodyLeaseWhenAskedAndReturnsIt() async throws {
+    try await ConsoleSimulator.with { sim in
+      let powerOff = try await sim.startPowerOff()
+      let result = try await ConsoleBrowser.run("lease-run", url: sim.consoleURL)
+      #expect(result["without_lease"] as? String == "ERROR", "\(result)")
+      #expect(
+        result["without_lease_calls"] as? [String] == ["EstablishSession STATUS_MISSING_LEASES"],
+        "\(result)"
+      )
+      let hint = (result["without_lease_details"] as? [String])?.first ?? ""
+      #expect(hint.contains("Missing leases: body"), "\(hint)")
+      #expect(hint.contains("Give the callback the body lease"), "\(hint)")
+      #expect(result["checkbox_label"] as? String == "Give the callback the body lease")
+      #expect(result["with_lease"] as? String == "SUCCESS", "\(result)")
+      let calls = result["with_lease_calls"] as? [String] ?? []
+      #expect(calls.first == "Take body lease STATUS_OK", "\(calls)")
+      #expect(calls.contains("EstablishSession STATUS_OK"), "\(calls)")
+      #expect(calls.last == "Return body lease STATUS_OK", "\(calls)")
+      #expect(result["robot_power"] as? String == "Off", "the callback powered the robot off")
+      #expect(result["lease"] as? String == "Nobody", "the run returned the body lease")
+      powerOff.signal(SIGTERM)
+      #expect(try await powerOff.waitForExit() == 0)
+    }
+  }
+
   @Test func aWalkOfTheTwoCallbacksAndAQuestionPlaysAsAMissionToSuccess() async throws {
     try await ConsoleSimulator.with { sim in
       let hello = try await sim.startHelloWorld()

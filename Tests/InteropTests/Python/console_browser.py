@@ -12,6 +12,8 @@ Scenarios (--scenario):
                 returns the body lease), then sign out
   security      a page signed out, a post without the CSRF token, a forged cookie
   keyboard      the whole hello world run with the keyboard only
+  lease-run     power on; the power-off callback run without the body lease (refused, with
+                the hint), then with "Give the callback the body lease": the motors go off
   walk          power on; hello world (who=Scout, 2 repeats) and the power-off callback added
                 to a walk from their forms, a question between them; play, answer, success
   gallery       every type of service_customization.proto (console_gallery_servicer.py), strings
@@ -269,6 +271,43 @@ def robot(console):
     result['after_sign_out'] = driver.current_url
     console.open('/robot')
     result['robot_after_sign_out'] = driver.current_url
+    return result
+
+
+def lease_run(console):
+    driver = console.driver
+    result = {}
+    console.sign_in()
+    console.live()
+    power_on = driver.find_element(By.XPATH, '//form//button[normalize-space()="Power on"]')
+    power_on.click()
+    console.wait(expected_conditions.staleness_of(power_on))
+    console.live()
+    console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'On')
+
+    console.open('/callbacks/power-off-callback')
+    console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
+    driver.find_element(By.ID, 'run-button').click()
+    result['without_lease'] = console.run_outcome()
+    result['without_lease_calls'] = console.run_calls()
+    result['without_lease_details'] = [detail.text for detail in driver.find_elements(By.CSS_SELECTOR, '#run-events .event-detail')]
+    console.shot('without-lease')
+
+    checkbox = driver.find_element(By.ID, 'run-with-lease')
+    checkbox.click()
+    result['checkbox_label'] = driver.find_element(By.CSS_SELECTOR, 'label[for="run-with-lease"]').text
+    console.wait(lambda d: d.find_element(By.ID, 'run-button').is_enabled())
+    driver.find_element(By.ID, 'run-button').click()
+    console.wait(lambda d: 'Take body lease' in ' '.join(console.run_calls()))
+    result['with_lease'] = console.run_outcome(60)
+    result['with_lease_calls'] = console.run_calls()
+    console.shot('with-lease')
+
+    console.open('/robot')
+    console.live()
+    console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'Off', 30)
+    result['robot_power'] = driver.find_element(By.ID, 'robot-power').text
+    result['lease'] = driver.find_element(By.ID, 'robot-lease').text
     return result
 
 
@@ -547,7 +586,7 @@ def gallery(console):
     return result
 
 
-SCENARIOS = {'tour': tour, 'robot': robot, 'walk': walk, 'gallery': gallery, 'out-of-range': out_of_range, 'security': security, 'keyboard': keyboard}
+SCENARIOS = {'tour': tour, 'robot': robot, 'walk': walk, 'lease-run': lease_run, 'gallery': gallery, 'out-of-range': out_of_range, 'security': security, 'keyboard': keyboard}
 
 
 def main():
