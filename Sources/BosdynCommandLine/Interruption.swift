@@ -110,6 +110,21 @@ public final class Interruption: Sendable {
     }
   }
 
+  /// Gives SIGINT its default action (end the process) back, for a program with nothing to
+  /// clean up on the robot.
+  ///
+  /// A shell script that starts a program in the background starts it with SIGINT ignored
+  /// (POSIX), and the program inherits that: without this, `kill -INT` and a Ctrl+C sent to
+  /// the script's process group would not end it. Programs that trap signals with
+  /// ``withSignals(_:_:)`` or a service group need not call it.
+  public static func restoreDefaultInterruptAction() {
+    #if canImport(Glibc)
+      _ = Glibc.signal(SIGINT, SIG_DFL)
+    #elseif canImport(Darwin)
+      _ = Darwin.signal(SIGINT, SIG_DFL)
+    #endif
+  }
+
   /// Runs `body` with an interruption that SIGINT and SIGTERM set off; a second signal ends
   /// the process at once with status 128 + its number.
   ///

@@ -77,13 +77,22 @@ struct BosdynCommand: AsyncParsableCommand {
       return
     }
     let configuration = self.robot.connectionConfiguration(clientName: "BosdynClient")
+    let credentials = command.needsAuthentication ? try self.robot.credentials() : nil
+    let (proto, takeLease) = (self.proto, self.takeLease)
     do {
-      try await withRobotConnection(to: address, configuration: configuration) { robot in
-        if command.needsAuthentication {
-          try await robot.authenticate(try self.robot.credentials())
+      // Ctrl+C and SIGTERM end every step (also when a script started the program in the
+      // background, where SIGINT arrives ignored): the connection closes on the way out.
+      try await Interruption.withSignals { interruption in
+        try await interruption.interruptible {
+          try await withRobotConnection(to: address, configuration: configuration) { robot in
+            if let credentials { try await robot.authenticate(credentials) }
+            try await command.run(on: robot, asProto: proto, takeLease: takeLease)
+          }
         }
-        try await command.run(on: robot, asProto: self.proto, takeLease: self.takeLease)
       }
+    } catch let interrupted as Interruption.Interrupted {
+      printError("Interrupted by \(interrupted.signal).")
+      throw ExitCode(interrupted.exitStatus)
     } catch let error as ClientError {
       switch error.code {
       case .invalidLogin: printError("Username and/or password are invalid.")

@@ -1,3 +1,4 @@
+import BosdynCommandLine
 import BosdynClient
 import ArgumentParser
 import BosdynAPI
@@ -55,6 +56,7 @@ extension RemoteMissionClientCommand {
     }
 
     func run() async throws {
+      Interruption.restoreDefaultInterruptAction()
       let names = (0..<self.count).map { "\(self.namePrefix)-\($0)" }
       let listed = try await self.robot.withConnection(clientName: "BenchKeepAlive") {
         connection in

@@ -1,3 +1,4 @@
+import BosdynCommandLine
 import ArgumentParser
 import BosdynAPI
 import BosdynClient
@@ -49,6 +50,7 @@ extension RemoteMissionClientCommand {
     }
 
     func run() async throws {
+      Interruption.restoreDefaultInterruptAction()
       let counts = SoakCounts(seconds: self.seconds)
       let clock = ContinuousClock()
       let start = clock.now

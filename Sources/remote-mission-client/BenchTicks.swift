@@ -1,3 +1,4 @@
+import BosdynCommandLine
 import BosdynClient
 import ArgumentParser
 import BosdynCore
@@ -49,6 +50,7 @@ extension RemoteMissionClientCommand {
     }
 
     func run() async throws {
+      Interruption.restoreDefaultInterruptAction()
       let stats: TickStats
       if let hostIp = self.hostIp, let port = self.port {
         stats = try await RemoteMissionClient.withDirectConnection(host: hostIp, port: port) {

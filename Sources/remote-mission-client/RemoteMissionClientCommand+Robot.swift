@@ -30,6 +30,7 @@ extension RemoteMissionClientCommand {
     }
 
     func run() async throws {
+      Interruption.restoreDefaultInterruptAction()
       BosdynLogHandler.bootstrap()
       let logger = Logger(label: "remote-mission-client")
       let options = self.parent.session

@@ -1,3 +1,4 @@
+import BosdynCommandLine
 import BosdynClient
 import ArgumentParser
 import BosdynCore
@@ -75,6 +76,7 @@ extension RemoteMissionClientCommand {
     }
 
     func run() async throws {
+      Interruption.restoreDefaultInterruptAction()
       let options = self.parent.session
       do {
         try await RemoteMissionClient.withDirectConnection(

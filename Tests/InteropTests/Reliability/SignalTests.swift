@@ -43,6 +43,56 @@ struct SignalTests {
     #expect(child.stderr.contains("Shutting down the server."), "\(child.stderr)")
   }
 
+  @Test(arguments: [["bosdyn"], ["remote-mission-client", "--hello-world", "robot"]])
+  func aClientEndsOnSIGINTMidCallEvenWhenStartedWithSIGINTIgnored(program: [String]) async throws {
+    // A robot that accepts the connection and never answers: bosdyn waits in its handshake.
+    let silent = try ChildProcess(
+      try TestEnvironment.python,
+      [
+        "-c",
+        """
+        import socket, sys, time
+        server = socket.socket()
+        server.bind(('127.0.0.1', 0))
+        server.listen()
+        print(server.getsockname()[1], flush=True)
+        connection, _ = server.accept()
+        print('accepted', flush=True)
+        time.sleep(60)
+        """,
+      ]
+    )
+    try await waitUntil("the silent robot's port") {
+      Int(silent.stdout.split(separator: "\n").first ?? "") != nil
+    }
+    let port = String(silent.stdout.split(separator: "\n")[0])
+    let ca = try await TestRobot.with { robot in
+      try String(contentsOfFile: robot.caPath, encoding: .utf8)
+    }
+    let caPath = TemporaryFiles.temporaryDirectory("silent-ca") + ".pem"
+    try ca.write(toFile: caPath, atomically: true, encoding: .utf8)
+    // A script's background job starts with SIGINT ignored (POSIX): `trap "" INT` does the same.
+    let credentials = ["--robot-ca", caPath, "--username", "user", "--password", "password"]
+    let client = try ChildProcess(
+      "/bin/sh",
+      ["-c", #"trap "" INT; exec "$0" "$@""#, try TestEnvironment.executable(program[0])]
+        + program.dropFirst()
+        + (program[0] == "bosdyn"
+          ? credentials + ["127.0.0.1:\(port)", "id"] : ["127.0.0.1:\(port)"] + credentials)
+    )
+    try await silent.waitForOutput("accepted")
+    client.signal(SIGINT)
+    let status = try await client.waitForExit(timeout: .seconds(10))
+    if program[0] == "bosdyn" {
+      // bosdyn traps the signal, closes the connection and says why it stopped.
+      #expect(status == 128 + SIGINT, "\(client.stderr)")
+      #expect(client.stderr.contains("Interrupted by SIGINT"), "\(client.stderr)")
+    } else {
+      #expect(status == SIGINT, "ended by the signal's default action: \(client.stderr)")
+    }
+    silent.signal(SIGKILL)
+  }
+
   @Test func aRobotWhoseCertificateOtherCASignedIsAClearFatalError() async throws {
     try await TestRobot.with { robot in
       try await TestRobot.with { other in
