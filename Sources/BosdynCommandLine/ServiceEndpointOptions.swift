@@ -1,4 +1,5 @@
 public import ArgumentParser
+import BosdynCore
 import Foundation
 
 /// Where a mission service listens and how the robot reaches it: the document's `--host-ip`
@@ -30,14 +31,32 @@ public struct ServiceEndpointOptions: ParsableArguments, Sendable {
   /// Creates the options with their defaults; ArgumentParser fills them in.
   public init() {}
 
-  /// Refuses an empty `--host-ip` (the robot could never call back) and a port outside
-  /// 0–65535, as usage errors.
+  /// Refuses an empty `--host-ip` (the robot could never call back), a `--host-ip` or
+  /// `--bind` that is not an IP address (the robot's directory stores an address, and a
+  /// listener binds one), and a port outside 0–65535, as usage errors.
   public func validate() throws {
     guard !self.hostIP.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw ValidationError("--host-ip must name this computer's address as the robot sees it.")
     }
+    guard IPAddressLiteral.isValid(self.hostIP) else {
+      throw ValidationError(
+        "--host-ip must be an IP address such as 192.168.80.3 (`bosdyn ROBOT self-ip` prints "
+          + "it), not '\(self.hostIP.escapedForDisplay)'."
+      )
+    }
+    try Self.validateBind(self.bind)
     guard (0...65535).contains(self.port) else {
       throw ValidationError("--port must be between 0 and 65535, not \(self.port).")
+    }
+  }
+
+  /// Refuses a `--bind` that is not an IP address (such as `localhost`), as a usage error.
+  public static func validateBind(_ bind: String) throws {
+    guard IPAddressLiteral.isValid(bind) else {
+      throw ValidationError(
+        "--bind must be an IP address: '::' (every interface), '0.0.0.0' or '127.0.0.1', "
+          + "not '\(bind.escapedForDisplay)'."
+      )
     }
   }
 }

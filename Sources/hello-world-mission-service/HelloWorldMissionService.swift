@@ -100,6 +100,7 @@ extension HelloWorldMissionService {
       guard (0...65535).contains(self.port) else {
         throw ValidationError("--port must be between 0 and 65535, not \(self.port).")
       }
+      try ServiceEndpointOptions.validateBind(self.bind)
       if let loops = self.eventLoops, !(1...256).contains(loops) {
         throw ValidationError("--event-loops must be between 1 and 256.")
       }

@@ -244,6 +244,16 @@ extension ServiceRegistry {
     {
       return .failure(Problem(message: problem))
     }
+    // The robot dials host_ip without a name lookup: a host name or a malformed address
+    // (999.1.1.1) would only fail later, at every call the robot proxies.
+    guard IPAddressLiteral.isValid(endpoint.hostIp) else {
+      return .failure(
+        Problem(
+          message: "endpoint.host_ip '\(endpoint.hostIp)' of '\(entry.name)' is not an IPv4 or "
+            + "IPv6 address"
+        )
+      )
+    }
     guard (1...65535).contains(endpoint.port) else {
       return .failure(
         Problem(message: "endpoint.port \(endpoint.port) of '\(entry.name)' is not 1-65535")

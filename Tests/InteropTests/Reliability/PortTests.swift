@@ -95,13 +95,35 @@ struct PortTests {
     #expect(run.stderr.contains("--port"), "\(run.stderr)")
   }
 
-  @Test func anEmptyHostIPIsAUsageError() async throws {
+  @Test(arguments: [
+    (
+      "hello-world-mission-service", ["robot", "--host-ip", "", "--port", "0", "127.0.0.1:1"],
+      "--host-ip"
+    ),
+    (
+      "hello-world-mission-service", ["robot", "--host-ip", "999.1.1.1", "127.0.0.1:1"], "--host-ip"
+    ),
+    ("power-off-mission-service", ["127.0.0.1:1", "--host-ip", "my-laptop"], "--host-ip"),
+    ("hello-world-mission-service", ["local", "--bind", "localhost"], "--bind"),
+    (
+      "hello-world-mission-service",
+      ["robot", "--host-ip", "127.0.0.1", "--bind", "localhost", "127.0.0.1:1"], "--bind"
+    ),
+  ])
+  func anAddressThatIsNotAnIPAddressIsAUsageError(
+    program: String,
+    arguments: [String],
+    option: String
+  ) async throws {
     let run = try await ChildProcess.run(
-      try TestEnvironment.executable("hello-world-mission-service"),
-      ["robot", "--host-ip", "", "--port", "0", "127.0.0.1:1"],
+      try TestEnvironment.executable(program),
+      arguments,
       timeout: .seconds(20)
     )
+    // Before, `--bind localhost` failed at bind time with NIO's raw "failedToParseIPString",
+    // and a host name as --host-ip registered and failed at every proxied call.
     #expect(run.status == 64, "\(run.stderr)")
-    #expect(run.stderr.contains("--host-ip"), "\(run.stderr)")
+    #expect(run.stderr.contains("\(option) must"), "\(run.stderr)")
+    #expect(!run.stderr.contains("failedToParseIPString"), "\(run.stderr)")
   }
 }

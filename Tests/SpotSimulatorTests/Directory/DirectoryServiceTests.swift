@@ -264,6 +264,21 @@ struct DirectoryServiceTests {
     var endpoint = Self.endpoint()
     endpoint.hostIp = "127.0.0.1\r\nX"
     #expect(registry.register(entry, endpoint: endpoint) != .ok)
+    // The robot dials host_ip without a name lookup: only addresses are accepted.
+    for notAnAddress in ["999.1.1.1", "localhost", "my-laptop.local", "1.2.3", "::g"] {
+      endpoint.hostIp = notAnAddress
+      let outcome = registry.register(entry, endpoint: endpoint)
+      #expect(
+        outcome
+          == .invalidRequest(
+            "endpoint.host_ip '\(notAnAddress)' of 'name' is not an IPv4 or IPv6 address"
+          ),
+        "\(outcome)"
+      )
+    }
+    endpoint.hostIp = "::1"
+    #expect(registry.register(entry, endpoint: endpoint) == .ok)
+    #expect(registry.unregister(name: "name") == .ok)
     #expect(registry.register(entry, endpoint: Self.endpoint()) == .ok)
   }
 
