@@ -251,6 +251,7 @@ enum ConsoleStylesheet {
     .walk-step-text .pill { justify-self: start; }
     .walk-download { margin: 1rem 0 0; display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; font-size: .9rem; }
     .walk-step-title { overflow-wrap: anywhere; }
+    .walk-step-place { grid-column: 2 / -1; font-size: .8rem; color: var(--muted); }
     .walk-step-detail { grid-column: 2 / -1; font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
     .walk-step .button-row { gap: .4rem; }
     .question-form .field input { max-width: none; }

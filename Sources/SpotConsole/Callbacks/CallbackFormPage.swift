@@ -44,6 +44,7 @@ enum CallbackFormPage {
       <label for="run-with-lease">Give the callback the body lease</label>\
       <p class="help" id="run-with-lease-help">As the tablet gives an action's callback (the \
       power-off callback needs it): the run takes the body lease and returns it when done.</p></div>
+          \(WalkStep.placeSelect(id: "walk-place"))
           <div class="form-actions">
             <button type="submit" class="button primary" id="run-button">Run</button>
             <button type="button" class="button subtle" id="cancel-button" hidden>Cancel run</button>

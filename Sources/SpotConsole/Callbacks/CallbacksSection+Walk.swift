@@ -23,7 +23,12 @@ extension CallbacksSection {
     guard issues.isEmpty else {
       return try await self.formPage(request, values: params, issues: issues, status: 422)
     }
-    self.walk.add(WalkStep(.callback(name: callback.name, params: params)))
+    self.walk.add(
+      WalkStep(
+        .callback(name: callback.name, params: params),
+        hasOwnWaypoint: WalkStep.hasOwnWaypoint(request.form)
+      )
+    )
     return .redirect(to: "/walks", flash: "Added \(callback.name) to the walk.")
   }
 }

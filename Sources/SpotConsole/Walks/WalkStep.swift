@@ -14,11 +14,36 @@ struct WalkStep: Sendable, Equatable {
   /// The step's id in the page's forms: random, so a stale page cannot remove another step.
   let id: String
   let action: Action
+  /// Whether the step has a waypoint of its own in a saved walk directory (the robot walks
+  /// there first), or runs where the robot is (where the previous step ran).
+  let hasOwnWaypoint: Bool
 
-  /// A new step doing `action`.
-  init(_ action: Action) {
+  /// A new step doing `action`, at a waypoint of its own unless `hasOwnWaypoint` is `false`.
+  init(_ action: Action, hasOwnWaypoint: Bool = true) {
     self.id = RandomToken.make()
     self.action = action
+    self.hasOwnWaypoint = hasOwnWaypoint
+  }
+
+  /// The form field choosing where an action runs, `own` (the default, also when the field is
+  /// missing) or `here`.
+  static let placeField = "_place"
+
+  /// Whether a posted form asks for a waypoint of the action's own.
+  static func hasOwnWaypoint(_ form: FormFields) -> Bool {
+    form.value(Self.placeField) != "here"
+  }
+
+  /// The select choosing where an action runs, for the forms that add one.
+  static func placeSelect(id: String) -> HTML {
+    """
+    <div class="field"><label for="\(id)">Where in a walk</label>\
+    <p class="help" id="\(id)-help">For a saved walk directory, whose map has one waypoint per \
+    action with its own; playing on this page does not walk.</p>\
+    <select id="\(id)" name="\(Self.placeField)" aria-describedby="\(id)-help">\
+    <option value="own" selected>Its own waypoint (walk there first)</option>\
+    <option value="here">Where the robot is (no walking)</option></select></div>
+    """
   }
 
   /// The step as the walk's list shows it: a kind, a title, a detail line.

@@ -7,8 +7,15 @@ enum WalksPage {
     saved: [String],
     request: ConsoleRequest
   ) -> HTML {
+    let waypoints = steps.waypoints
     let rows = steps.enumerated().map { index, step in
-      Self.step(step, place: index + 1, last: index == steps.count - 1, request: request)
+      Self.step(
+        step,
+        place: index + 1,
+        waypoint: waypoints[index],
+        last: index == steps.count - 1,
+        request: request
+      )
     }
     let emptyHidden: HTML = steps.isEmpty ? "" : " hidden"
     return """
@@ -46,6 +53,7 @@ enum WalksPage {
       <p class="help" id="question-options-help">Separated by commas; the first answers with code 0.</p>\
       <input type="text" id="question-options" name="options" value="Continue, Skip" required \
       aria-describedby="question-options-help"></div>
+              \(WalkStep.placeSelect(id: "question-place"))
               <button type="submit" class="button">Add question</button>
             </form>
           </section>
@@ -94,9 +102,13 @@ enum WalksPage {
       """
   }
 
-  private static func step(_ step: WalkStep, place: Int, last: Bool, request: ConsoleRequest)
-    -> HTML
-  {
+  private static func step(
+    _ step: WalkStep,
+    place: Int,
+    waypoint: String,
+    last: Bool,
+    request: ConsoleRequest
+  ) -> HTML {
     let summary = step.summary
     let base = "/walks/steps/\(step.id)"
     func button(_ action: String, _ label: String, disabled: Bool) -> HTML {
@@ -110,7 +122,8 @@ enum WalksPage {
     return """
       <li class="walk-step" data-kind="\(summary.kind)"><div class="walk-step-text">\
       <span class="pill">\(summary.kind)</span> <strong class="walk-step-title">\(summary.title)</strong>\
-      <code class="walk-step-detail">\(summary.detail)</code></div>\
+      <code class="walk-step-detail">\(summary.detail)</code>\
+      <span class="walk-step-place">\(step.hasOwnWaypoint ? "at " : "stays at ")\(waypoint)</span></div>\
       <div class="button-row">\(button("up", "Up", disabled: place == 1))\
       \(button("down", "Down", disabled: last))\(button("remove", "Remove", disabled: false))</div></li>
       """

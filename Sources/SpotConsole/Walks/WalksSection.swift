@@ -121,7 +121,12 @@ struct WalksSection: ConsoleSection {
           isError: true
         )
       }
-      self.walk.add(WalkStep(.prompt(text: text, options: options)))
+      self.walk.add(
+        WalkStep(
+          .prompt(text: text, options: options),
+          hasOwnWaypoint: WalkStep.hasOwnWaypoint(request.form)
+        )
+      )
       return .redirect(to: "/walks", flash: "Added the question to the walk.")
     }
     routes.post("/walks/steps/{step}/remove") { request in

@@ -310,8 +310,14 @@ struct WalkTests {
         )
         _ = try await rig.post(
           "/walks/questions",
-          [("text", "Go on?"), ("options", "Yes, No")],
+          [("text", "Go on?"), ("options", "Yes, No"), ("_place", "here")],
           as: browser
+        )
+        #expect(
+          try await rig.get("/walks", as: browser).text.contains(
+            #"<span class="walk-step-place">stays at waypoint-1</span>"#
+          ),
+          "the question asks where the callback ran"
         )
         _ = try await rig.post("/walks/save", [("name", "Patrol 1")], as: browser)
         var page = try await rig.get("/walks", as: browser).text
@@ -322,11 +328,11 @@ struct WalkTests {
         // What the tablet would save: one waypoint per action, callbacks and a question.
         let saved = try WalkDirectory.read(from: directory)
         #expect(saved.walk.missionName == "Patrol 1")
-        #expect(saved.graph.waypoints.map(\.id) == ["waypoint-0", "waypoint-1", "waypoint-2"])
+        #expect(saved.graph.waypoints.map(\.id) == ["waypoint-0", "waypoint-1"])
         let elements = saved.walk.elements
         #expect(elements.map(\.name) == ["1. hello-world-callback", "2. Question"])
         #expect(
-          elements.map(\.target.navigateTo.destinationWaypointID) == ["waypoint-1", "waypoint-2"]
+          elements.map(\.target.navigateTo.destinationWaypointID) == ["waypoint-1", "waypoint-1"]
         )
         let call = elements[0].action.remoteGrpc
         #expect(call.serviceName == "hello-world-callback")
@@ -346,6 +352,8 @@ struct WalkTests {
         page = try await rig.get("/walks", as: browser).text
         #expect(page.contains("Opened Patrol 1: 2 actions."), "\(page)")
         #expect(page.contains("Go on?") && !page.contains("Later?"))
+        #expect(page.contains(#"<span class="walk-step-place">at waypoint-1</span>"#))
+        #expect(page.contains(#"<span class="walk-step-place">stays at waypoint-1</span>"#))
 
         // Names that could leave the folder, and walks the console cannot show.
         for name in ["../escape", "", ".hidden", "a/b", String(repeating: "x", count: 65)] {
