@@ -10,7 +10,7 @@ import Logging
 struct AutowalkMission: MissionSource {
   let directory: String
   let walkFileName: String
-  let contents: WalkDirectory
+  private(set) var contents: WalkDirectory
   /// Whether to localize the robot (to the nearest fiducial) before playing.
   let localizes: Bool
   let failsOnQuestion: Bool
@@ -21,7 +21,13 @@ struct AutowalkMission: MissionSource {
   /// anything happens on the robot.
   ///
   /// - Throws: ``ReplayFailure`` naming the directory or the file and what is wrong with it.
-  init(directory: String, walkFileName: String, localizes: Bool, failsOnQuestion: Bool) throws {
+  init(
+    directory: String,
+    walkFileName: String,
+    localizes: Bool,
+    failsOnQuestion: Bool,
+    disablesAlternateRouteFinding: Bool = false
+  ) throws {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
@@ -39,6 +45,12 @@ struct AutowalkMission: MissionSource {
       )
     } catch {
       throw ReplayFailure("Cannot read the walk directory: \(error.description)")
+    }
+    if disablesAlternateRouteFinding {
+      // As the example does: every edge of the uploaded map says so.
+      for index in self.contents.graph.edges.indices {
+        self.contents.graph.edges[index].annotations.disableAlternateRouteFinding = true
+      }
     }
     self.directory = directory
     self.walkFileName = walkFileName

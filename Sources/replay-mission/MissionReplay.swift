@@ -22,6 +22,10 @@ struct MissionReplay {
     var missionTimeout: Duration
     /// How long to keep restarting the mission after it succeeds; `nil` plays it once.
     var repeatFor: Duration?
+    /// Sent with every PlayMission (directed exploration, path following).
+    var settings = Bosdyn_Api_Mission_PlaySettings()
+    /// Whether to stop once the mission is loaded and the robot stands (`--static`).
+    var isStatic = false
   }
 
   let source: any MissionSource
@@ -115,6 +119,11 @@ struct MissionReplay {
     try await self.interruption.interruptible {
       try await source.prepareToPlay(on: connection, wallet: wallet, logger: logger)
     }
+    if self.playback.isStatic {
+      // The example's --static: stand, but do not run the robot.
+      Output.lines(["Static mode: the robot stands and the mission is loaded; not playing it."])
+      return .none
+    }
     do {
       return try await self.play(missions, timeSync: timeSync)
     } catch {
@@ -179,9 +188,10 @@ struct MissionReplay {
       let pauseTime = try timeSync.robotTimestamp(
         for: Date().addingTimeInterval(self.playback.missionTimeout.seconds)
       )
+      let settings = self.playback.settings
       try await self.interruption.interruptible {
         // The wallet's body lease, advanced, as the example sends `lease_wallet.advance()`.
-        try await missions.play(pauseTime: pauseTime)
+        try await missions.play(pauseTime: pauseTime, settings: settings)
         try await Task.sleep(for: Self.heartbeatInterval)
       }
       state = try await self.interruption.interruptible { try await missions.state() }

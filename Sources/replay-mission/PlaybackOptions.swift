@@ -1,4 +1,5 @@
 import ArgumentParser
+import BosdynAPI
 
 /// How long and how tightly a mission is played; shared by every kind of mission.
 struct PlaybackOptions: ParsableArguments {
@@ -21,7 +22,24 @@ struct PlaybackOptions: ParsableArguments {
   )
   var missionTimeout: Double = 3
 
+  @Flag(help: "Do not explore around blocked branches (PlaySettings.disable_directed_exploration).")
+  var disableDirectedExploration = false
+
+  @Flag(
+    help: """
+      Strict path following: no directed exploration and, for a walk, no alternate routes \
+      (PlaySettings.path_following_mode = PATH_MODE_STRICT).
+      """
+  )
+  var strictMode = false
+
+  @Flag(name: .customLong("static"), help: "Power on, stand and load, but do not play.")
+  var staticMode = false
+
   func validate() throws {
+    if self.staticMode && self.repeatSeconds > 0 {
+      throw ValidationError("--static and --time cannot go together: a static run plays nothing.")
+    }
     guard self.repeatSeconds.isFinite, self.repeatSeconds >= 0 else {
       throw ValidationError(
         "--time must be a number of seconds, 0 or more (got \(self.repeatSeconds))."
@@ -40,9 +58,14 @@ struct PlaybackOptions: ParsableArguments {
 
   /// The playback the options describe.
   var playback: MissionReplay.Playback {
-    MissionReplay.Playback(
+    var settings = Bosdyn_Api_Mission_PlaySettings()
+    settings.disableDirectedExploration = self.disableDirectedExploration || self.strictMode
+    if self.strictMode { settings.pathFollowingMode = .pathModeStrict }
+    return MissionReplay.Playback(
       missionTimeout: .seconds(self.missionTimeout),
-      repeatFor: self.repeatSeconds > 0 ? .seconds(self.repeatSeconds) : nil
+      repeatFor: self.repeatSeconds > 0 ? .seconds(self.repeatSeconds) : nil,
+      settings: settings,
+      isStatic: self.staticMode
     )
   }
 }

@@ -44,6 +44,14 @@ extension ReplayMissionCommand {
     )
     var allowQuestions = false
 
+    @Flag(
+      help: ArgumentHelp(
+        "Mark every edge of the uploaded map disable_alternate_route_finding (--strict-mode "
+          + "does too)."
+      )
+    )
+    var disableAlternateRouteFinding = false
+
     @OptionGroup var playback: PlaybackOptions
 
     func run() async throws {
@@ -54,7 +62,9 @@ extension ReplayMissionCommand {
           directory: self.walkDirectory,
           walkFileName: self.walkFilename,
           localizes: !self.noloc,
-          failsOnQuestion: !self.allowQuestions
+          failsOnQuestion: !self.allowQuestions,
+          disablesAlternateRouteFinding: self.disableAlternateRouteFinding
+            || self.playback.strictMode
         )
       } catch {
         throw ReplayExit.failure("\(error)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BosdynAPI
 import BosdynCommandLine
 import BosdynCore
 import BosdynRobot
@@ -60,7 +61,9 @@ extension ReplayMissionCommand {
           return try await replay.run(on: connection, credentials: credentials)
         }
       }
-      if !MissionReplay.succeeded(status) { throw ExitCode.failure }
+      // A static run (--static) loads and plays nothing: the mission stays STATUS_NONE.
+      let loadedOnly = playback.isStatic && status == .none
+      if !loadedOnly && !MissionReplay.succeeded(status) { throw ExitCode.failure }
     } catch let interrupted as Interruption.Interrupted {
       printError("Interrupted by \(interrupted.signal).")
       throw ExitCode(interrupted.exitStatus)

@@ -117,6 +117,49 @@ struct ReplayMissionAutowalkTests {
     }
   }
 
+  @Test func strictModeAndStaticArePlayedAsBostonDynamicsExampleDoes() async throws {
+    try await TestRobot.with { robot in
+      let walk = Bosdyn_Api_Autowalk_Walk.walk(
+        "Strict",
+        elements: [.element("Nap", at: "waypoint-2", action: .sleep(.milliseconds(10)))]
+      )
+      let directory = try robot.walkDirectory(walk, waypoints: 3)
+      let strict = try await Self.replay(
+        robot,
+        directory,
+        WalkDirectory.defaultWalkFileName,
+        ["--strict-mode"]
+      )
+      #expect(strict.status == 0, "\(strict.stdout)\n\(strict.stderr)")
+      #expect(strict.stdout.hasSuffix("Mission status = STATUS_SUCCESS\n"), "\(strict.stdout)")
+      let settings = robot.robot.missions.playSettings
+      #expect(settings.pathFollowingMode == .pathModeStrict, "\(settings)")
+      #expect(settings.disableDirectedExploration)
+      let edges = robot.robot.graphNav.graph.edges
+      #expect(!edges.isEmpty && edges.allSatisfy(\.annotations.disableAlternateRouteFinding))
+
+      // --static: the robot stands with the walk loaded, and nothing plays.
+      let still = try await Self.replay(
+        robot,
+        directory,
+        WalkDirectory.defaultWalkFileName,
+        ["--static"]
+      )
+      #expect(still.status == 0, "\(still.stdout)\n\(still.stderr)")
+      #expect(still.stdout.contains("Static mode"), "\(still.stdout)")
+      #expect(robot.missionStatus == .none, "loaded, not played")
+      #expect(robot.bodyLeaseIsFree, "the body lease was returned")
+      let both = try await Self.replay(
+        robot,
+        directory,
+        WalkDirectory.defaultWalkFileName,
+        ["--static", "--time", "5"]
+      )
+      #expect(both.status == 64, "\(both.stderr)")
+      #expect(both.stderr.contains("--static and --time cannot go together"), "\(both.stderr)")
+    }
+  }
+
   @Test func buildWalkRefusesInputItCannotWriteAWalkFrom() async throws {
     let directory = TemporaryFiles.temporaryDirectory("refused") + "/Walk.walk"
     let buildWalk = try TestEnvironment.executable("build-walk")

@@ -29,7 +29,7 @@ import sys
 import time
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -63,7 +63,13 @@ class Console:
 
     def wait(self, condition, timeout=20):
         # A condition may look at a page a form post is replacing: look again on the new one.
-        return WebDriverWait(self.driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
+        # Chromium reports an element of the replaced page either as stale or, in a race with
+        # the navigation, as a node that "does not belong to the document": both mean look again.
+        return WebDriverWait(self.driver, timeout, ignored_exceptions=(StaleElementReferenceException, WebDriverException)).until(condition)
+
+    def loaded(self):
+        """Waits until the page a navigation brought has finished loading."""
+        self.wait(lambda d: d.execute_script('return document.readyState') == 'complete')
 
     def shot(self, name):
         """A full-page screenshot: the window grows to the page's height first."""
@@ -407,20 +413,24 @@ def walk(console):
     console.shot('loaded')
 
     # Save it as a walk directory on the robot, change it, and open the saved walk.
+    console.loaded()
     name = driver.find_element(By.ID, 'walk-name')
     name.clear()
     name.send_keys('Browser walk')
     save = driver.find_element(By.XPATH, '//button[normalize-space()="Save walk"]')
     save.click()
     console.wait(expected_conditions.staleness_of(save))
+    console.loaded()
     result['save_flash'] = driver.find_element(By.CSS_SELECTOR, '.flash').text
     remove = driver.find_element(By.XPATH, '//li[@data-kind="Question"]//button[starts-with(normalize-space(), "Remove")]')
     remove.click()
     console.wait(expected_conditions.staleness_of(remove))
+    console.loaded()
     Select(driver.find_element(By.ID, 'saved-walk')).select_by_visible_text('Browser walk')
     open_button = driver.find_element(By.XPATH, '//button[normalize-space()="Open"]')
     open_button.click()
     console.wait(expected_conditions.staleness_of(open_button))
+    console.loaded()
     result['open_flash'] = driver.find_element(By.CSS_SELECTOR, '.flash').text
     result['opened_steps'] = [step.find_element(By.CLASS_NAME, 'walk-step-title').text
                               for step in driver.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')]
