@@ -37,7 +37,8 @@ public final class SpotConsole: ListeningService, Sendable {
   private let robot: SimulatedRobot
   private let sections: [any ConsoleSection]
   private let sessions: SessionStore
-  private let runs: RunRegistry
+  /// The runs of callbacks started from their forms (tests look one up by id).
+  let runs: RunRegistry
   /// The walk the walks page composes and plays.
   let walk: WalkPlayer
   private let port = ListeningPort()

@@ -50,14 +50,40 @@ struct RunExecutor: Sendable {
       )
       return
     }
-    let outcome = await self.execute(
-      run,
-      stub: stub,
-      leases: [lease.sublease(clientName: CallbackClient.clientName)]
-    )
+    let outcome = await withTaskGroup(of: RunOutcome?.self) { group in
+      // Retained for as long as the run lasts, as the tablet keeps the lease it gives an
+      // action: the robot drops a lease nobody uses for a few seconds, and a callback may
+      // answer RUNNING for longer than that before it uses its sublease.
+      group.addTask {
+        while !Task.isCancelled {
+          _ = self.leases.retain(lease)
+          do { try await self.clock.sleep(for: Self.leaseRetainInterval) } catch { break }
+        }
+        return nil
+      }
+      group.addTask {
+        await self.execute(
+          run,
+          stub: stub,
+          leases: [lease.sublease(clientName: CallbackClient.clientName)]
+        )
+      }
+      var outcome: RunOutcome?
+      for await result in group {
+        if let result {
+          outcome = result
+          group.cancelAll()
+        }
+      }
+      return outcome
+        ?? RunOutcome(result: "ERROR", tone: "error", summary: "The run ended without an outcome.")
+    }
     self.returnBodyLease(run, lease)
     run.finish(outcome)
   }
+
+  /// How often a run retains the body lease it holds.
+  static let leaseRetainInterval: Duration = .seconds(1)
 
   /// Takes the body lease as the signed-in user (as the tablet and the robot page do) and
   /// records it; `nil`, recorded, when the robot refuses.

@@ -1,5 +1,6 @@
 import AutowalkCompiler
 import Foundation
+import Synchronization
 
 /// The walk directories the console saved, in one folder of the robot's data directory (as a
 /// tablet keeps its walks on the robot): listed on the walks page, loaded back by name.
@@ -33,13 +34,35 @@ struct SavedWalks: Sendable {
     guard Self.isValid(name) else { throw Failure(message: Self.nameRule) }
     guard !steps.isEmpty else { throw Failure(message: "The walk has no actions to save.") }
     let directory = self.directory(of: name)
-    do {
-      try steps.walkDirectory(name: name, callbackTimeout: callbackTimeout).write(to: directory)
-    } catch {
-      throw Failure(message: "The walk could not be saved: \(error.description)")
+    // Written beside its place and moved in whole, one save at a time: a save that fails
+    // leaves the previous walk of that name as it was, and no snapshot of an older walk stays.
+    try Self.saving.withLock { _ throws(Failure) in
+      let files = FileManager.default
+      let staging = self.folder.appendingPathComponent(".saving-\(RandomToken.make())")
+      defer { try? files.removeItem(at: staging) }
+      do throws(WalkDirectory.Failure) {
+        try steps.walkDirectory(name: name, callbackTimeout: callbackTimeout).write(to: staging)
+      } catch {
+        throw Failure(message: "The walk could not be saved: \(error.description)")
+      }
+      // A directory cannot be renamed over a non-empty one: the old walk steps aside first,
+      // and comes back if the new one cannot take its place.
+      let previous = self.folder.appendingPathComponent(".previous-\(RandomToken.make())")
+      let replacing = files.fileExists(atPath: directory.path)
+      do {
+        if replacing { try files.moveItem(at: directory, to: previous) }
+        try files.moveItem(at: staging, to: directory)
+      } catch {
+        if replacing { try? files.moveItem(at: previous, to: directory) }
+        throw Failure(message: "The walk could not be saved: \(error.localizedDescription)")
+      }
+      if replacing { try? files.removeItem(at: previous) }
     }
     return directory
   }
+
+  /// One save at a time, in every console of the process.
+  private static let saving = Mutex(())
 
   /// The steps of the saved walk `name`.
   func load(_ name: String) throws(Failure) -> [WalkStep] {

@@ -73,7 +73,8 @@ extension [WalkStep] {
     var previousTarget: String?
     for element in walk.elements {
       let target = element.target.navigateTo.destinationWaypointID
-      let own = previousTarget == nil || target != previousTarget
+      // The walk starts localized at waypoint-0: a first action there stays where the robot is.
+      let own = target != (previousTarget ?? "waypoint-0")
       previousTarget = target
       switch element.action.action {
       case .remoteGrpc(let call) where !call.serviceName.isEmpty:

@@ -73,14 +73,14 @@ extension WalkPlayer {
         earlierCalls: 0
       )
       var withTimeline = snapshot
-      let calls = log.calls(from: playing.firstCall)
-      withTimeline.timeline = calls.suffix(WalkSnapshot.timelineLength).map {
-        Self.describe($0, since: playing.loadedAt)
+      // The walk's own calls: not the Stop and TeardownSession the mission it replaced got
+      // (on that mission's connections) after the walk's sessions were established.
+      let calls = log.calls(from: playing.firstCall).filter {
+        $0.connection >= playing.firstConnection
       }
-      withTimeline.earlierCalls = max(
-        0,
-        log.nextNumber - playing.firstCall - withTimeline.timeline.count
-      )
+      let shown = calls.suffix(WalkSnapshot.timelineLength)
+      withTimeline.timeline = shown.map { Self.describe($0, since: playing.loadedAt) }
+      withTimeline.earlierCalls = calls.count - shown.count
       let ended = [.success, .failure, .error, .stopped].contains(current.status)
       return (withTimeline, ended)
     }

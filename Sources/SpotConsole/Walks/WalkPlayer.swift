@@ -24,9 +24,10 @@ final class WalkPlayer: Sendable {
     /// them (nobody watched for a while): tick counts are then lower bounds.
     var missedTicks = false
     var lastTick: Int64 = -1
-    /// The number of the first callback call the walk's mission made (the timeline starts
-    /// there), and when it was loaded.
+    /// The number of the first callback call the walk's mission made and of its first
+    /// connection (the timeline starts there), and when it was loaded.
     var firstCall: Int
+    var firstConnection: Int
     var loadedAt: Date
   }
 
@@ -112,6 +113,7 @@ final class WalkPlayer: Sendable {
       return ("Could not take the body lease (\(taken.status)).", true)
     }
     let firstCall = self.robot.callbackCalls.nextNumber
+    let firstConnection = self.robot.callbackCalls.nextConnection
     let loadedAt = self.robot.configuration.clock.wallNow
     let loaded = await controller.load(
       steps.mission(callbackTimeout: self.callbackTimeout),
@@ -132,6 +134,7 @@ final class WalkPlayer: Sendable {
         lease: taken.lease,
         tree: Self.flatten(info.root),
         firstCall: firstCall,
+        firstConnection: firstConnection,
         loadedAt: loadedAt
       )
     }

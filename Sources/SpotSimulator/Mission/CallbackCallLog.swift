@@ -15,6 +15,10 @@ public final class CallbackCallLog: Sendable {
     public var number: Int
     /// The callback's directory name.
     public var service: String
+    /// Which connection made the call (see ``openConnection()``): the mission service opens
+    /// one per RemoteGrpc node when it loads a mission, so a mission's calls are those of the
+    /// connections opened from its load on.
+    public var connection: Int
     /// `EstablishSession`, `Tick`, `Stop` or `TeardownSession`.
     public var rpc: String
     /// When the mission service sent it, on the robot's clock.
@@ -31,7 +35,7 @@ public final class CallbackCallLog: Sendable {
   /// How many calls are kept.
   public let capacity: Int
   private let clock: RobotClock
-  private let state = Mutex<(calls: [Call], next: Int)>(([], 1))
+  private let state = Mutex<(calls: [Call], next: Int, nextConnection: Int)>(([], 1, 1))
 
   /// An empty log timing calls on `clock`, keeping the last `capacity` calls.
   public init(clock: RobotClock, capacity: Int = 1000) {
@@ -41,6 +45,18 @@ public final class CallbackCallLog: Sendable {
 
   /// The number the next call will get: a reader that keeps it sees only later calls.
   public var nextNumber: Int { self.state.withLock { $0.next } }
+
+  /// The number the next connection will get: a reader that keeps it before a mission loads
+  /// can tell that mission's calls from the farewells of the mission it replaced.
+  public var nextConnection: Int { self.state.withLock { $0.nextConnection } }
+
+  /// Numbers a new connection to a callback.
+  func openConnection() -> Int {
+    self.state.withLock { state in
+      defer { state.nextConnection += 1 }
+      return state.nextConnection
+    }
+  }
 
   /// The calls numbered `first` or later that are still kept, oldest first.
   public func calls(from first: Int = 1) -> [Call] {
@@ -55,6 +71,7 @@ public final class CallbackCallLog: Sendable {
   /// Times `body` as call `rpc` to `service` and records how it ended.
   func record<Response: Sendable>(
     service: String,
+    connection: Int = 0,
     rpc: String,
     status: (Response) -> (name: String, failed: Bool),
     _ body: () async throws -> Response
@@ -79,6 +96,7 @@ public final class CallbackCallLog: Sendable {
         Call(
           number: state.next,
           service: service,
+          connection: connection,
           rpc: rpc,
           started: wallStart,
           duration: duration,

@@ -8,12 +8,15 @@ struct RecordedRemoteMissionConnection: RemoteMissionConnection {
   let base: any RemoteMissionConnection
   let service: String
   let log: CallbackCallLog
+  /// This connection's number in the log.
+  let serial: Int
 
   func call(_ request: Bosdyn_Api_Mission_EstablishSessionRequest) async throws
     -> Bosdyn_Api_Mission_EstablishSessionResponse
   {
     try await self.log.record(
       service: self.service,
+      connection: self.serial,
       rpc: "EstablishSession",
       status: { (protoName($0.status), $0.status != .ok) }
     ) { try await self.base.call(request) }
@@ -24,6 +27,7 @@ struct RecordedRemoteMissionConnection: RemoteMissionConnection {
   {
     try await self.log.record(
       service: self.service,
+      connection: self.serial,
       rpc: "Tick",
       status: { (protoName($0.status), ![.success, .running].contains($0.status)) }
     ) { try await self.base.call(request) }
@@ -34,6 +38,7 @@ struct RecordedRemoteMissionConnection: RemoteMissionConnection {
   {
     try await self.log.record(
       service: self.service,
+      connection: self.serial,
       rpc: "Stop",
       status: { (protoName($0.status), $0.status != .ok) }
     ) { try await self.base.call(request) }
@@ -44,6 +49,7 @@ struct RecordedRemoteMissionConnection: RemoteMissionConnection {
   {
     try await self.log.record(
       service: self.service,
+      connection: self.serial,
       rpc: "TeardownSession",
       status: { (protoName($0.status), $0.status != .ok) }
     ) { try await self.base.call(request) }

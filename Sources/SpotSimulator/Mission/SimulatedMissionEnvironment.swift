@@ -45,7 +45,8 @@ struct SimulatedMissionEnvironment: MissionEnvironment {
         clientName: Self.clientName
       ),
       service: address.name,
-      log: self.callLog
+      log: self.callLog,
+      serial: self.callLog.openConnection()
     )
   }
 

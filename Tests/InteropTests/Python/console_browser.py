@@ -64,8 +64,16 @@ class Console:
     def wait(self, condition, timeout=20):
         # A condition may look at a page a form post is replacing: look again on the new one.
         # Chromium reports an element of the replaced page either as stale or, in a race with
-        # the navigation, as a node that "does not belong to the document": both mean look again.
-        return WebDriverWait(self.driver, timeout, ignored_exceptions=(StaleElementReferenceException, WebDriverException)).until(condition)
+        # the navigation, as a node that "does not belong to the document": both mean look
+        # again. Any other error stops the wait with its own message.
+        def look(driver):
+            try:
+                return condition(driver)
+            except WebDriverException as error:
+                if 'does not belong to the document' in str(error):
+                    return False
+                raise
+        return WebDriverWait(self.driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(look)
 
     def loaded(self):
         """Waits until the page a navigation brought has finished loading."""

@@ -22,10 +22,11 @@ struct ConsoleRig: Sendable {
 
   /// Runs `body` with a console of a fresh test robot.
   static func with(
+    time: ManualTime? = nil,
     configure: @Sendable (inout SpotConsole.Configuration) -> Void = { _ in },
     _ body: @Sendable (ConsoleRig) async throws -> Void
   ) async throws {
-    try await TestRobot.with { robot in
+    try await TestRobot.with(time: time) { robot in
       var configuration = SpotConsole.Configuration(port: 0, runTimeout: .seconds(5))
       configure(&configuration)
       let console = SpotConsole(robot: robot.robot, configuration: configuration)

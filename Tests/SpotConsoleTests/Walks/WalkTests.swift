@@ -165,6 +165,18 @@ struct WalkTests {
           body?.hasLeaseOwner == false || body?.leaseOwner.clientName.isEmpty == true,
           "the lease was returned"
         )
+
+        // Played again: the new mission's timeline starts with its own session, without the
+        // TeardownSession the replaced mission gets once the new sessions are established.
+        _ = try await rig.post("/walks/play", [], as: browser)
+        let calls = rig.robot.robot.callbackCalls
+        _ = try await eventually("the replaced mission's teardown") {
+          calls.calls().contains { $0.rpc == "TeardownSession" } ? true : nil
+        }
+        let replayed = rig.console.walk.snapshot().timeline
+        #expect(replayed.first?.rpc == "EstablishSession", "\(replayed)")
+        #expect(!replayed.contains { $0.rpc == "TeardownSession" }, "\(replayed)")
+        _ = try await rig.post("/walks/stop", [], as: browser)
       }
     }
   }
@@ -388,6 +400,25 @@ struct WalkTests {
         #expect(forged.status == .forbidden)
       }
     }
+  }
+
+  @Test func waypointsOfTheirOwnAreKeptThroughAWalkDirectoryAlsoForAFirstActionThatStays() throws {
+    let steps = [
+      WalkStep(.prompt(text: "Ready?", options: ["Yes"]), hasOwnWaypoint: false),
+      WalkStep(.callback(name: "hello-world-callback", params: .init())),
+      WalkStep(.callback(name: "power-off-callback", params: .init()), hasOwnWaypoint: false),
+    ]
+    #expect(steps.waypoints == ["waypoint-0", "waypoint-1", "waypoint-1"])
+    let directory = steps.walkDirectory(name: "Stays", callbackTimeout: .seconds(5))
+    #expect(directory.graph.waypoints.count == 2)
+    #expect(
+      directory.walk.elements.map(\.target.navigateTo.destinationWaypointID) == [
+        "waypoint-0", "waypoint-1", "waypoint-1",
+      ]
+    )
+    let back = try #require([WalkStep](walk: directory.walk))
+    #expect(back.map(\.hasOwnWaypoint) == [false, true, false])
+    #expect(back.map(\.action) == steps.map(\.action))
   }
 
   @Test func parameterValuesReadAsOneLine() {

@@ -37,6 +37,10 @@ struct CallbackCallLogTests {
     #expect(log.calls(from: 4).map(\.number) == [4])
     #expect(log.calls(from: 9).isEmpty)
     #expect(log.nextNumber == 5)
+    #expect(log.nextConnection == 1)
+    let opened: [Int] = [log.openConnection(), log.openConnection()]
+    #expect(opened == [1, 2])
+    #expect(log.nextConnection == 3)
 
     await #expect(throws: Refused.self) {
       try await log.record(service: "gone", rpc: "Stop", status: { (name: $0, failed: false) }) {

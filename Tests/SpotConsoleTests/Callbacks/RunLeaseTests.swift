@@ -1,0 +1,78 @@
+import BosdynAPI
+import BosdynCore
+import BosdynMission
+import BosdynMissionTesting
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import SpotSimulator
+import TestSupport
+import Testing
+
+@testable import SpotConsole
+
+/// A callback that answers RUNNING until the robot's clock reaches `until`, then SUCCESS: a run
+/// that outlasts the robot's lease timeout.
+struct SlowCallback: RemoteMissionServicer {
+  let clock: RobotClock
+  let until: RobotClock.Instant
+
+  func tick(_ request: TickRequest) async throws -> TickResponse {
+    var response = TickResponse()
+    response.status = self.clock.now < self.until ? .running : .success
+    return response
+  }
+}
+
+@Suite("A run that gives its callback the body lease")
+struct RunLeaseTests {
+  @Test func theLeaseIsRetainedForAsLongAsTheRunLastsAndReturnedAfter() async throws {
+    let time = ManualTime()
+    try await ConsoleRig.with(time: time, configure: { $0.runTimeout = .seconds(30) }) { rig in
+      // RUNNING for 5 s of robot time: longer than the 3 s after which the robot drops a
+      // lease nobody retains.
+      let callback = SlowCallback(clock: time.clock, until: time.clock.now + .seconds(5))
+      try await withRemoteMissionTestServer(
+        servicer: callback,
+        logger: TestLogging.logger("slow-callback")
+      ) { _, port in
+        rig.register("slow-callback", port: port)
+        let browser = try await rig.signIn()
+        let started = try await rig.post(
+          "/callbacks/slow-callback/run",
+          [
+            (CallbacksSection.bodyLeaseField, "on"), (CallbacksSection.responseFormatField, "json"),
+          ],
+          as: browser
+        )
+        #expect(started.status == .accepted, "\(started.text)")
+        let id = try #require(
+          (try JSONSerialization.jsonObject(with: Data(started.text.utf8)) as? [String: Any])?[
+            "run"
+          ] as? String
+        )
+        let run = try #require(rig.console.runs.run(id: id))
+        // Robot time moves in the run's 100 ms steps until the run ends (at most a minute):
+        // a tick answered RUNNING just before 5 s still gets its next tick.
+        for _ in 0..<600 where run.outcome == nil {
+          try await time.advance(
+            by: .milliseconds(100),
+            inStepsOf: .milliseconds(100),
+            waitingFor: "the run"
+          )
+        }
+        let outcome = try await eventually("the run's outcome") { run.outcome }
+        #expect(outcome.result == "SUCCESS", "\(run.recordedEvents)")
+        let events = run.recordedEvents.map { "\($0.call) \($0.status)" }
+        #expect(events.first == "Take body lease STATUS_OK", "\(events)")
+        // SUCCESS came only once 5 s of robot time had passed, with RUNNING before.
+        #expect(events.contains("Tick 1 STATUS_RUNNING"), "\(events)")
+        #expect(events.last == "Return body lease STATUS_OK", "held to the end: \(events)")
+        let body = rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
+          $0.resource == "body"
+        }
+        #expect(body?.leaseOwner.clientName.isEmpty ?? true, "returned")
+      }
+    }
+  }
+}
