@@ -15,9 +15,9 @@ public final class CallbackCallLog: Sendable {
     public var number: Int
     /// The callback's directory name.
     public var service: String
-    /// Which connection made the call (see ``openConnection()``): the mission service opens
-    /// one per RemoteGrpc node when it loads a mission, so a mission's calls are those of the
-    /// connections opened from its load on.
+    /// Which connection made the call (numbered as ``nextConnection`` says): the mission
+    /// service opens one per RemoteGrpc node when it loads a mission, so a mission's calls are
+    /// those of the connections opened from its load on.
     public var connection: Int
     /// `EstablishSession`, `Tick`, `Stop` or `TeardownSession`.
     public var rpc: String
