@@ -41,6 +41,12 @@ extension WalkPlayer {
       state.playing = playing
       let (status, tone) = Self.describe(current.status)
       let running = current.status == .running
+      // The walk's own calls: not the Stop and TeardownSession the mission it replaced got
+      // (on that mission's connections) after the walk's sessions were established.
+      let calls = log.calls(from: playing.firstCall).filter {
+        $0.connection >= playing.firstConnection
+      }
+      let shown = calls.suffix(WalkSnapshot.timelineLength)
       let snapshot = WalkSnapshot(
         status: status,
         tone: tone,
@@ -69,20 +75,11 @@ extension WalkPlayer {
             options: question.options.map { .init(text: $0.text, code: $0.answerCode) }
           )
         },
-        timeline: [],
-        earlierCalls: 0
+        timeline: shown.map { Self.describe($0, since: playing.loadedAt) },
+        earlierCalls: calls.count - shown.count
       )
-      var withTimeline = snapshot
-      // The walk's own calls: not the Stop and TeardownSession the mission it replaced got
-      // (on that mission's connections) after the walk's sessions were established.
-      let calls = log.calls(from: playing.firstCall).filter {
-        $0.connection >= playing.firstConnection
-      }
-      let shown = calls.suffix(WalkSnapshot.timelineLength)
-      withTimeline.timeline = shown.map { Self.describe($0, since: playing.loadedAt) }
-      withTimeline.earlierCalls = calls.count - shown.count
       let ended = [.success, .failure, .error, .stopped].contains(current.status)
-      return (withTimeline, ended)
+      return (snapshot, ended)
     }
     if ended { self.returnLease() }
     return snapshot

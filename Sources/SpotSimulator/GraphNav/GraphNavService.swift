@@ -72,15 +72,10 @@ public struct GraphNavService: Bosdyn_Api_GraphNav_GraphNavService.SimpleService
     context: ServerContext
   ) async throws -> Bosdyn_Api_GraphNav_NavigateToResponse {
     await respond(to: request) {
-      let lease = self.ledger.judge(request.leases)
-      guard lease.status == .ok else {
-        var response = Bosdyn_Api_GraphNav_NavigateToResponse()
-        response.leaseUseResults = [lease]
-        return response
-      }
-      var response = self.graphNav.navigateTo(request)
-      response.leaseUseResults = [lease]
-      if request.commandID == 0 || response.status != .ok {
+      let response = self.leased(request.leases) { self.graphNav.navigateTo(request) }
+      if response.leaseUseResults.first?.status == .ok,
+        request.commandID == 0 || response.status != .ok
+      {
         self.logger.info(
           "NavigateTo '\(request.destinationWaypointID)' from \(request.header.callerForLog): \(protoName(response.status)), command \(response.commandID)"
         )
@@ -95,21 +90,28 @@ public struct GraphNavService: Bosdyn_Api_GraphNav_GraphNavService.SimpleService
     context: ServerContext
   ) async throws -> Bosdyn_Api_GraphNav_NavigateRouteResponse {
     await respond(to: request) {
-      let lease = self.ledger.judge(request.leases)
-      guard lease.status == .ok else {
-        var response = Bosdyn_Api_GraphNav_NavigateRouteResponse()
-        response.leaseUseResults = [lease]
-        return response
-      }
-      var response = self.graphNav.navigateRoute(request)
-      response.leaseUseResults = [lease]
-      if request.commandID == 0 || response.status != .ok {
+      let response = self.leased(request.leases) { self.graphNav.navigateRoute(request) }
+      if response.leaseUseResults.first?.status == .ok,
+        request.commandID == 0 || response.status != .ok
+      {
         self.logger.info(
           "NavigateRoute of \(request.route.waypointID.count) waypoints from \(request.header.callerForLog): \(protoName(response.status)), command \(response.commandID)"
         )
       }
       return response
     }
+  }
+
+  /// The navigation `navigate` answers when the ledger accepts `leases`, else an empty
+  /// answer; either way with the lease use result, as the robot reports it.
+  private func leased<Response: NavigationCommandResponse>(
+    _ leases: [Bosdyn_Api_Lease],
+    _ navigate: () -> Response
+  ) -> Response {
+    let lease = self.ledger.judge(leases)
+    var response = lease.status == .ok ? navigate() : Response()
+    response.leaseUseResults = [lease]
+    return response
   }
 
   /// `NavigateToAnchor` is not simulated: the simulated map has no real anchoring to aim at.
@@ -382,3 +384,11 @@ public struct GraphNavService: Bosdyn_Api_GraphNav_GraphNavService.SimpleService
     return responses
   }
 }
+
+/// A NavigateTo or NavigateRoute answer, which carries the lease use results alike.
+protocol NavigationCommandResponse: SwiftProtobuf.Message {
+  var leaseUseResults: [Bosdyn_Api_LeaseUseResult] { get set }
+}
+
+extension Bosdyn_Api_GraphNav_NavigateToResponse: NavigationCommandResponse {}
+extension Bosdyn_Api_GraphNav_NavigateRouteResponse: NavigationCommandResponse {}
