@@ -3,6 +3,7 @@ import BosdynCore
 import GRPCCore
 import ServiceCustomization
 import SpotSimulator
+import Synchronization
 
 /// Runs a callback as a mission's RemoteGrpc node would: EstablishSession, Tick until the
 /// callback says it is done (or the operator cancels, or the run times out), then Stop and
@@ -17,6 +18,8 @@ struct RunExecutor: Sendable {
   let clock: RobotClock
   /// The robot's leases, for runs that give the callback the body lease.
   let leases: LeaseLedger
+  /// Whether a run holds the body lease now (one at a time).
+  let leaseHolder = BodyLeaseRunHolder()
 
   func execute(_ run: CallbackRun) async {
     do {
@@ -44,6 +47,24 @@ struct RunExecutor: Sendable {
       run.finish(await self.execute(run, stub: stub, leases: []))
       return
     }
+    // One run at a time holds the body lease: a second take would leave the first run
+    // ticking with a lease the robot no longer honours.
+    guard self.leaseHolder.claim() else {
+      run.record(
+        RunEvent(
+          call: "Take body lease",
+          status: "BUSY",
+          tone: "error",
+          milliseconds: 0,
+          detail: "Another run holds the body lease; wait for it to end or cancel it."
+        )
+      )
+      run.finish(
+        RunOutcome(result: "ERROR", tone: "error", summary: "No body lease: nothing sent.")
+      )
+      return
+    }
+    defer { self.leaseHolder.release() }
     guard let lease = self.takeBodyLease(run, username: username) else {
       run.finish(
         RunOutcome(result: "ERROR", tone: "error", summary: "No body lease: nothing sent.")
@@ -56,7 +77,22 @@ struct RunExecutor: Sendable {
       // answer RUNNING for longer than that before it uses its sublease.
       group.addTask {
         while !Task.isCancelled {
-          _ = self.leases.retain(lease)
+          let retained = self.leases.retain(lease)
+          guard retained.status == .ok else {
+            // Another client took the lease (the robot page, the tablet, a script): the
+            // callback's sublease is worthless now, so the run ends rather than tick on.
+            run.record(
+              RunEvent(
+                call: "Retain body lease",
+                status: protoName(retained.status),
+                tone: "error",
+                milliseconds: 0,
+                detail: "Another client took the body lease: the run stops."
+              )
+            )
+            run.cancel()
+            break
+          }
           do { try await self.clock.sleep(for: Self.leaseRetainInterval) } catch { break }
         }
         return nil
@@ -412,5 +448,23 @@ extension Double {
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
     return (self * scale).rounded() / scale
+  }
+}
+
+/// Which of the console's runs holds the body lease: at most one at a time.
+final class BodyLeaseRunHolder: Sendable {
+  private let held = Mutex(false)
+
+  /// Takes the turn; `false` when another run has it.
+  func claim() -> Bool {
+    self.held.withLock { held in
+      defer { held = true }
+      return !held
+    }
+  }
+
+  /// Gives the turn back.
+  func release() {
+    self.held.withLock { $0 = false }
   }
 }

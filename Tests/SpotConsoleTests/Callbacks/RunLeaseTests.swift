@@ -75,4 +75,66 @@ struct RunLeaseTests {
       }
     }
   }
+
+  @Test func oneRunAtATimeHoldsTheLeaseAndARunWhoseLeaseWasTakenStops() async throws {
+    let time = ManualTime()
+    try await ConsoleRig.with(time: time, configure: { $0.runTimeout = .seconds(60) }) { rig in
+      // RUNNING for a minute of robot time: only the lease decides how the run ends.
+      let callback = SlowCallback(clock: time.clock, until: time.clock.now + .seconds(60))
+      try await withRemoteMissionTestServer(
+        servicer: callback,
+        logger: TestLogging.logger("slow-callback")
+      ) { _, port in
+        rig.register("slow-callback", port: port)
+        let browser = try await rig.signIn()
+        func start() async throws -> CallbackRun {
+          let started = try await rig.post(
+            "/callbacks/slow-callback/run",
+            [
+              (CallbacksSection.bodyLeaseField, "on"),
+              (CallbacksSection.responseFormatField, "json"),
+            ],
+            as: browser
+          )
+          let id = try #require(
+            (try JSONSerialization.jsonObject(with: Data(started.text.utf8)) as? [String: Any])?[
+              "run"
+            ] as? String
+          )
+          return try #require(rig.console.runs.run(id: id))
+        }
+        let first = try await start()
+        _ = try await eventually("the first run's ticks") {
+          first.recordedEvents.contains { $0.call.hasPrefix("Tick") } ? true : nil
+        }
+        let second = try await start()
+        let refused = try await eventually("the second run's outcome") { second.outcome }
+        #expect(refused.result == "ERROR")
+        #expect(
+          second.recordedEvents.map { "\($0.call) \($0.status)" } == ["Take body lease BUSY"],
+          "\(second.recordedEvents)"
+        )
+
+        // Another client takes the lease: the first run stops at its next retain.
+        var owner = Bosdyn_Api_LeaseOwner()
+        owner.clientName = "tablet"
+        #expect(rig.robot.robot.leases.take(resource: "body", owner: owner).status == .ok)
+        for _ in 0..<600 where first.outcome == nil {
+          try await time.advance(
+            by: .milliseconds(100),
+            inStepsOf: .milliseconds(100),
+            waitingFor: "the run"
+          )
+        }
+        let stopped = try await eventually("the first run's outcome") { first.outcome }
+        #expect(stopped.result == "CANCELLED", "\(first.recordedEvents)")
+        #expect(
+          first.recordedEvents.contains {
+            $0.call == "Retain body lease" && $0.status != "STATUS_OK"
+          },
+          "\(first.recordedEvents)"
+        )
+      }
+    }
+  }
 }
