@@ -22,31 +22,12 @@ struct RunExecutor: Sendable {
   let leaseHolder = BodyLeaseRunHolder()
 
   func execute(_ run: CallbackRun) async {
-    do {
-      try await CallbackClient.with(host: run.callback.host, port: run.callback.port) { stub in
-        await self.execute(run, stub: stub)
-      }
-    } catch {
-      run.record(
-        RunEvent(
-          call: "Connect",
-          status: "FAILED",
-          tone: "error",
-          milliseconds: 0,
-          detail: CallbackError(describing: error).description
-        )
-      )
-      run.finish(
-        RunOutcome(result: "ERROR", tone: "error", summary: "Could not reach the callback.")
-      )
-    }
-  }
-
-  private func execute(_ run: CallbackRun, stub: CallbackClient.Stub) async {
     guard let username = run.bodyLeaseUser else {
-      run.finish(await self.execute(run, stub: stub, leases: []))
+      run.finish(await self.connectAndExecute(run, leases: []))
       return
     }
+    // The lease is settled before connecting: a run refused here sends nothing, and a
+    // connection opened and closed without a call would only race grpc-swift's start-up.
     // One run at a time holds the body lease: a second take would leave the first run
     // ticking with a lease the robot no longer honours.
     guard self.leaseHolder.claim() else {
@@ -98,9 +79,8 @@ struct RunExecutor: Sendable {
         return nil
       }
       group.addTask {
-        await self.execute(
+        await self.connectAndExecute(
           run,
-          stub: stub,
           leases: [lease.sublease(clientName: CallbackClient.clientName)]
         )
       }
@@ -116,6 +96,31 @@ struct RunExecutor: Sendable {
     }
     self.returnBodyLease(run, lease)
     run.finish(outcome)
+  }
+
+  /// Connects to the callback and runs its session with `leases`; a connection that cannot
+  /// be made is recorded and becomes the outcome.
+  private func connectAndExecute(
+    _ run: CallbackRun,
+    leases: [Bosdyn_Api_Lease]
+  ) async -> RunOutcome {
+    do {
+      return try await CallbackClient.with(host: run.callback.host, port: run.callback.port) {
+        stub in
+        await self.execute(run, stub: stub, leases: leases)
+      }
+    } catch {
+      run.record(
+        RunEvent(
+          call: "Connect",
+          status: "FAILED",
+          tone: "error",
+          milliseconds: 0,
+          detail: CallbackError(describing: error).description
+        )
+      )
+      return RunOutcome(result: "ERROR", tone: "error", summary: "Could not reach the callback.")
+    }
   }
 
   /// How often a run retains the body lease it holds.
