@@ -33,7 +33,8 @@ public struct ServiceEndpointOptions: ParsableArguments, Sendable {
 
   /// Refuses an empty `--host-ip` (the robot could never call back), a `--host-ip` or
   /// `--bind` that is not an IP address (the robot's directory stores an address, and a
-  /// listener binds one), and a port outside 0–65535, as usage errors.
+  /// listener binds one), a `--host-ip` of "any address" (`0.0.0.0`, `::`), and a port outside
+  /// 0–65535, as usage errors.
   public func validate() throws {
     guard !self.hostIP.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw ValidationError("--host-ip must name this computer's address as the robot sees it.")
@@ -42,6 +43,13 @@ public struct ServiceEndpointOptions: ParsableArguments, Sendable {
       throw ValidationError(
         "--host-ip must be an IP address such as 192.168.80.3 (`bosdyn ROBOT self-ip` prints "
           + "it), not '\(self.hostIP.escapedForDisplay)'."
+      )
+    }
+    // Listening on "any address" is fine; registering it is not: the robot would dial itself.
+    guard !IPAddressLiteral.isUnspecified(self.hostIP) else {
+      throw ValidationError(
+        "--host-ip must be an address the robot can dial, not '\(self.hostIP)' (any address); "
+          + "`bosdyn ROBOT self-ip` prints the right one."
       )
     }
     try Self.validateBind(self.bind)

@@ -8,4 +8,12 @@ public enum IPAddressLiteral {
   public static func isValid(_ text: String) -> Bool {
     (try? SocketAddress(ipAddress: text, port: 0)) != nil
   }
+
+  /// Whether `text` is the "any address" of IPv4 or IPv6 (`0.0.0.0`, `::`, `0:0::0`): good to
+  /// listen on, but no address to register, since a robot dialling it reaches only itself.
+  public static func isUnspecified(_ text: String) -> Bool {
+    // The address written back in canonical form: `0:0::0` becomes `::`.
+    let canonical = (try? SocketAddress(ipAddress: text, port: 0))?.ipAddress
+    return canonical == "0.0.0.0" || canonical == "::"
+  }
 }

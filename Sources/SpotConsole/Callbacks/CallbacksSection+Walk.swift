@@ -23,11 +23,15 @@ extension CallbacksSection {
     guard issues.isEmpty else {
       return try await self.formPage(request, values: params, issues: issues, status: 422)
     }
-    self.walk.add(
-      WalkStep(
-        .callback(name: callback.name, params: params),
-        hasOwnWaypoint: WalkStep.hasOwnWaypoint(request.form)
+    guard let hasOwnWaypoint = WalkStep.hasOwnWaypoint(request.form) else {
+      return .redirect(
+        to: "/callbacks/\(URLPath.encodeSegment(name))",
+        flash: WalkStep.unknownPlaceMessage,
+        isError: true
       )
+    }
+    self.walk.add(
+      WalkStep(.callback(name: callback.name, params: params), hasOwnWaypoint: hasOwnWaypoint)
     )
     return .redirect(to: "/walks", flash: "Added \(callback.name) to the walk.")
   }

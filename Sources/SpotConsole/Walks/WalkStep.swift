@@ -29,10 +29,19 @@ struct WalkStep: Sendable, Equatable {
   /// missing) or `here`.
   static let placeField = "_place"
 
-  /// Whether a posted form asks for a waypoint of the action's own.
-  static func hasOwnWaypoint(_ form: FormFields) -> Bool {
-    form.value(Self.placeField) != "here"
+  /// Whether a posted form asks for a waypoint of the action's own; `nil` for a value the
+  /// select never offers (a forged or stale form), which the page refuses rather than guess.
+  static func hasOwnWaypoint(_ form: FormFields) -> Bool? {
+    switch form.value(Self.placeField) {
+    case nil, "own": return true
+    case "here": return false
+    default: return nil
+    }
   }
+
+  /// What the page says when ``hasOwnWaypoint(_:)`` is `nil`.
+  static let unknownPlaceMessage =
+    "“Where in a walk” must be its own waypoint or where the robot is; nothing was added."
 
   /// The select choosing where an action runs, for the forms that add one.
   static func placeSelect(id: String) -> HTML {

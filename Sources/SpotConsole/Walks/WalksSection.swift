@@ -121,11 +121,11 @@ struct WalksSection: ConsoleSection {
           isError: true
         )
       }
+      guard let hasOwnWaypoint = WalkStep.hasOwnWaypoint(request.form) else {
+        return .redirect(to: "/walks", flash: WalkStep.unknownPlaceMessage, isError: true)
+      }
       self.walk.add(
-        WalkStep(
-          .prompt(text: text, options: options),
-          hasOwnWaypoint: WalkStep.hasOwnWaypoint(request.form)
-        )
+        WalkStep(.prompt(text: text, options: options), hasOwnWaypoint: hasOwnWaypoint)
       )
       return .redirect(to: "/walks", flash: "Added the question to the walk.")
     }

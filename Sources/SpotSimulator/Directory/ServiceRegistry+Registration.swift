@@ -254,6 +254,16 @@ extension ServiceRegistry {
         )
       )
     }
+    // Choice: a robot that dialled 0.0.0.0 or :: would reach itself, never the service (on
+    // loopback the simulator would happen to reach it, hiding the mistake until a real robot).
+    guard !IPAddressLiteral.isUnspecified(endpoint.hostIp) else {
+      return .failure(
+        Problem(
+          message: "endpoint.host_ip '\(endpoint.hostIp)' of '\(entry.name)' is the "
+            + "unspecified (any) address; register the address the robot can reach"
+        )
+      )
+    }
     guard (1...65535).contains(endpoint.port) else {
       return .failure(
         Problem(message: "endpoint.port \(endpoint.port) of '\(entry.name)' is not 1-65535")

@@ -104,6 +104,8 @@ struct PortTests {
       "hello-world-mission-service", ["robot", "--host-ip", "999.1.1.1", "127.0.0.1:1"], "--host-ip"
     ),
     ("power-off-mission-service", ["127.0.0.1:1", "--host-ip", "my-laptop"], "--host-ip"),
+    ("power-off-mission-service", ["127.0.0.1:1", "--host-ip", "0.0.0.0"], "--host-ip"),
+    ("hello-world-mission-service", ["robot", "--host-ip", "::", "127.0.0.1:1"], "--host-ip"),
     ("hello-world-mission-service", ["local", "--bind", "localhost"], "--bind"),
     (
       "hello-world-mission-service",

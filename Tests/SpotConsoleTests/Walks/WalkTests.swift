@@ -320,6 +320,31 @@ struct WalkTests {
           Self.helloValues,
           as: browser
         )
+        // A place the select never offers is refused, not taken for "its own waypoint".
+        for forged in ["elsewhere", "HERE", ""] {
+          var values = Self.helloValues
+          values.append(("_place", forged))
+          let added = try await rig.post(
+            "/callbacks/hello-world-callback/add-to-walk",
+            values,
+            as: browser
+          )
+          #expect(added.headers[.location] == "/callbacks/hello-world-callback")
+          #expect(
+            try await rig.get("/callbacks/hello-world-callback", as: browser).text.contains(
+              "“Where in a walk” must be its own waypoint or where the robot is"
+            )
+          )
+          _ = try await rig.post(
+            "/walks/questions",
+            [("text", "Forged?"), ("options", "Yes"), ("_place", forged)],
+            as: browser
+          )
+          let page = try await rig.get("/walks", as: browser).text
+          #expect(page.contains("nothing was added"), "\(page)")
+          #expect(!page.contains("Forged?"), "\(page)")
+        }
+        #expect(rig.console.walk.steps.count == 1, "only the first, valid action")
         _ = try await rig.post(
           "/walks/questions",
           [("text", "Go on?"), ("options", "Yes, No"), ("_place", "here")],

@@ -276,6 +276,19 @@ struct DirectoryServiceTests {
         "\(outcome)"
       )
     }
+    // "Any address" is for listening: a robot dialling it would reach itself.
+    for anyAddress in ["0.0.0.0", "::", "0:0::0"] {
+      endpoint.hostIp = anyAddress
+      let outcome = registry.register(entry, endpoint: endpoint)
+      #expect(
+        outcome
+          == .invalidRequest(
+            "endpoint.host_ip '\(anyAddress)' of 'name' is the unspecified (any) address; "
+              + "register the address the robot can reach"
+          ),
+        "\(outcome)"
+      )
+    }
     endpoint.hostIp = "::1"
     #expect(registry.register(entry, endpoint: endpoint) == .ok)
     #expect(registry.unregister(name: "name") == .ok)
