@@ -57,6 +57,10 @@ public struct WalkDirectory: Sendable {
     )
   }
 
+  /// The largest file ``read(from:walkFileName:)`` reads (64 MiB): far above a walk's graph,
+  /// a snapshot or a walk file as the tablet records them, far below what would strain a robot.
+  public static let maximumFileBytes = 64 << 20
+
   /// Why a walk directory could not be read or written.
   public struct Failure: Error, Sendable, CustomStringConvertible {
     /// What went wrong, naming the file.
@@ -148,7 +152,22 @@ public struct WalkDirectory: Sendable {
   private static func read<Message: SwiftProtobuf.Message>(_ url: URL) throws(Failure) -> Message {
     let bytes: Data
     do {
+      // Checked before reading, so a tampered directory cannot make a reader (the console,
+      // the simulator) load hundreds of megabytes, or block on a FIFO, only to refuse it.
+      let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+      guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        throw Failure(description: "\(url.path) is not a regular file")
+      }
+      let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+      guard size <= Self.maximumFileBytes else {
+        throw Failure(
+          description: "\(url.path) is \(size) bytes, more than the \(Self.maximumFileBytes) a "
+            + "walk directory's file may have"
+        )
+      }
       bytes = try Data(contentsOf: url)
+    } catch let failure as Failure {
+      throw failure
     } catch {
       throw Failure(description: "cannot read \(url.path): \(error.localizedDescription)")
     }
