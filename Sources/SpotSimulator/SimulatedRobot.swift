@@ -46,6 +46,9 @@ public final class SimulatedRobot: ListeningService, Sendable {
   public let graphNav: SimulatedGraphNav
   /// The calls the mission service made to callbacks, newest last (the console's timeline).
   public let callbackCalls: CallbackCallLog
+  /// The Autowalk service (`autowalk-service`), for loading walks in-process as the console's
+  /// "Play as Autowalk" does: the same compiler and checks a gRPC LoadAutowalk gets.
+  public let autowalk: AutowalkService
 
   private let internalServer: GRPCServer<HTTP2ServerTransport.Posix>
   private let serviceConnections: ServiceConnectionPool
@@ -132,6 +135,14 @@ public final class SimulatedRobot: ListeningService, Sendable {
       logger: logger
     )
     self.missions = missions
+    let autowalk = AutowalkService(
+      controller: missions,
+      ledger: leases,
+      graphNav: graphNav,
+      registry: registry,
+      logger: logger
+    )
+    self.autowalk = autowalk
 
     let services: [any RegistrableRPCService] = [
       AuthService(
@@ -152,13 +163,7 @@ public final class SimulatedRobot: ListeningService, Sendable {
       KeepaliveService(logger: logger),
       MissionService(controller: missions, ledger: leases, logger: logger),
       graphNavService,
-      AutowalkService(
-        controller: missions,
-        ledger: leases,
-        graphNav: graphNav,
-        registry: registry,
-        logger: logger
-      ),
+      autowalk,
     ]
     self.internalServer = GRPCServer(
       transport: HTTP2ServerTransport.Posix(

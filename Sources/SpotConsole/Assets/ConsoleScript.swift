@@ -384,6 +384,7 @@ enum ConsoleScript {
         error.textContent = walk.error;
         error.hidden = !walk.error;
         document.getElementById('walk-play').disabled = !walk.canPlay;
+        document.getElementById('walk-autowalk').disabled = !walk.canPlay;
         document.getElementById('walk-pause').disabled = !walk.canPause;
         document.getElementById('walk-stop').disabled = !walk.canStop;
         const questions = document.getElementById('walk-questions');

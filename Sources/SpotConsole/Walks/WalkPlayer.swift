@@ -1,3 +1,4 @@
+import AutowalkCompiler
 import Foundation
 import BosdynAPI
 import BosdynCore
@@ -86,10 +87,21 @@ final class WalkPlayer: Sendable {
 
   // MARK: Playing
 
+  /// How a walk is played.
+  enum PlayMode: Sendable {
+    /// The actions in order as one mission, where the robot is: what the console's mission
+    /// file holds.
+    case mission
+    /// As the tablet plays a walk: the walk directory's map uploaded to GraphNav, the robot
+    /// localized at its start, and the walk loaded through the Autowalk service, whose
+    /// mission powers on, stands and walks to each action's waypoint.
+    case autowalk
+  }
+
   /// Resumes the walk's paused mission, or loads the walk as a new mission and plays it.
   ///
   /// - Returns: A message for the page, and whether it reports a refusal.
-  func play(username: String) async -> (message: String, isError: Bool) {
+  func play(username: String, mode: PlayMode = .mission) async -> (message: String, isError: Bool) {
     let controller = self.robot.missions
     let current = controller.state()
     let paused = self.state.withLock { state -> Bosdyn_Api_Lease? in
@@ -115,17 +127,18 @@ final class WalkPlayer: Sendable {
     let firstCall = self.robot.callbackCalls.nextNumber
     let firstConnection = self.robot.callbackCalls.nextConnection
     let loadedAt = self.robot.configuration.clock.wallNow
-    let loaded = await controller.load(
-      steps.mission(callbackTimeout: self.callbackTimeout),
-      leases: [taken.lease]
-    )
-    guard loaded.status == .ok, let info = loaded.missionInfo else {
+    let loaded: Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal>
+    switch mode {
+    case .mission: loaded = await self.loadMission(steps, lease: taken.lease)
+    case .autowalk: loaded = await self.loadAutowalk(steps, lease: taken.lease)
+    }
+    let info: Bosdyn_Api_Mission_MissionInfo
+    switch loaded {
+    case .success(let loadedInfo): info = loadedInfo
+    case .failure(let refusal):
       _ = self.robot.leases.returnLease(taken.lease)
-      let reasons = loaded.failedNodes.map { "\($0.name): \($0.error)" }.joined(separator: "; ")
-      let message =
-        "The mission service refused the walk (\(loaded.status))\(reasons.isEmpty ? "" : ": " + reasons)."
-      self.state.withLock { $0.loadError = message }
-      return (message, true)
+      self.state.withLock { $0.loadError = refusal.message }
+      return (refusal.message, true)
     }
     self.state.withLock { state in
       state.loadError = ""
@@ -139,7 +152,92 @@ final class WalkPlayer: Sendable {
       )
     }
     controller.play(pauseAt: nil, leases: [taken.lease])
-    return ("Playing the walk.", false)
+    return (mode == .autowalk ? "Playing the walk as Autowalk." : "Playing the walk.", false)
+  }
+
+  /// Why the mission service or the Autowalk service refused a walk, for the page.
+  struct LoadRefusal: Error {
+    let message: String
+  }
+
+  /// Loads `steps` as one plain mission with `lease`.
+  private func loadMission(
+    _ steps: [WalkStep],
+    lease: Bosdyn_Api_Lease
+  ) async -> Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal> {
+    let loaded = await self.robot.missions.load(
+      steps.mission(callbackTimeout: self.callbackTimeout),
+      leases: [lease]
+    )
+    guard loaded.status == .ok, let info = loaded.missionInfo else {
+      let reasons = loaded.failedNodes.map { "\($0.name): \($0.error)" }.joined(separator: "; ")
+      return .failure(
+        LoadRefusal(
+          message: "The mission service refused the walk (\(loaded.status))"
+            + (reasons.isEmpty ? "." : ": \(reasons).")
+        )
+      )
+    }
+    return .success(info)
+  }
+
+  /// Uploads the walk directory's map, localizes the robot at its first waypoint and loads
+  /// the walk through the Autowalk service with `lease`, as the tablet does before playing.
+  ///
+  /// Replacing the map is what the tablet does too: the robot holds one map, the walk's.
+  private func loadAutowalk(
+    _ steps: [WalkStep],
+    lease: Bosdyn_Api_Lease
+  ) async -> Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal> {
+    let directory = steps.walkDirectory(name: "Console walk", callbackTimeout: self.callbackTimeout)
+    let graphNav = self.robot.graphNav
+    var upload = Bosdyn_Api_GraphNav_UploadGraphRequest()
+    upload.graph = directory.graph
+    upload.replaceGraph = true
+    let uploaded = graphNav.uploadGraph(upload)
+    guard uploaded.status == .ok else {
+      return .failure(LoadRefusal(message: "GraphNav refused the walk's map (\(uploaded.status))."))
+    }
+    var snapshots = Bosdyn_Api_GraphNav_UploadSnapshotsRequest.Snapshots()
+    snapshots.waypointSnapshots = directory.waypointSnapshots
+    snapshots.edgeSnapshots = directory.edgeSnapshots
+    do {
+      _ = try graphNav.storeSnapshots(snapshots)
+    } catch {
+      return .failure(LoadRefusal(message: "GraphNav refused the walk's snapshots: \(error)."))
+    }
+    var localize = Bosdyn_Api_GraphNav_SetLocalizationRequest()
+    localize.fiducialInit = .noFiducial
+    localize.initialGuess.waypointID = directory.graph.waypoints.first?.id ?? ""
+    let localized = graphNav.setLocalization(localize)
+    guard localized.status == .ok else {
+      return .failure(
+        LoadRefusal(
+          message: "GraphNav could not localize at the walk's start (\(localized.status))."
+        )
+      )
+    }
+    var request = Bosdyn_Api_Autowalk_LoadAutowalkRequest()
+    request.walk = directory.walk
+    request.leases = [lease]
+    let loaded = await self.robot.autowalk.load(request)
+    guard loaded.status == .ok, let info = self.robot.missions.missionInfo,
+      info.id == loaded.missionID
+    else {
+      let reasons =
+        loaded.failedElements.sorted { $0.key < $1.key }.flatMap { index, element in
+          let elements = directory.walk.elements
+          let name = elements.indices.contains(Int(index)) ? elements[Int(index)].name : "\(index)"
+          return element.errors.map { "\(name): \($0)" }
+        } + loaded.failedNodes.map { "\($0.name): \($0.error)" }
+      return .failure(
+        LoadRefusal(
+          message: "The Autowalk service refused the walk (\(protoName(loaded.status)))"
+            + (reasons.isEmpty ? "." : ": \(reasons.joined(separator: "; ")).")
+        )
+      )
+    }
+    return .success(info)
   }
 
   /// Pauses the walk's mission; the callbacks that were running get their Stop.

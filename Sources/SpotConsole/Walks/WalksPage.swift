@@ -146,6 +146,7 @@ enum WalksPage {
       id="walk-status" data-tone="\(snapshot.tone)">\(snapshot.status)</span></p>
         <p class="form-error" id="walk-error" role="alert"\(errorHidden)>\(snapshot.error)</p>
         <div class="button-row">\(control("play", "Play", style: "primary", enabled: snapshot.canPlay))\
+      \(control("autowalk", "Play as Autowalk", style: "", enabled: snapshot.canPlay))\
       \(control("pause", "Pause", style: "", enabled: snapshot.canPause))\
       \(control("stop", "Stop", style: "danger", enabled: snapshot.canStop))</div>
         <div id="walk-questions" aria-live="assertive">\
@@ -153,7 +154,9 @@ enum WalksPage {
         <h3 class="walk-tree-title">Nodes</h3>
         <ol class="walk-nodes" id="walk-nodes">\(HTML(snapshot.nodes.map(Self.node)))</ol>
         <p class="muted" id="walk-nodes-empty"\(snapshot.nodes.isEmpty ? "" : " hidden")>\
-      <strong>Play</strong> loads the walk as a mission; its nodes and their results show here.</p>
+      <strong>Play</strong> loads the walk as a mission and runs its actions where the robot is; \
+      <strong>Play as Autowalk</strong> uploads the walk's map and plays it as the tablet does \
+      (power on, stand, walk to each action's waypoint). The nodes and their results show here.</p>
         <h3 class="walk-tree-title" id="timeline-title">Callback calls</h3>
         <p class="muted" id="walk-timeline-earlier"\(snapshot.earlierCalls == 0 ? " hidden" : "")>\
       \(Self.earlier(snapshot.earlierCalls))</p>

@@ -148,6 +148,9 @@ struct WalksSection: ConsoleSection {
     routes.post("/walks/play") { request in
       Self.answer(await self.walk.play(username: request.username))
     }
+    routes.post("/walks/autowalk") { request in
+      Self.answer(await self.walk.play(username: request.username, mode: .autowalk))
+    }
     routes.post("/walks/pause") { _ in Self.answer(self.walk.pause()) }
     routes.post("/walks/stop") { _ in Self.answer(self.walk.stop()) }
     routes.post("/walks/answer") { request in

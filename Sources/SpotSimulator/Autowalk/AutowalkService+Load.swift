@@ -1,13 +1,15 @@
 import AutowalkCompiler
-import BosdynAPI
+public import BosdynAPI
 import BosdynCore
 import GRPCCore
 import Logging
 import MissionExecutor
 
 extension AutowalkService {
-  /// LoadAutowalk: lease, compile, check against the robot, load.
-  func load(
+  /// LoadAutowalk in-process: judges the request's leases, compiles the walk, checks it
+  /// against the robot (map, directory) and loads it into the mission service, answering as
+  /// the RPC would (without the chunking).
+  public func load(
     _ request: Bosdyn_Api_Autowalk_LoadAutowalkRequest
   ) async -> Bosdyn_Api_Autowalk_LoadAutowalkResponse {
     var response = Bosdyn_Api_Autowalk_LoadAutowalkResponse()

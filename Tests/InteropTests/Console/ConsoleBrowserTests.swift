@@ -188,10 +188,20 @@ struct ConsoleBrowserTests {
           "hello-world-callback", "", "power-off-callback",
         ]
       )
+      // Played again as Autowalk: the tree Autowalk compiles, walked through to the end.
+      #expect(result["autowalk_flash"] as? String == "Playing the walk as Autowalk.", "\(result)")
+      #expect(result["autowalk_status"] as? String == "Success", "\(result)")
+      let autowalkNodes = result["autowalk_nodes"] as? [[String]] ?? []
+      for node in [
+        "Prepare the robot", "1. hello-world-callback: navigation",
+        "3. power-off-callback: navigation", "3. power-off-callback",
+      ] {
+        #expect(autowalkNodes.contains([node, "Success"]), "\(node): \(autowalkNodes)")
+      }
       #expect(result["robot_power"] as? String == "Off")
       #expect(result["lease"] as? String == "Nobody", "the walk returned the body lease")
-      try await waitUntil("three greetings") {
-        hello.stderr.components(separatedBy: "Hello Scout!").count - 1 == 3
+      try await waitUntil("three greetings in each of the two plays") {
+        hello.stderr.components(separatedBy: "Hello Scout!").count - 1 == 6
       }
       hello.signal(SIGTERM)
       powerOff.signal(SIGTERM)

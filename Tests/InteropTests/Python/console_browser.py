@@ -444,6 +444,25 @@ def walk(console):
                               for step in driver.find_elements(By.CSS_SELECTOR, '#walk-steps .walk-step')]
     result['unlabelled_on_walks'] = console.unlabelled_inputs()
     console.shot('saved-walk')
+
+    # Played as the tablet plays a walk: its map uploaded, the robot powered on, standing and
+    # walking to each action's waypoint (the power-off callback ends it powered off again).
+    play = driver.find_element(By.ID, 'walk-autowalk')
+    play.click()
+    console.wait(expected_conditions.staleness_of(play))
+    console.loaded()
+    result['autowalk_flash'] = driver.find_element(By.CSS_SELECTOR, '.flash').text
+    answer = console.wait(lambda d: d.find_elements(By.XPATH, '//div[@class="walk-question"]//button[normalize-space()="Continue"]'), 60)
+    answer[0].click()
+    console.wait(lambda d: d.find_element(By.ID, 'walk-status').text in ('Success', 'Failure', 'Error', 'Stopped'), 90)
+    console.live()
+    result['autowalk_status'] = driver.find_element(By.ID, 'walk-status').text
+    # Read in one script: the live page re-renders the (long) tree while Selenium would walk it.
+    result['autowalk_nodes'] = driver.execute_script("""
+        return [...document.querySelectorAll('#walk-nodes .walk-node')].map((node) =>
+          [node.querySelector('.node-name').textContent, node.querySelector('.pill').textContent]);
+    """)
+    console.shot('autowalk')
     console.open('/robot')
     console.live()
     console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'Off')

@@ -181,6 +181,99 @@ struct WalkTests {
     }
   }
 
+  @Test func aWalkPlayedAsAutowalkWalksToEachActionsWaypoint() async throws {
+    try await ConsoleRig.with { rig in
+      let (logger, log) = TestLogging.capturing("hello")
+      let servicer = try HelloWorldServicer(logger: logger)
+      try await withRemoteMissionTestServer(
+        servicer: servicer,
+        logger: TestLogging.logger("test-server")
+      ) { _, port in
+        rig.register(HelloWorldServicer.directoryName, port: port)
+        let browser = try await rig.signIn()
+        // Hello at waypoint-1, a question where the robot is, hello again at waypoint-2.
+        _ = try await rig.post(
+          "/callbacks/hello-world-callback/add-to-walk",
+          Self.helloValues,
+          as: browser
+        )
+        _ = try await rig.post(
+          "/walks/questions",
+          [("text", "Walk on?"), ("options", "Yes, No"), ("_place", "here")],
+          as: browser
+        )
+        _ = try await rig.post(
+          "/callbacks/hello-world-callback/add-to-walk",
+          Self.helloValues,
+          as: browser
+        )
+        let robot = rig.robot.robot
+        #expect(!robot.body.isPoweredOn)
+        let played = try await rig.post("/walks/autowalk", [], as: browser)
+        #expect(played.headers[.location] == "/walks")
+        var page = try await rig.get("/walks", as: browser).text
+        #expect(page.contains("Playing the walk as Autowalk."), "\(page)")
+        // The walk's map replaced the robot's, and the robot starts at its first waypoint.
+        #expect(
+          robot.graphNav.graph.waypoints.map(\.id) == ["waypoint-0", "waypoint-1", "waypoint-2"]
+        )
+
+        // The question comes after the first hello, asked at waypoint-1, with the robot
+        // powered on and standing there as Autowalk's mission made it.
+        let missions = robot.missions
+        let question = try await eventually("the question") {
+          missions.state().questions.first { $0.text == "Walk on?" }
+        }
+        #expect(robot.graphNav.localizedWaypoint == "waypoint-1")
+        #expect(robot.body.isPoweredOn)
+        #expect(log.count(containing: "Hello Scout!") == 3)
+        page = try await rig.get("/walks", as: browser).text
+        #expect(page.contains("1. hello-world-callback"), "\(page)")
+        #expect(missions.answerQuestion(id: question.id, code: 0).status == .ok)
+
+        _ = try await eventually("the walk's end", timeout: .seconds(60)) {
+          missions.state().status == .success ? true : nil
+        }
+        #expect(robot.graphNav.localizedWaypoint == "waypoint-2", "walked on for the last action")
+        #expect(log.count(containing: "Hello Scout!") == 6)
+        let timeline = rig.console.walk.snapshot().timeline
+        #expect(timeline.first?.rpc == "EstablishSession", "\(timeline)")
+        let body = robot.leases.list(includeFullLeaseInfo: false).resources.first {
+          $0.resource == "body"
+        }
+        #expect(
+          body?.hasLeaseOwner == false || body?.leaseOwner.clientName.isEmpty == true,
+          "the lease was returned"
+        )
+      }
+    }
+  }
+
+  @Test func aWalkTheAutowalkServiceRefusesSaysWhyAndReturnsTheLease() async throws {
+    try await ConsoleRig.with { rig in
+      let browser = try await rig.signIn()
+      // A callback that is registered when the action is added, and gone when the walk plays.
+      rig.register("gone-callback", port: 1)
+      rig.console.walk.add(
+        WalkStep(.callback(name: "gone-callback", params: Bosdyn_Api_DictParam()))
+      )
+      #expect(rig.robot.robot.registry.unregister(name: "gone-callback") == .ok)
+      _ = try await rig.post("/walks/autowalk", [], as: browser)
+      let page = try await rig.get("/walks", as: browser).text
+      #expect(
+        page.contains(
+          "The Autowalk service refused the walk (STATUS_VALIDATE_ERROR): 1. gone-callback:"
+        ),
+        "\(page)"
+      )
+      let body = rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
+        $0.resource == "body"
+      }
+      #expect(body?.leaseOwner.clientName.isEmpty ?? true, "the lease was returned")
+      #expect(rig.robot.robot.missions.state().status == .none, "nothing was loaded")
+    }
+  }
+
   @Test func aWalkPausesResumesAndStopsWithItsLeaseReturned() async throws {
     try await ConsoleRig.with { rig in
       let browser = try await rig.signIn()
