@@ -114,8 +114,3 @@ struct BosdynCommand: AsyncParsableCommand {
 
 /// A command that printed its own explanation and only needs the exit status set.
 struct CommandFailure: Error {}
-
-/// Writes a line to standard error.
-func printError(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
-}

@@ -76,16 +76,22 @@ extension RemoteMissionClientCommand {
     }
 
     func run() async throws {
-      Interruption.restoreDefaultInterruptAction()
       let options = self.parent.session
       do {
-        try await RemoteMissionClient.withDirectConnection(
-          host: self.hostIp,
-          port: self.port,
-          clientName: "RemoteMissionClientExample"
-        ) { client in
-          try await runSession(client, options: options)
+        // Ctrl+C and SIGTERM stop the session before the program ends (also when a script
+        // started it in the background, where SIGINT arrives ignored).
+        try await Interruption.withSignals { interruption in
+          try await RemoteMissionClient.withDirectConnection(
+            host: self.hostIp,
+            port: self.port,
+            clientName: "RemoteMissionClientExample"
+          ) { client in
+            try await runSession(client, options: options, interruption: interruption)
+          }
         }
+      } catch let interrupted as Interruption.Interrupted {
+        printError("Interrupted by \(interrupted.signal).")
+        throw ExitCode(interrupted.exitStatus)
       } catch let error as ClientError {
         throw FailureExit(message: "\(error)")
       }
