@@ -30,9 +30,13 @@ extension CallbacksSection {
         isError: true
       )
     }
-    self.walk.add(
-      WalkStep(.callback(name: callback.name, params: params), hasOwnWaypoint: hasOwnWaypoint)
-    )
+    guard
+      self.walk.add(
+        WalkStep(.callback(name: callback.name, params: params), hasOwnWaypoint: hasOwnWaypoint)
+      )
+    else {
+      return .redirect(to: "/walks", flash: WalkPlayer.tooManyStepsMessage, isError: true)
+    }
     return .redirect(to: "/walks", flash: "Added \(callback.name) to the walk.")
   }
 }

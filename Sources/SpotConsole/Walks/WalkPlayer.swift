@@ -55,14 +55,29 @@ final class WalkPlayer: Sendable {
   /// The walk's steps, in order.
   var steps: [WalkStep] { self.state.withLock { $0.steps } }
 
-  /// Adds `step` at the end of the walk.
-  func add(_ step: WalkStep) {
-    self.state.withLock { $0.steps.append(step) }
+  /// The most actions a walk holds: far more than an operator records, few enough that the
+  /// page (re-rendered after every change) and a save stay quick.
+  static let maximumSteps = 1_000
+
+  /// What the page says when a walk would exceed ``maximumSteps``.
+  static let tooManyStepsMessage =
+    "A walk holds at most \(maximumSteps) actions; remove some or save this one and start another."
+
+  /// Adds `step` at the end of the walk; `false` (nothing added) when the walk is full.
+  func add(_ step: WalkStep) -> Bool {
+    self.state.withLock { state in
+      guard state.steps.count < Self.maximumSteps else { return false }
+      state.steps.append(step)
+      return true
+    }
   }
 
-  /// Replaces the walk's steps with `steps` (a loaded walk).
-  func replace(with steps: [WalkStep]) {
+  /// Replaces the walk's steps with `steps` (a loaded walk); `false` (nothing replaced) when
+  /// they are more than a walk holds.
+  func replace(with steps: [WalkStep]) -> Bool {
+    guard steps.count <= Self.maximumSteps else { return false }
     self.state.withLock { $0.steps = steps }
+    return true
   }
 
   /// Removes the step with id `id`; `false` when there is none.

@@ -73,7 +73,9 @@ struct WalksSection: ConsoleSection {
           isError: true
         )
       }
-      self.walk.replace(with: steps)
+      guard self.walk.replace(with: steps) else {
+        return .redirect(to: "/walks", flash: WalkPlayer.tooManyStepsMessage, isError: true)
+      }
       return .redirect(
         to: "/walks",
         flash: "Loaded \(steps.count) \(steps.count == 1 ? "action" : "actions") from \(name)."
@@ -101,7 +103,9 @@ struct WalksSection: ConsoleSection {
       let name = request.form.value("name") ?? ""
       do throws(SavedWalks.Failure) {
         let steps = try self.saved.load(name)
-        self.walk.replace(with: steps)
+        guard self.walk.replace(with: steps) else {
+          return .redirect(to: "/walks", flash: WalkPlayer.tooManyStepsMessage, isError: true)
+        }
         return .redirect(
           to: "/walks",
           flash: "Opened \(name): \(steps.count) \(steps.count == 1 ? "action" : "actions")."
@@ -124,9 +128,13 @@ struct WalksSection: ConsoleSection {
       guard let hasOwnWaypoint = WalkStep.hasOwnWaypoint(request.form) else {
         return .redirect(to: "/walks", flash: WalkStep.unknownPlaceMessage, isError: true)
       }
-      self.walk.add(
-        WalkStep(.prompt(text: text, options: options), hasOwnWaypoint: hasOwnWaypoint)
-      )
+      guard
+        self.walk.add(
+          WalkStep(.prompt(text: text, options: options), hasOwnWaypoint: hasOwnWaypoint)
+        )
+      else {
+        return .redirect(to: "/walks", flash: WalkPlayer.tooManyStepsMessage, isError: true)
+      }
       return .redirect(to: "/walks", flash: "Added the question to the walk.")
     }
     routes.post("/walks/steps/{step}/remove") { request in

@@ -254,8 +254,10 @@ struct WalkTests {
       let browser = try await rig.signIn()
       // A callback that is registered when the action is added, and gone when the walk plays.
       rig.register("gone-callback", port: 1)
-      rig.console.walk.add(
-        WalkStep(.callback(name: "gone-callback", params: Bosdyn_Api_DictParam()))
+      #expect(
+        rig.console.walk.add(
+          WalkStep(.callback(name: "gone-callback", params: Bosdyn_Api_DictParam()))
+        )
       )
       #expect(rig.robot.robot.registry.unregister(name: "gone-callback") == .ok)
       _ = try await rig.post("/walks/autowalk", [], as: browser)
@@ -271,6 +273,37 @@ struct WalkTests {
       }
       #expect(body?.leaseOwner.clientName.isEmpty ?? true, "the lease was returned")
       #expect(rig.robot.robot.missions.state().status == .none, "nothing was loaded")
+    }
+  }
+
+  @Test func aWalkHoldsAtMostItsLimitOfActionsAddedOrLoaded() async throws {
+    try await ConsoleRig.with { rig in
+      let browser = try await rig.signIn()
+      let full = (0..<WalkPlayer.maximumSteps).map { index in
+        WalkStep(.prompt(text: "Question \(index)?", options: ["Yes"]))
+      }
+      #expect(rig.console.walk.replace(with: full))
+      _ = try await rig.post(
+        "/walks/questions",
+        [("text", "One too many?"), ("options", "Yes")],
+        as: browser
+      )
+      var page = try await rig.get("/walks", as: browser).text
+      #expect(page.contains("A walk holds at most 1000 actions"), "\(page.prefix(2_000))")
+      #expect(rig.console.walk.steps.count == WalkPlayer.maximumSteps)
+
+      // A mission file one action over the limit loads nothing.
+      #expect(rig.console.walk.replace(with: Array(full.prefix(1))))
+      let over = full + [WalkStep(.prompt(text: "Last?", options: ["Yes"]))]
+      let file: Data = try over.mission(callbackTimeout: .seconds(10)).serializedBytes()
+      _ = try await rig.post(
+        "/walks/load",
+        [("mission", file.base64EncodedString()), ("file_name", "big.pb")],
+        as: browser
+      )
+      page = try await rig.get("/walks", as: browser).text
+      #expect(page.contains("A walk holds at most 1000 actions"))
+      #expect(rig.console.walk.steps.count == 1, "the walk as it was")
     }
   }
 
