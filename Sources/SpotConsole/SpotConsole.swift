@@ -171,7 +171,7 @@ public final class SpotConsole: ListeningService, Sendable {
     router.add(middleware: CSRFMiddleware())
     let landing = self.sections.first?.path ?? "/robot"
     SignInRoutes(
-      accounts: UserAccounts(self.robot.configuration.users),
+      passwords: self.robot.passwords,
       sessions: self.sessions,
       landingPath: landing
     ).add(to: router)

@@ -46,6 +46,9 @@ public final class SimulatedRobot: ListeningService, Sendable {
   public let graphNav: SimulatedGraphNav
   /// The calls the mission service made to callbacks, newest last (the console's timeline).
   public let callbackCalls: CallbackCallLog
+  /// The users' password check with its lock-outs, shared by the auth service and the
+  /// console's sign-in so that neither gets around the other's count.
+  public let passwords: PasswordCheck
   /// The Autowalk service (`autowalk-service`), for loading walks in-process as the console's
   /// "Play as Autowalk" does: the same compiler and checks a gRPC LoadAutowalk gets.
   public let autowalk: AutowalkService
@@ -143,10 +146,15 @@ public final class SimulatedRobot: ListeningService, Sendable {
       logger: logger
     )
     self.autowalk = autowalk
+    let passwords = PasswordCheck(
+      accounts: UserAccounts(configuration.users),
+      clock: configuration.clock
+    )
+    self.passwords = passwords
 
     let services: [any RegistrableRPCService] = [
       AuthService(
-        accounts: UserAccounts(configuration.users),
+        passwords: passwords,
         issuer: issuer,
         configuration: .init(tokenLifetime: configuration.tokenLifetime),
         logger: logger

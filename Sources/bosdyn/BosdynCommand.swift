@@ -97,6 +97,10 @@ struct BosdynCommand: AsyncParsableCommand {
       switch error.code {
       case .invalidLogin: printError("Username and/or password are invalid.")
       case .invalidToken: printError("The provided user token is invalid.")
+      case .temporarilyLockedOut:
+        printError(
+          "Too many failed log-ins: the robot has locked this user out for a minute. Try again later."
+        )
       case .unavailable:
         printError("Could not contact robot with hostname \"\(self.robot.robot)\".")
       default: printError("\(error)")

@@ -2,8 +2,9 @@ import HTTPTypes
 import Hummingbird
 import SpotSimulator
 
-/// Sign-in and sign-out, checked against the robot's own users (``UserAccounts``, the same
-/// check as the simulated auth service's).
+/// Sign-in and sign-out, checked against the robot's own users with the robot's own
+/// ``PasswordCheck`` (the auth service's: failures here count towards its lock-out, and a
+/// user it locked out cannot sign in here either).
 ///
 /// A visitor to the sign-in page gets a session without a user, so that the sign-in form too
 /// carries a CSRF token (no one can sign a browser in to an account of theirs); signing in
@@ -12,7 +13,7 @@ struct SignInRoutes: Sendable {
   static let signInPath = "/sign-in"
   static let signOutPath = "/sign-out"
 
-  let accounts: UserAccounts
+  let passwords: PasswordCheck
   let sessions: SessionStore
   let landingPath: String
 
@@ -35,10 +36,20 @@ struct SignInRoutes: Sendable {
   private func signIn(context: ConsoleContext) -> Response {
     let username = context.form.value("username") ?? ""
     let password = context.form.value("password") ?? ""
-    guard self.accounts.accepts(username: username, password: password) else {
+    switch self.passwords.verify(username: username, password: password) {
+    case .accepted: break
+    case .refused:
       return self.signInPage(
         context: context,
         error: "Wrong username or password.",
+        username: username
+      )
+    case .lockedOut(let retryAfter):
+      let seconds = max(1, Int((retryAfter + .milliseconds(999)).components.seconds))
+      return self.signInPage(
+        context: context,
+        error: "Too many failed attempts for this user: sign-in is locked for another "
+          + "\(seconds) \(seconds == 1 ? "second" : "seconds").",
         username: username
       )
     }

@@ -8,11 +8,14 @@ import SwiftProtobuf
 /// the robot issued earlier, for a fresh user token.
 ///
 /// Statuses as the Python `AuthClient` maps them: a wrong username or password is
-/// `STATUS_INVALID_LOGIN` (`InvalidLoginError`); a token that is expired, forged or whose user
-/// no longer exists is `STATUS_INVALID_TOKEN` (`InvalidTokenError`).
+/// `STATUS_INVALID_LOGIN` (`InvalidLoginError`); six in a row for one user lock that user out
+/// for a minute, `STATUS_TEMPORARILY_LOCKED_OUT` (`TemporarilyLockedOutError`; see
+/// ``PasswordCheck``); a token that is expired, forged or whose user no longer exists is
+/// `STATUS_INVALID_TOKEN` (`InvalidTokenError`).
 ///
 /// ```swift
-/// let auth = AuthService(accounts: UserAccounts(["user": "password"]), issuer: issuer)
+/// let passwords = PasswordCheck(accounts: UserAccounts(["user": "password"]), clock: .system())
+/// let auth = AuthService(passwords: passwords, issuer: issuer)
 /// try await withGRPCServer(transport: transport, services: [auth]) { _ in ... }
 /// ```
 public struct AuthService: Bosdyn_Api_AuthService.SimpleServiceProtocol {
@@ -31,7 +34,8 @@ public struct AuthService: Bosdyn_Api_AuthService.SimpleServiceProtocol {
     public static var defaults: Self { Self(tokenLifetime: .seconds(12 * 3600)) }
   }
 
-  private let accounts: UserAccounts
+  private let passwords: PasswordCheck
+  private var accounts: UserAccounts { self.passwords.accounts }
   private let issuer: TokenIssuer
   private let configuration: Configuration
   private let logger: Logger
@@ -39,17 +43,17 @@ public struct AuthService: Bosdyn_Api_AuthService.SimpleServiceProtocol {
   /// Creates the service.
   ///
   /// - Parameters:
-  ///   - accounts: The users who may log in.
+  ///   - passwords: The users who may log in, and their lock-outs (shared with the console).
   ///   - issuer: Signs the tokens; the same issuer must back the ``BearerTokenInterceptor``.
   ///   - configuration: Token lifetime.
   ///   - logger: Receives one info line per call (never a password or a token).
   public init(
-    accounts: UserAccounts,
+    passwords: PasswordCheck,
     issuer: TokenIssuer,
     configuration: Configuration = .defaults,
     logger: Logger = Logger(label: "bosdyn.spot-sim.auth")
   ) {
-    self.accounts = accounts
+    self.passwords = passwords
     self.issuer = issuer
     self.configuration = configuration
     self.logger = logger
@@ -64,13 +68,20 @@ public struct AuthService: Bosdyn_Api_AuthService.SimpleServiceProtocol {
       var response = Bosdyn_Api_GetAuthTokenResponse()
       let username: String?
       if !request.password.isEmpty || request.token.isEmpty {
-        if self.accounts.accepts(username: request.username, password: request.password) {
+        switch self.passwords.verify(username: request.username, password: request.password) {
+        case .accepted:
           username = request.username
           self.logger.info("GetAuthToken for \(request.username): password accepted")
-        } else {
+        case .refused:
           username = nil
           response.status = .invalidLogin
           self.logger.info("GetAuthToken for '\(request.username)': invalid login")
+        case .lockedOut(let retryAfter):
+          username = nil
+          response.status = .temporarilyLockedOut
+          self.logger.info(
+            "GetAuthToken for '\(request.username)': locked out for another \(retryAfter)"
+          )
         }
       } else {
         switch await self.issuer.verify(request.token) {

@@ -38,6 +38,32 @@ struct RobotFaultLoginTests {
     }
   }
 
+  @Test func sixWrongPasswordsAreTemporarilyLockedOutErrorInPythonAndAClearMessageInBosdyn()
+    async throws
+  {
+    try await TestRobot.with { robot in
+      for _ in 0..<PasswordCheck.failuresBeforeLockout {
+        let wrong = try await robot.runPython(
+          "python_robot_tour.py",
+          ["--password", "wrong", "--password-only"]
+        )
+        #expect(wrong["error"] as? String == "InvalidLoginError", "\(wrong)")
+      }
+      // The right password, within the minute: the official SDK's own lock-out error.
+      let locked = try await robot.runPython("python_robot_tour.py", ["--password-only"])
+      #expect(locked["error"] as? String == "TemporarilyLockedOutError", "\(locked)")
+      let bosdyn = try await ChildProcess.run(
+        try TestEnvironment.executable("bosdyn"),
+        robot.credentialArguments + [robot.address, "dir", "list"]
+      )
+      #expect(bosdyn.status == 1)
+      #expect(
+        bosdyn.stderr.contains("Too many failed log-ins: the robot has locked this user out"),
+        "\(bosdyn.stderr)"
+      )
+    }
+  }
+
   @Test func anExpiredTokenIsRefusedButALoggedInConnectionRefreshesItsOwn() async throws {
     try await TestRobot.with(configure: { $0.tokenLifetime = .seconds(2) }) { robot in
       try await robot.withConnection { loggedIn in

@@ -48,6 +48,46 @@ struct SignInTests {
     }
   }
 
+  @Test func sixWrongPasswordsLockTheUserOutHereAndAtTheAuthServiceAlike() async throws {
+    let time = ManualTime()
+    try await ConsoleRig.with(time: time) { rig in
+      var browser = ConsoleRig.Browser()
+      let page = try await rig.get("/sign-in", as: browser)
+      browser.cookie = ConsoleRig.cookie(in: page)
+      browser.csrf = ConsoleRig.csrfToken(in: page)
+      // Five here and one at the auth service: one count.
+      for _ in 0..<(PasswordCheck.failuresBeforeLockout - 1) {
+        let wrong = try await rig.post(
+          "/sign-in",
+          [("username", "user"), ("password", "wrong")],
+          as: browser
+        )
+        #expect(wrong.text.contains("Wrong username or password."))
+      }
+      let passwords = rig.robot.robot.passwords
+      #expect(passwords.verify(username: "user", password: "wrong") == .refused)
+      let locked = try await rig.post(
+        "/sign-in",
+        [("username", "user"), ("password", "password")],
+        as: browser
+      )
+      #expect(locked.status == .unauthorized)
+      #expect(
+        locked.text.contains(
+          "Too many failed attempts for this user: sign-in is locked for another 60 seconds."
+        ),
+        "\(locked.text)"
+      )
+      await time.advance(by: .seconds(60))
+      let right = try await rig.post(
+        "/sign-in",
+        [("username", "user"), ("password", "password")],
+        as: browser
+      )
+      #expect(right.status == .seeOther)
+    }
+  }
+
   @Test func signingInChecksTheRobotsPasswordAndRenewsTheSession() async throws {
     try await ConsoleRig.with { rig in
       var browser = ConsoleRig.Browser()

@@ -19,6 +19,8 @@ struct SimulatorServiceHarness {
   let registry: ServiceRegistry
   let tokenLifetime: Duration
   let timeSync: TimeSyncService
+  /// The auth service's accounts and lock-outs, on the harness's clock.
+  let passwords: PasswordCheck
 
   init(
     tokenLifetime: Duration = .seconds(60),
@@ -26,9 +28,11 @@ struct SimulatorServiceHarness {
     timeSync: TimeSyncService = TimeSyncService(),
     time: ManualTime? = nil
   ) async throws {
-    self.issuer = try await TokenIssuer(
-      signingKey: P256.Signing.PrivateKey(),
-      clock: time?.clock ?? .system()
+    let clock = time?.clock ?? .system()
+    self.issuer = try await TokenIssuer(signingKey: P256.Signing.PrivateKey(), clock: clock)
+    self.passwords = PasswordCheck(
+      accounts: UserAccounts([Self.username: Self.password]),
+      clock: clock
     )
     self.registry = registry
     self.tokenLifetime = tokenLifetime
@@ -70,7 +74,7 @@ struct SimulatorServiceHarness {
     let logger = Logger(label: "spot-sim-test")
     let services: [any RegistrableRPCService] = [
       AuthService(
-        accounts: UserAccounts([Self.username: Self.password]),
+        passwords: self.passwords,
         issuer: self.issuer,
         configuration: .init(tokenLifetime: self.tokenLifetime),
         logger: logger
