@@ -67,12 +67,7 @@ struct CallbackFormTests {
         logger: TestLogging.logger("every-type"),
         spec: Self.everyType
       )
-      try await withRemoteMissionTestServer(
-        servicer: servicer,
-        logger: TestLogging.logger("test-server")
-      ) { _, port in
-        rig.register("every-type", port: port)
-        let browser = try await rig.signIn()
+      try await rig.withCallback(servicer, named: "every-type") { browser in
         let page = try await rig.get("/callbacks/every-type", as: browser)
         #expect(page.status == .ok)
         let html = page.text
@@ -116,12 +111,7 @@ struct CallbackFormTests {
         logger: logger,
         spec: HelloWorldServicer.spec(helloOptions: ["World", "Everyone", "Scout"])
       )
-      try await withRemoteMissionTestServer(
-        servicer: servicer,
-        logger: TestLogging.logger("test-server")
-      ) { _, port in
-        rig.register(HelloWorldServicer.directoryName, port: port)
-        let browser = try await rig.signIn()
+      try await rig.withCallback(servicer) { browser in
         let form = try await rig.get("/callbacks/hello-world-callback", as: browser)
         #expect(form.text.contains(#"list="l-who""#), "who is free text")
         #expect(
@@ -162,12 +152,7 @@ struct CallbackFormTests {
     try await ConsoleRig.with { rig in
       let (logger, log) = TestLogging.capturing("hello")
       let servicer = try HelloWorldServicer(logger: logger)
-      try await withRemoteMissionTestServer(
-        servicer: servicer,
-        logger: TestLogging.logger("test-server")
-      ) { _, port in
-        rig.register(HelloWorldServicer.directoryName, port: port)
-        let browser = try await rig.signIn()
+      try await rig.withCallback(servicer) { browser in
         let values = [
           ("who", "Scout"), ("toggle_key", "toggle_key_enable"),
           ("toggle_key/toggle_key_enable/toggle_enable_value_key", "5000"),

@@ -32,12 +32,7 @@ struct RunLeaseTests {
       // RUNNING for 5 s of robot time: longer than the 3 s after which the robot drops a
       // lease nobody retains.
       let callback = SlowCallback(clock: time.clock, until: time.clock.now + .seconds(5))
-      try await withRemoteMissionTestServer(
-        servicer: callback,
-        logger: TestLogging.logger("slow-callback")
-      ) { _, port in
-        rig.register("slow-callback", port: port)
-        let browser = try await rig.signIn()
+      try await rig.withCallback(callback, named: "slow-callback") { browser in
         let started = try await rig.post(
           "/callbacks/slow-callback/run",
           [
@@ -68,10 +63,7 @@ struct RunLeaseTests {
         // SUCCESS came only once 5 s of robot time had passed, with RUNNING before.
         #expect(events.contains("Tick 1 STATUS_RUNNING"), "\(events)")
         #expect(events.last == "Return body lease STATUS_OK", "held to the end: \(events)")
-        let body = rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
-          $0.resource == "body"
-        }
-        #expect(body?.leaseOwner.clientName.isEmpty ?? true, "returned")
+        #expect(rig.bodyLeaseHolder.isEmpty, "returned")
       }
     }
   }
@@ -81,12 +73,7 @@ struct RunLeaseTests {
     try await ConsoleRig.with(time: time, configure: { $0.runTimeout = .seconds(60) }) { rig in
       // RUNNING for a minute of robot time: only the lease decides how the run ends.
       let callback = SlowCallback(clock: time.clock, until: time.clock.now + .seconds(60))
-      try await withRemoteMissionTestServer(
-        servicer: callback,
-        logger: TestLogging.logger("slow-callback")
-      ) { _, port in
-        rig.register("slow-callback", port: port)
-        let browser = try await rig.signIn()
+      try await rig.withCallback(callback, named: "slow-callback") { browser in
         func start() async throws -> CallbackRun {
           let started = try await rig.post(
             "/callbacks/slow-callback/run",

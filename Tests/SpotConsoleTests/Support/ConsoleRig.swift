@@ -1,5 +1,6 @@
 import BosdynAPI
 import BosdynMission
+import BosdynMissionTesting
 import ExampleServicers
 import GRPCCore
 import Foundation
@@ -105,6 +106,29 @@ struct ConsoleRig: Sendable {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "-._~")
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+  }
+
+  /// The client name of whoever holds the robot's body lease; `""` when nobody does.
+  var bodyLeaseHolder: String {
+    self.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
+      $0.resource == "body"
+    }?.leaseOwner.clientName ?? ""
+  }
+
+  /// Runs `body` with `servicer` served on a free loopback port, registered as `name`, and a
+  /// browser signed in to the console.
+  func withCallback(
+    _ servicer: some RemoteMissionServicer,
+    named name: String = HelloWorldServicer.directoryName,
+    _ body: (Browser) async throws -> Void
+  ) async throws {
+    try await withRemoteMissionTestServer(
+      servicer: servicer,
+      logger: TestLogging.logger("test-server")
+    ) { _, port in
+      self.register(name, port: port)
+      try await body(try await self.signIn())
+    }
   }
 
   /// Registers a remote mission service hosted at `port` under `name`, as its keep-alive would.

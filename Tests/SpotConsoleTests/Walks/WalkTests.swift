@@ -24,12 +24,7 @@ struct WalkTests {
   @Test func actionsAreCheckedBeforeTheyJoinTheWalkAndAnEmptyWalkDoesNotPlay() async throws {
     try await ConsoleRig.with { rig in
       let servicer = try HelloWorldServicer(logger: TestLogging.logger("hello"))
-      try await withRemoteMissionTestServer(
-        servicer: servicer,
-        logger: TestLogging.logger("test-server")
-      ) { _, port in
-        rig.register(HelloWorldServicer.directoryName, port: port)
-        let browser = try await rig.signIn()
+      try await rig.withCallback(servicer) { browser in
 
         let empty = try await rig.post("/walks/play", [], as: browser)
         #expect(empty.headers[.location] == "/walks")
@@ -74,12 +69,7 @@ struct WalkTests {
         logger: logger,
         spec: HelloWorldServicer.spec(helloOptions: ["World", "Everyone", "Scout"])
       )
-      try await withRemoteMissionTestServer(
-        servicer: servicer,
-        logger: TestLogging.logger("test-server")
-      ) { _, port in
-        rig.register(HelloWorldServicer.directoryName, port: port)
-        let browser = try await rig.signIn()
+      try await rig.withCallback(servicer) { browser in
         let added = try await rig.post(
           "/callbacks/hello-world-callback/add-to-walk",
           Self.helloValues,
@@ -120,11 +110,7 @@ struct WalkTests {
           )
         )
         #expect(page.contains("1. hello-world-callback"))
-        #expect(
-          rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
-            $0.resource == "body"
-          }?.leaseOwner.clientName == "spot-console"
-        )
+        #expect(rig.bodyLeaseHolder == "spot-console")
 
         let answered = try await rig.post(
           "/walks/answer",
@@ -158,13 +144,7 @@ struct WalkTests {
           ),
           "\(done)"
         )
-        let body = rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
-          $0.resource == "body"
-        }
-        #expect(
-          body?.hasLeaseOwner == false || body?.leaseOwner.clientName.isEmpty == true,
-          "the lease was returned"
-        )
+        #expect(rig.bodyLeaseHolder.isEmpty, "the lease was returned")
 
         // Played again: the new mission's timeline starts with its own session, without the
         // TeardownSession the replaced mission gets once the new sessions are established.
@@ -185,12 +165,7 @@ struct WalkTests {
     try await ConsoleRig.with { rig in
       let (logger, log) = TestLogging.capturing("hello")
       let servicer = try HelloWorldServicer(logger: logger)
-      try await withRemoteMissionTestServer(
-        servicer: servicer,
-        logger: TestLogging.logger("test-server")
-      ) { _, port in
-        rig.register(HelloWorldServicer.directoryName, port: port)
-        let browser = try await rig.signIn()
+      try await rig.withCallback(servicer) { browser in
         // Hello at waypoint-1, a question where the robot is, hello again at waypoint-2.
         _ = try await rig.post(
           "/callbacks/hello-world-callback/add-to-walk",
@@ -238,13 +213,7 @@ struct WalkTests {
         #expect(log.count(containing: "Hello Scout!") == 6)
         let timeline = rig.console.walk.snapshot().timeline
         #expect(timeline.first?.rpc == "EstablishSession", "\(timeline)")
-        let body = robot.leases.list(includeFullLeaseInfo: false).resources.first {
-          $0.resource == "body"
-        }
-        #expect(
-          body?.hasLeaseOwner == false || body?.leaseOwner.clientName.isEmpty == true,
-          "the lease was returned"
-        )
+        #expect(rig.bodyLeaseHolder.isEmpty, "the lease was returned")
       }
     }
   }
@@ -268,10 +237,7 @@ struct WalkTests {
         ),
         "\(page)"
       )
-      let body = rig.robot.robot.leases.list(includeFullLeaseInfo: false).resources.first {
-        $0.resource == "body"
-      }
-      #expect(body?.leaseOwner.clientName.isEmpty ?? true, "the lease was returned")
+      #expect(rig.bodyLeaseHolder.isEmpty, "the lease was returned")
       #expect(rig.robot.robot.missions.state().status == .none, "nothing was loaded")
     }
   }
@@ -316,15 +282,10 @@ struct WalkTests {
         as: browser
       )
       let missions = rig.robot.robot.missions
-      let leases = rig.robot.robot.leases
-      func bodyOwner() -> String {
-        leases.list(includeFullLeaseInfo: false).resources.first { $0.resource == "body" }?
-          .leaseOwner.clientName ?? ""
-      }
 
       _ = try await rig.post("/walks/play", [], as: browser)
       _ = try await eventually("the question") { missions.state().questions.first }
-      #expect(bodyOwner() == "spot-console")
+      #expect(rig.bodyLeaseHolder == "spot-console")
       #expect(try await rig.get("/walks", as: browser).text.contains(#"id="walk-pause">Pause"#))
 
       _ = try await rig.post("/walks/pause", [], as: browser)
@@ -345,7 +306,7 @@ struct WalkTests {
       page = try await rig.get("/walks", as: browser).text
       #expect(page.contains("Stopped the walk."))
       #expect(page.contains(#"id="walk-stop" disabled>"#))
-      #expect(bodyOwner() != "spot-console", "the lease was returned")
+      #expect(rig.bodyLeaseHolder != "spot-console", "the lease was returned")
       _ = try await rig.post("/walks/stop", [], as: browser)
       #expect(try await rig.get("/walks", as: browser).text.contains("Stopped the walk."))
     }
@@ -361,13 +322,8 @@ struct WalkTests {
       )
       _ = try await rig.post("/walks/play", [], as: browser)
       let missions = rig.robot.robot.missions
-      let leases = rig.robot.robot.leases
-      func bodyOwner() -> String {
-        leases.list(includeFullLeaseInfo: false).resources.first { $0.resource == "body" }?
-          .leaseOwner.clientName ?? ""
-      }
       let question = try await eventually("the question") { missions.state().questions.first }
-      #expect(bodyOwner() == "spot-console")
+      #expect(rig.bodyLeaseHolder == "spot-console")
       let watcher = Task {
         await rig.console.walk.watch(
           clock: rig.robot.robot.configuration.clock,
@@ -377,7 +333,7 @@ struct WalkTests {
       defer { watcher.cancel() }
       // Answered by another client (as `bosdyn mission answer` would): no console page looks.
       #expect(missions.answerQuestion(id: question.id, code: 0).status == .ok)
-      _ = try await eventually("the lease returned") { bodyOwner().isEmpty ? true : nil }
+      _ = try await eventually("the lease returned") { rig.bodyLeaseHolder.isEmpty ? true : nil }
       #expect(missions.state().status == .success)
     }
   }
@@ -428,12 +384,7 @@ struct WalkTests {
   @Test func aWalkSavedAsAWalkDirectoryCompilesAndOpensBack() async throws {
     try await ConsoleRig.with { rig in
       let servicer = try HelloWorldServicer(logger: TestLogging.logger("hello"))
-      try await withRemoteMissionTestServer(
-        servicer: servicer,
-        logger: TestLogging.logger("test-server")
-      ) { _, port in
-        rig.register(HelloWorldServicer.directoryName, port: port)
-        let browser = try await rig.signIn()
+      try await rig.withCallback(servicer) { browser in
         let walks = URL(fileURLWithPath: rig.robot.robot.configuration.dataDirectory)
           .appendingPathComponent("walks")
         let empty = try await rig.post("/walks/save", [("name", "Nothing")], as: browser)
