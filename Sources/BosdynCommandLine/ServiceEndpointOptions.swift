@@ -33,7 +33,7 @@ public struct ServiceEndpointOptions: ParsableArguments, Sendable {
 
   /// Refuses an empty `--host-ip` (the robot could never call back), a `--host-ip` or
   /// `--bind` that is not an IP address (the robot's directory stores an address, and a
-  /// listener binds one), a `--host-ip` of "any address" (`0.0.0.0`, `::`), and a port outside
+  /// listener binds one), a `--host-ip` the robot cannot dial (`0.0.0.0`, `::`, broadcast, multicast), and a port outside
   /// 0–65535, as usage errors.
   public func validate() throws {
     guard !self.hostIP.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -46,9 +46,9 @@ public struct ServiceEndpointOptions: ParsableArguments, Sendable {
       )
     }
     // Listening on "any address" is fine; registering it is not: the robot would dial itself.
-    guard !IPAddressLiteral.isUnspecified(self.hostIP) else {
+    if let kind = IPAddressLiteral.undialableKind(self.hostIP) {
       throw ValidationError(
-        "--host-ip must be an address the robot can dial, not '\(self.hostIP)' (any address); "
+        "--host-ip must be an address the robot can dial, not '\(self.hostIP)' (\(kind)); "
           + "`bosdyn ROBOT self-ip` prints the right one."
       )
     }

@@ -75,12 +75,14 @@ public struct AuthService: Bosdyn_Api_AuthService.SimpleServiceProtocol {
         case .refused:
           username = nil
           response.status = .invalidLogin
-          self.logger.info("GetAuthToken for '\(request.username)': invalid login")
+          self.logger.info(
+            "GetAuthToken for '\(request.username.escapedForDisplay)': invalid login"
+          )
         case .lockedOut(let retryAfter):
           username = nil
           response.status = .temporarilyLockedOut
           self.logger.info(
-            "GetAuthToken for '\(request.username)': locked out for another \(retryAfter)"
+            "GetAuthToken for '\(request.username.escapedForDisplay)': locked out for another \(retryAfter)"
           )
         }
       } else {

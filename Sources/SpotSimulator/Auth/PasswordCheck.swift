@@ -15,8 +15,10 @@ import Synchronization
 /// - During the lock-out every password attempt for that user is refused, the right one too,
 ///   without extending it; afterwards the count starts again. A success resets the count.
 /// - Refreshing a token is not a password attempt and works during a lock-out.
-/// - At most ``trackedUsernames`` usernames are remembered (by digest); beyond that the oldest
-///   that are not locked out are forgotten, so a flood of made-up names cannot grow memory.
+/// - Counts are kept in ``counters`` slots chosen by a keyed hash of the username (the key is
+///   random per robot, so no one can pick names that share a slot), never forgotten: memory is
+///   bounded however many names are tried, and a flood of made-up names cannot reset a real
+///   user's count. Two names that happen to share a slot share a count.
 ///
 /// ```swift
 /// let check = PasswordCheck(accounts: UserAccounts(["user": "password"]), clock: .system())
@@ -38,19 +40,20 @@ public final class PasswordCheck: Sendable {
   public static let failuresBeforeLockout = 6
   /// How long a lock-out lasts: one minute, as on the robot.
   public static let lockoutDuration: Duration = .seconds(60)
-  /// How many usernames' counts are remembered at most.
-  public static let trackedUsernames = 10_000
+  /// How many failure counts the check keeps at most (the slots usernames hash into).
+  public static let counters = 1 << 16
 
   private struct Record {
     var consecutiveFailures = 0
     var lockedUntil: RobotClock.Instant?
-    var lastAttempt: RobotClock.Instant
   }
 
   /// The users and their passwords.
   public let accounts: UserAccounts
   private let clock: RobotClock
-  private let records = Mutex<[[UInt8]: Record]>([:])
+  private let records = Mutex<[Int: Record]>([:])
+  /// The random key of the username hash.
+  private let slotKey = SymmetricKey(size: .bits256)
 
   /// A check of `accounts` whose lock-outs last on `clock`.
   public init(accounts: UserAccounts, clock: RobotClock) {
@@ -58,12 +61,12 @@ public final class PasswordCheck: Sendable {
     self.clock = clock
   }
 
-  /// How many usernames' counts are remembered now (at most ``trackedUsernames``).
+  /// How many failure counts are kept now (at most ``counters``).
   public var trackedCount: Int { self.records.withLock { $0.count } }
 
   /// Checks one password attempt and counts it.
   public func verify(username: String, password: String) -> Verdict {
-    let key = Array(SHA256.hash(data: Array(username.utf8)))
+    let key = self.slot(of: username)
     let now = self.clock.now
     if let until = self.records.withLock({ $0[key]?.lockedUntil }), now < until {
       return .lockedOut(retryAfter: until - now)
@@ -71,33 +74,29 @@ public final class PasswordCheck: Sendable {
     // Compared outside the lock: it takes constant time, and other users need not wait.
     let accepted = self.accounts.accepts(username: username, password: password)
     return self.records.withLock { records -> Verdict in
+      var record = records[key] ?? Record()
+      if let until = record.lockedUntil {
+        // Locked by an attempt that raced this one: the lock-out wins, also over the right
+        // password.
+        if now < until { return .lockedOut(retryAfter: until - now) }
+        record = Record()
+      }
       if accepted {
         records[key] = nil
         return .accepted
       }
-      var record = records[key] ?? Record(lastAttempt: now)
-      if let until = record.lockedUntil, now >= until {
-        record = Record(lastAttempt: now)
-      }
       record.consecutiveFailures += 1
-      record.lastAttempt = now
       if record.consecutiveFailures >= Self.failuresBeforeLockout {
         record.lockedUntil = now + Self.lockoutDuration
       }
       records[key] = record
-      if records.count > Self.trackedUsernames {
-        Self.forgetOldest(in: &records, now: now)
-      }
       return .refused
     }
   }
 
-  /// Forgets the least recently tried usernames that are not locked out, down to nine tenths
-  /// of the limit, so the pruning runs rarely.
-  private static func forgetOldest(in records: inout [[UInt8]: Record], now: RobotClock.Instant) {
-    let forgettable = records.filter { $0.value.lockedUntil.map { now >= $0 } ?? true }
-      .sorted { $0.value.lastAttempt < $1.value.lastAttempt }
-    let excess = records.count - Self.trackedUsernames * 9 / 10
-    for (key, _) in forgettable.prefix(max(excess, 0)) { records[key] = nil }
+  /// The count slot of `username`.
+  private func slot(of username: String) -> Int {
+    let code = HMAC<SHA256>.authenticationCode(for: Array(username.utf8), using: self.slotKey)
+    return code.withUnsafeBytes { bytes in Int(bytes[0]) << 8 | Int(bytes[1]) } % Self.counters
   }
 }

@@ -255,12 +255,13 @@ extension ServiceRegistry {
       )
     }
     // Choice: a robot that dialled 0.0.0.0 or :: would reach itself, never the service (on
-    // loopback the simulator would happen to reach it, hiding the mistake until a real robot).
-    guard !IPAddressLiteral.isUnspecified(endpoint.hostIp) else {
+    // loopback the simulator would happen to reach it, hiding the mistake until a real robot);
+    // broadcast and multicast addresses take no TCP connection.
+    if let kind = IPAddressLiteral.undialableKind(endpoint.hostIp) {
       return .failure(
         Problem(
-          message: "endpoint.host_ip '\(endpoint.hostIp)' of '\(entry.name)' is the "
-            + "unspecified (any) address; register the address the robot can reach"
+          message: "endpoint.host_ip '\(endpoint.hostIp)' of '\(entry.name)' is \(kind); "
+            + "register the address the robot can reach"
         )
       )
     }

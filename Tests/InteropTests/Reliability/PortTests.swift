@@ -106,6 +106,11 @@ struct PortTests {
     ("power-off-mission-service", ["127.0.0.1:1", "--host-ip", "my-laptop"], "--host-ip"),
     ("power-off-mission-service", ["127.0.0.1:1", "--host-ip", "0.0.0.0"], "--host-ip"),
     ("hello-world-mission-service", ["robot", "--host-ip", "::", "127.0.0.1:1"], "--host-ip"),
+    (
+      "hello-world-mission-service", ["robot", "--host-ip", "::ffff:0.0.0.0", "127.0.0.1:1"],
+      "--host-ip"
+    ),
+    ("power-off-mission-service", ["127.0.0.1:1", "--host-ip", "224.0.0.1"], "--host-ip"),
     ("hello-world-mission-service", ["local", "--bind", "localhost"], "--bind"),
     (
       "hello-world-mission-service",

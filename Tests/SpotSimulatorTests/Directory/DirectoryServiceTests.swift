@@ -267,11 +267,15 @@ struct DirectoryServiceTests {
     // The robot dials host_ip without a name lookup: only addresses are accepted, and not
     // "any address", which is for listening (a robot dialling it would reach itself).
     let notAnAddress = "is not an IPv4 or IPv6 address"
-    let anyAddress = "is the unspecified (any) address; register the address the robot can reach"
+    let reach = "; register the address the robot can reach"
+    let anyAddress = "is the unspecified (any) address" + reach
     let refusals =
-      ["999.1.1.1", "localhost", "my-laptop.local", "1.2.3", "::g"].map {
-        ($0, notAnAddress)
-      } + ["0.0.0.0", "::", "0:0::0"].map { ($0, anyAddress) }
+      ["999.1.1.1", "localhost", "my-laptop.local", "1.2.3", "::g"].map { ($0, notAnAddress) }
+      + ["0.0.0.0", "::", "0:0::0", "::ffff:0.0.0.0", "::ffff:0:0"].map { ($0, anyAddress) }
+      + [("255.255.255.255", "is a broadcast address" + reach)]
+      + ["224.0.0.1", "239.1.2.3", "ff02::1", "::ffff:224.0.0.1"].map {
+        ($0, "is a multicast address" + reach)
+      }
     for (hostIP, reason) in refusals {
       endpoint.hostIp = hostIP
       let outcome = registry.register(entry, endpoint: endpoint)
