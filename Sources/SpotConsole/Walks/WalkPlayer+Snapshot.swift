@@ -86,10 +86,13 @@ extension WalkPlayer {
   }
 
   /// Looks at the walk's mission every `interval` until cancelled, so that its lease is
-  /// returned when it ends even if no page is watching.
+  /// retained while it plays and returned when it ends, even if no page is watching.
   func watch(clock: RobotClock, interval: Duration) async {
     while !Task.isCancelled {
-      if self.state.withLock({ $0.playing?.lease != nil }) { _ = self.snapshot() }
+      if self.state.withLock({ $0.playing?.lease != nil }) {
+        self.retainPlayingLease()
+        _ = self.snapshot()
+      }
       do { try await clock.sleep(for: interval) } catch { return }
     }
   }

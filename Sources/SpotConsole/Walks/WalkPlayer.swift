@@ -37,6 +37,9 @@ final class WalkPlayer: Sendable {
     var steps: [WalkStep] = []
     var playing: Playing?
     var loadError = ""
+    /// Whether a Play is under way (taking the lease, loading): one at a time, since a second
+    /// would take the lease the first is loading with.
+    var isStarting = false
   }
 
   let robot: SimulatedRobot
@@ -117,6 +120,14 @@ final class WalkPlayer: Sendable {
   ///
   /// - Returns: A message for the page, and whether it reports a refusal.
   func play(username: String, mode: PlayMode = .mission) async -> (message: String, isError: Bool) {
+    let claimed = self.state.withLock { state -> Bool in
+      defer { state.isStarting = true }
+      return !state.isStarting
+    }
+    guard claimed else {
+      return ("The walk is still being loaded; it plays when the load ends.", true)
+    }
+    defer { self.state.withLock { $0.isStarting = false } }
     let controller = self.robot.missions
     let current = controller.state()
     let paused = self.state.withLock { state -> Bosdyn_Api_Lease? in
@@ -142,10 +153,13 @@ final class WalkPlayer: Sendable {
     let firstCall = self.robot.callbackCalls.nextNumber
     let firstConnection = self.robot.callbackCalls.nextConnection
     let loadedAt = self.robot.configuration.clock.wallNow
-    let loaded: Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal>
-    switch mode {
-    case .mission: loaded = await self.loadMission(steps, lease: taken.lease)
-    case .autowalk: loaded = await self.loadAutowalk(steps, lease: taken.lease)
+    // Loading establishes a session with every callback, which can take longer than the
+    // robot keeps a lease nobody retains: retained meanwhile, as the tablet's keep-alive does.
+    let loaded = await self.retaining(taken.lease) {
+      switch mode {
+      case .mission: await self.loadMission(steps, lease: taken.lease)
+      case .autowalk: await self.loadAutowalk(steps, lease: taken.lease)
+      }
     }
     let info: Bosdyn_Api_Mission_MissionInfo
     switch loaded {
@@ -168,6 +182,43 @@ final class WalkPlayer: Sendable {
     }
     controller.play(pauseAt: nil, leases: [taken.lease])
     return (mode == .autowalk ? "Playing the walk as Autowalk." : "Playing the walk.", false)
+  }
+
+  /// How often the walk's body lease is retained while the console holds it (the robot
+  /// revokes a lease nobody retains for 3 s).
+  static let leaseRetainInterval: Duration = .seconds(1)
+
+  /// Runs `body`, retaining `lease` every ``leaseRetainInterval`` until it returns.
+  private func retaining(
+    _ lease: Bosdyn_Api_Lease,
+    _ body: @escaping @Sendable () async -> Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal>
+  ) async -> Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal> {
+    await withTaskGroup(of: Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal>?.self) {
+      group in
+      group.addTask {
+        while !Task.isCancelled {
+          _ = self.robot.leases.retain(lease)
+          do {
+            try await self.robot.configuration.clock.sleep(for: Self.leaseRetainInterval)
+          } catch { break }
+        }
+        return nil
+      }
+      group.addTask { await body() }
+      var loaded: Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal>?
+      for await result in group where result != nil {
+        loaded = result
+        group.cancelAll()
+      }
+      return loaded ?? .failure(LoadRefusal(message: "The load ended without an answer."))
+    }
+  }
+
+  /// Retains the body lease of the walk that plays, as the tablet keeps its lease alive
+  /// while a walk runs; called by ``watch(clock:interval:)``.
+  func retainPlayingLease() {
+    guard let lease = self.state.withLock({ $0.playing?.lease }) else { return }
+    _ = self.robot.leases.retain(lease)
   }
 
   /// Why the mission service or the Autowalk service refused a walk, for the page.

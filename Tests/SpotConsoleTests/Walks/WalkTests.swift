@@ -1,5 +1,7 @@
 import AutowalkCompiler
 import BosdynAPI
+import BosdynCore
+import BosdynMission
 import BosdynMissionTesting
 import ExampleServicers
 import Foundation
@@ -239,6 +241,55 @@ struct WalkTests {
       )
       #expect(rig.bodyLeaseHolder.isEmpty, "the lease was returned")
       #expect(rig.robot.robot.missions.state().status == .none, "nothing was loaded")
+    }
+  }
+
+  // A regression would leave the second Play waiting on a clock nobody advances: bounded.
+  @Test(.timeLimit(.minutes(1)))
+  func aWalkWhoseCallbackIsSlowToEstablishKeepsItsLeaseAndPlaysOnceAtATime() async throws {
+    let time = ManualTime()
+    try await ConsoleRig.with(time: time) { rig in
+      let callback = SlowSessionCallback(clock: time.clock, establishing: .seconds(4))
+      try await rig.withCallback(callback, named: "slow-session") { browser in
+        #expect(
+          rig.console.walk.add(
+            WalkStep(.callback(name: "slow-session", params: Bosdyn_Api_DictParam()))
+          )
+        )
+        async let played = rig.post("/walks/play", [], as: browser)
+        try await time.waitForSleepers("the callback establishing its session")
+        // A second Play while the first loads would take the lease it loads with.
+        _ = try await rig.post("/walks/autowalk", [], as: browser)
+        #expect(
+          try await rig.get("/walks", as: browser).text.contains(
+            "The walk is still being loaded; it plays when the load ends."
+          )
+        )
+        // 4 s of robot time pass while the callback establishes its session: longer than
+        // the robot keeps a lease nobody retains.
+        try await time.advance(
+          by: .seconds(6),
+          inStepsOf: .milliseconds(100),
+          waitingFor: "the load"
+        )
+        #expect(try await played.headers[.location] == "/walks")
+        let page = try await rig.get("/walks", as: browser).text
+        #expect(page.contains("Playing the walk."), "\(page)")
+        #expect(rig.bodyLeaseHolder == "spot-console", "retained through the load")
+        // And while it plays (the callback answers RUNNING), by the console's watch.
+        let watcher = Task {
+          await rig.console.walk.watch(clock: time.clock, interval: .milliseconds(500))
+        }
+        defer { watcher.cancel() }
+        try await time.advance(
+          by: .seconds(5),
+          inStepsOf: .milliseconds(100),
+          waitingFor: "the mission and the watch"
+        )
+        #expect(rig.bodyLeaseHolder == "spot-console", "retained while it plays")
+        _ = try await rig.post("/walks/stop", [], as: browser)
+        #expect(rig.bodyLeaseHolder.isEmpty)
+      }
     }
   }
 
@@ -535,5 +586,28 @@ struct WalkTests {
     }
     #expect(ParamsText.line(params) == #"count = 2 · on = on · stops = [1.5, 2.0] · who = "Scout""#)
     #expect(ParamsText.line(.init()) == "Default values")
+  }
+}
+
+/// A callback whose EstablishSession takes `establishing` of robot time, then ticks RUNNING
+/// until stopped: a walk that takes long to load.
+struct SlowSessionCallback: RemoteMissionServicer {
+  let clock: RobotClock
+  let establishing: Duration
+
+  func establishSession(_ request: EstablishSessionRequest) async throws
+    -> EstablishSessionResponse
+  {
+    try await self.clock.sleep(for: self.establishing)
+    var response = EstablishSessionResponse()
+    response.status = .ok
+    response.sessionID = "slow"
+    return response
+  }
+
+  func tick(_ request: TickRequest) async throws -> TickResponse {
+    var response = TickResponse()
+    response.status = .running
+    return response
   }
 }
