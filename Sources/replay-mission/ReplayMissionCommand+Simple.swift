@@ -22,6 +22,9 @@ extension ReplayMissionCommand {
 
     func run() async throws {
       BosdynLogHandler.bootstrap(verbose: self.parent.verbose)
+      // Until the robot is reached there is nothing to clean up: a signal while the files are
+      // read ends the program at once, also when a script started it with SIGINT ignored.
+      Interruption.restoreDefaultInterruptAction()
       let source: SimpleMission
       do {
         source = try SimpleMission(path: self.missionFile)
