@@ -61,6 +61,10 @@ public struct WalkDirectory: Sendable {
   /// a snapshot or a walk file as the tablet records them, far below what would strain a robot.
   public static let maximumFileBytes = 64 << 20
 
+  /// The most bytes ``read(from:walkFileName:maximumBytes:)`` reads from one directory's
+  /// files together by default (256 MiB).
+  public static let maximumDirectoryBytes = 256 << 20
+
   /// Why a walk directory could not be read or written.
   public struct Failure: Error, Sendable, CustomStringConvertible {
     /// What went wrong, naming the file.
@@ -93,26 +97,41 @@ public struct WalkDirectory: Sendable {
   /// Reads a walk directory: the graph, the snapshots its waypoints and edges name, and the
   /// walk `missions/<walkFileName>`.
   ///
-  /// - Throws: ``Failure`` naming a missing or malformed file.
+  /// - Parameters:
+  ///   - directory: The walk directory.
+  ///   - walkFileName: The walk's file name in `missions/`.
+  ///   - maximumBytes: The most bytes read from all its files together (each file is also
+  ///     held to ``maximumFileBytes``): a graph naming one large snapshot many times (or files
+  ///     hard-linked to one) cannot make a reader parse gigabytes.
+  /// - Throws: ``Failure`` naming a missing, malformed or oversized file.
   public static func read(
     from directory: URL,
-    walkFileName: String = WalkDirectory.defaultWalkFileName
+    walkFileName: String = WalkDirectory.defaultWalkFileName,
+    maximumBytes: Int = WalkDirectory.maximumDirectoryBytes
   ) throws(Failure) -> WalkDirectory {
-    let graph: Bosdyn_Api_GraphNav_Graph = try Self.read(directory.appendingPathComponent("graph"))
+    var budget = maximumBytes
+    let graph: Bosdyn_Api_GraphNav_Graph = try Self.read(
+      directory.appendingPathComponent("graph"),
+      budget: &budget
+    )
     var waypointSnapshots: [Bosdyn_Api_GraphNav_WaypointSnapshot] = []
     for waypoint in graph.waypoints where !waypoint.snapshotID.isEmpty {
       waypointSnapshots.append(
-        try Self.read(try Self.file(directory, "waypoint_snapshots", waypoint.snapshotID))
+        try Self.read(
+          try Self.file(directory, "waypoint_snapshots", waypoint.snapshotID),
+          budget: &budget
+        )
       )
     }
     var edgeSnapshots: [Bosdyn_Api_GraphNav_EdgeSnapshot] = []
     for edge in graph.edges where !edge.snapshotID.isEmpty {
       edgeSnapshots.append(
-        try Self.read(try Self.file(directory, "edge_snapshots", edge.snapshotID))
+        try Self.read(try Self.file(directory, "edge_snapshots", edge.snapshotID), budget: &budget)
       )
     }
     let walk: Bosdyn_Api_Autowalk_Walk = try Self.read(
-      try Self.file(directory, "missions", walkFileName)
+      try Self.file(directory, "missions", walkFileName),
+      budget: &budget
     )
     return WalkDirectory(
       graph: graph,
@@ -127,7 +146,8 @@ public struct WalkDirectory: Sendable {
   ///
   /// - Throws: ``Failure`` when it is missing or not a Walk.
   public static func readWalk(_ file: URL) throws(Failure) -> Bosdyn_Api_Autowalk_Walk {
-    try Self.read(file)
+    var budget = Self.maximumFileBytes
+    return try Self.read(file, budget: &budget)
   }
 
   /// `directory/folder/name`, refusing names that would leave the folder.
@@ -149,12 +169,20 @@ public struct WalkDirectory: Sendable {
     }
   }
 
-  private static func read<Message: SwiftProtobuf.Message>(_ url: URL) throws(Failure) -> Message {
+  private static func read<Message: SwiftProtobuf.Message>(
+    _ url: URL,
+    budget: inout Int
+  ) throws(Failure) -> Message {
     let bytes: Data
     do {
       // Checked before reading, so a tampered directory cannot make a reader (the console,
-      // the simulator) load hundreds of megabytes, or block on a FIFO, only to refuse it.
-      let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+      // the simulator) load hundreds of megabytes, or block on a FIFO, only to refuse it. A
+      // symbolic link is judged by the file it leads to.
+      let target = url.resolvingSymlinksInPath()
+      guard FileManager.default.fileExists(atPath: target.path) else {
+        throw Failure(description: "cannot read \(url.path): there is no such file")
+      }
+      let attributes = try FileManager.default.attributesOfItem(atPath: target.path)
       guard attributes[.type] as? FileAttributeType == .typeRegular else {
         throw Failure(description: "\(url.path) is not a regular file")
       }
@@ -165,11 +193,18 @@ public struct WalkDirectory: Sendable {
             + "walk directory's file may have"
         )
       }
-      bytes = try Data(contentsOf: url)
+      guard size <= budget else {
+        throw Failure(
+          description: "\(url.path) is \(size) bytes, more than the \(max(budget, 0)) left of "
+            + "what one walk directory may hold"
+        )
+      }
+      budget -= size
+      bytes = try Data(contentsOf: target)
     } catch let failure as Failure {
       throw failure
     } catch {
-      throw Failure(description: "cannot read \(url.path): \(error.localizedDescription)")
+      throw Failure(description: "cannot read \(url.path): it is not a readable file")
     }
     do {
       var options = BinaryDecodingOptions()

@@ -76,4 +76,65 @@ struct WalkDirectoryTests {
     }
     #expect(missing?.description.hasPrefix("cannot read \(walkFile.path)") == true)
   }
+
+  @Test func snapshotsTogetherLargerThanTheDirectoryLimitAreRefusedBeforeTheLastIsRead() throws {
+    let url = try Self.written()
+    defer { TemporaryFiles.remove(url.path) }
+    let snapshots = url.appendingPathComponent("waypoint_snapshots")
+    let names = try FileManager.default.contentsOfDirectory(atPath: snapshots.path).sorted()
+    #expect(names.count == 3)
+    // Every waypoint's snapshot a hard link to one file: each under the per-file limit,
+    // together over the directory's.
+    let shared = snapshots.appendingPathComponent(names[0])
+    var snapshot = try Bosdyn_Api_GraphNav_WaypointSnapshot(
+      serializedBytes: try Data(contentsOf: shared)
+    )
+    snapshot.objects = (0..<100).map { index in
+      var object = Bosdyn_Api_WorldObject()
+      object.name = "padding-\(index)"
+      return object
+    }
+    try (snapshot.serializedBytes() as Data).write(to: shared)
+    for name in names.dropFirst() {
+      let link = snapshots.appendingPathComponent(name)
+      try FileManager.default.removeItem(at: link)
+      try FileManager.default.linkItem(at: shared, to: link)
+    }
+    let size = try #require(
+      try FileManager.default.attributesOfItem(atPath: shared.path)[.size] as? Int
+    )
+    // Room for two of the three (and the small graph), not for the third.
+    let failure = #expect(throws: WalkDirectory.Failure.self) {
+      try WalkDirectory.read(from: url, maximumBytes: 2 * size + 500)
+    }
+    #expect(
+      failure?.description.hasPrefix(snapshots.appendingPathComponent(names[2]).path) == true,
+      "\(failure?.description ?? "")"
+    )
+    #expect(
+      failure?.description.contains("left of what one walk directory may hold") == true,
+      "\(failure?.description ?? "")"
+    )
+    #expect(try WalkDirectory.read(from: url, maximumBytes: 4 * size).waypointSnapshots.count == 3)
+  }
+
+  @Test func aSymbolicLinkToAWalkFileIsReadAsTheFileItLeadsTo() throws {
+    let url = try Self.written()
+    defer { TemporaryFiles.remove(url.path) }
+    let walkFile = url.appendingPathComponent("missions/\(WalkDirectory.defaultWalkFileName)")
+    let elsewhere = url.appendingPathComponent("kept.walk")
+    try FileManager.default.moveItem(at: walkFile, to: elsewhere)
+    try FileManager.default.createSymbolicLink(at: walkFile, withDestinationURL: elsewhere)
+    #expect(try WalkDirectory.read(from: url).walk.missionName == "Sleepy")
+    // A link to a device is judged by the device.
+    try FileManager.default.removeItem(at: walkFile)
+    try FileManager.default.createSymbolicLink(
+      at: walkFile,
+      withDestinationURL: URL(fileURLWithPath: "/dev/zero")
+    )
+    let failure = #expect(throws: WalkDirectory.Failure.self) {
+      try WalkDirectory.read(from: url)
+    }
+    #expect(failure?.description == "\(walkFile.path) is not a regular file")
+  }
 }

@@ -61,6 +61,11 @@ struct SavedWalks: Sendable {
     return directory
   }
 
+  /// The most bytes a saved walk's files may hold together: the console's own walks (at most
+  /// 1 000 actions, no recorded map) stay far below; more is a directory someone else made,
+  /// which the page should not spend its request parsing.
+  static let maximumWalkBytes = 16 << 20
+
   /// One save at a time, in every console of the process.
   private static let saving = Mutex(())
 
@@ -69,7 +74,10 @@ struct SavedWalks: Sendable {
     guard Self.isValid(name) else { throw Failure(message: Self.nameRule) }
     let saved: WalkDirectory
     do {
-      saved = try WalkDirectory.read(from: self.directory(of: name))
+      saved = try WalkDirectory.read(
+        from: self.directory(of: name),
+        maximumBytes: Self.maximumWalkBytes
+      )
     } catch {
       throw Failure(message: "\(name) could not be read: \(error.description)")
     }
