@@ -47,8 +47,9 @@ struct WalkStep: Sendable, Equatable {
   static func placeSelect(id: String) -> HTML {
     """
     <div class="field"><label for="\(id)">Where in a walk</label>\
-    <p class="help" id="\(id)-help">For a saved walk directory, whose map has one waypoint per \
-    action with its own; playing on this page does not walk.</p>\
+    <p class="help" id="\(id)-help">Used by a saved walk directory and by Play as Autowalk: \
+    the map has one waypoint per action with its own, and the robot walks there first. Play \
+    does not walk.</p>\
     <select id="\(id)" name="\(Self.placeField)" aria-describedby="\(id)-help">\
     <option value="own" selected>Its own waypoint (walk there first)</option>\
     <option value="here">Where the robot is (no walking)</option></select></div>
