@@ -57,8 +57,9 @@ public struct WalkDirectory: Sendable {
     )
   }
 
-  /// The largest file ``read(from:walkFileName:)`` reads (64 MiB): far above a walk's graph,
-  /// a snapshot or a walk file as the tablet records them, far below what would strain a robot.
+  /// The largest file ``read(from:walkFileName:maximumBytes:)`` reads (64 MiB): far above a
+  /// walk's graph, a snapshot or a walk file as the tablet records them, far below what would
+  /// strain a robot.
   public static let maximumFileBytes = 64 << 20
 
   /// The most bytes ``read(from:walkFileName:maximumBytes:)`` reads from one directory's
