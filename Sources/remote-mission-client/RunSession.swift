@@ -26,13 +26,19 @@ func runSession<Transport: ClientTransport>(
     params = DictParam(strings: ["who": userString])
   }
 
-  let sessionID = try await interruption.interruptible { [declarations] in
-    do {
-      return try await client.establishSession(leases: leases, inputs: declarations)
-    } catch let error as ClientError where error.code == .unimplemented {
-      print("EstablishSession is unimplemented.")
-      return ""
-    }
+  // Not cancelled by a signal (it has its deadline): the callback may have made the session
+  // already, and only a session this program knows of can be stopped and torn down.
+  let sessionID: String
+  do {
+    sessionID = try await client.establishSession(leases: leases, inputs: declarations)
+  } catch let error as ClientError where error.code == .unimplemented {
+    print("EstablishSession is unimplemented.")
+    sessionID = ""
+  }
+  if interruption.signal != nil {
+    print("Interrupted: stopping the session.")
+    await stopAndTearDown(client, sessionID: sessionID)
+    try interruption.check()
   }
 
   let response: TickResponse
@@ -71,6 +77,8 @@ func runSession<Transport: ClientTransport>(
   } catch let error as ClientError where error.code == .unimplemented {
     print("Either Stop or TeardownSession is unimplemented.")
   }
+  // A signal during the closing calls (they ran to the end): the exit status still says so.
+  try interruption.check()
 }
 
 /// Stop, then TeardownSession, each failure only printed: the clean-up after a signal, when

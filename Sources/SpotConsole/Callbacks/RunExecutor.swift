@@ -74,7 +74,7 @@ struct RunExecutor: Sendable {
             run.cancel()
             break
           }
-          do { try await self.clock.sleep(for: Self.leaseRetainInterval) } catch { break }
+          do { try await self.clock.sleep(for: self.leaseRetainInterval) } catch { break }
         }
         return nil
       }
@@ -123,8 +123,11 @@ struct RunExecutor: Sendable {
     }
   }
 
-  /// How often a run retains the body lease it holds.
-  static let leaseRetainInterval: Duration = .seconds(1)
+  /// How often a run retains the body lease it holds: every second, or more often when the
+  /// robot revokes a lease nobody retains sooner than in 3 s.
+  var leaseRetainInterval: Duration {
+    min(.seconds(1), self.leases.configuration.retainTimeout / 3)
+  }
 
   /// Takes the body lease as the signed-in user (as the tablet and the robot page do) and
   /// records it; `nil`, recorded, when the robot refuses.

@@ -85,9 +85,11 @@ extension WalkPlayer {
     return snapshot
   }
 
-  /// Looks at the walk's mission every `interval` until cancelled, so that its lease is
-  /// retained while it plays and returned when it ends, even if no page is watching.
+  /// Looks at the walk's mission every `interval` (more often when the lease needs
+  /// retaining sooner) until cancelled, so that its lease is retained while it plays and
+  /// returned when it ends, even if no page is watching.
   func watch(clock: RobotClock, interval: Duration) async {
+    let interval = min(interval, self.leaseRetainInterval)
     while !Task.isCancelled {
       if self.state.withLock({ $0.playing?.lease != nil }) {
         self.retainPlayingLease()

@@ -30,6 +30,8 @@ final class WalkPlayer: Sendable {
     var firstCall: Int
     var firstConnection: Int
     var loadedAt: Date
+    /// How it was loaded: Play resumes only a walk loaded the same way.
+    var mode: PlayMode
   }
 
   /// The walk and its mission, behind ``state``.
@@ -106,7 +108,7 @@ final class WalkPlayer: Sendable {
   // MARK: Playing
 
   /// How a walk is played.
-  enum PlayMode: Sendable {
+  enum PlayMode: Sendable, Equatable {
     /// The actions in order as one mission, where the robot is: what the console's mission
     /// file holds.
     case mission
@@ -132,7 +134,7 @@ final class WalkPlayer: Sendable {
     let current = controller.state()
     let paused = self.state.withLock { state -> Bosdyn_Api_Lease? in
       guard let playing = state.playing, playing.missionID == current.missionID,
-        current.status == .paused, let lease = playing.lease
+        current.status == .paused, playing.mode == mode, let lease = playing.lease
       else { return nil }
       return lease
     }
@@ -177,16 +179,19 @@ final class WalkPlayer: Sendable {
         tree: Self.flatten(info.root),
         firstCall: firstCall,
         firstConnection: firstConnection,
-        loadedAt: loadedAt
+        loadedAt: loadedAt,
+        mode: mode
       )
     }
     controller.play(pauseAt: nil, leases: [taken.lease])
     return (mode == .autowalk ? "Playing the walk as Autowalk." : "Playing the walk.", false)
   }
 
-  /// How often the walk's body lease is retained while the console holds it (the robot
-  /// revokes a lease nobody retains for 3 s).
-  static let leaseRetainInterval: Duration = .seconds(1)
+  /// How often the walk's body lease is retained while the console holds it: every second,
+  /// or more often when the robot revokes a lease nobody retains sooner than in 3 s.
+  var leaseRetainInterval: Duration {
+    min(.seconds(1), self.robot.leases.configuration.retainTimeout / 3)
+  }
 
   /// Runs `body`, retaining `lease` every ``leaseRetainInterval`` until it returns.
   private func retaining(
@@ -199,7 +204,7 @@ final class WalkPlayer: Sendable {
         while !Task.isCancelled {
           _ = self.robot.leases.retain(lease)
           do {
-            try await self.robot.configuration.clock.sleep(for: Self.leaseRetainInterval)
+            try await self.robot.configuration.clock.sleep(for: self.leaseRetainInterval)
           } catch { break }
         }
         return nil
@@ -250,7 +255,9 @@ final class WalkPlayer: Sendable {
   /// Uploads the walk directory's map, localizes the robot at its first waypoint and loads
   /// the walk through the Autowalk service with `lease`, as the tablet does before playing.
   ///
-  /// Replacing the map is what the tablet does too: the robot holds one map, the walk's.
+  /// Replacing the map is what the tablet does too: the robot holds one map, the walk's. The
+  /// map is uploaded before the Autowalk service checks the walk (its waypoints must be in
+  /// the map), so a walk it refuses still leaves its map on the robot.
   private func loadAutowalk(
     _ steps: [WalkStep],
     lease: Bosdyn_Api_Lease
@@ -287,9 +294,14 @@ final class WalkPlayer: Sendable {
     request.walk = directory.walk
     request.leases = [lease]
     let loaded = await self.robot.autowalk.load(request)
-    guard loaded.status == .ok, let info = self.robot.missions.missionInfo,
-      info.id == loaded.missionID
-    else {
+    if loaded.status == .ok {
+      guard let info = self.robot.missions.missionInfo, info.id == loaded.missionID else {
+        return .failure(
+          LoadRefusal(message: "Another client loaded a mission just after the walk; try again.")
+        )
+      }
+      return .success(info)
+    } else {
       let reasons =
         loaded.failedElements.sorted { $0.key < $1.key }.flatMap { index, element in
           let elements = directory.walk.elements
@@ -303,7 +315,6 @@ final class WalkPlayer: Sendable {
         )
       )
     }
-    return .success(info)
   }
 
   /// Pauses the walk's mission; the callbacks that were running get their Stop.

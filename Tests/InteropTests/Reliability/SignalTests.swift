@@ -128,9 +128,13 @@ struct SignalTests {
     )
     // SIGINT back at its default action (neither ignored nor caught): the files are being
     // read. Before, it stayed ignored until the robot was reached, and the signal was lost.
-    let status = "/proc/\(replay.process.processIdentifier)/status"
+    let proc = "/proc/\(replay.process.processIdentifier)"
     try await waitUntil("replay-mission restores SIGINT's default action") {
-      guard let text = try? String(contentsOfFile: status, encoding: .utf8) else { return false }
+      // The shell before its `trap` has SIGINT at its default too: only the program counts.
+      let command = try? String(contentsOfFile: proc + "/comm", encoding: .utf8)
+      guard command?.trimmingCharacters(in: .whitespacesAndNewlines) == "replay-mission",
+        let text = try? String(contentsOfFile: proc + "/status", encoding: .utf8)
+      else { return false }
       func mask(_ name: String) -> UInt64? {
         text.split(separator: "\n").first { $0.hasPrefix(name + ":") }
           .flatMap {

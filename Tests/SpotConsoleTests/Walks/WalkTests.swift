@@ -11,6 +11,7 @@ import MissionExecutor
 import NIOCore
 import SpotSimulator
 import SwiftProtobuf
+import Synchronization
 import TestSupport
 import Testing
 
@@ -257,6 +258,11 @@ struct WalkTests {
           )
         )
         async let played = rig.post("/walks/play", [], as: browser)
+        // Robot time moves only once the callback is inside EstablishSession (the lease's
+        // retain loop sleeps on the clock too, so a sleeper alone does not say so).
+        try await waitUntil("the callback establishing its session") {
+          callback.establishing.hasStarted
+        }
         try await time.waitForSleepers("the callback establishing its session")
         // A second Play while the first loads would take the lease it loads with.
         _ = try await rig.post("/walks/autowalk", [], as: browser)
@@ -351,6 +357,15 @@ struct WalkTests {
       #expect(missions.state().status == .running)
       #expect(missions.state().missionID == missionID, "resumed, not reloaded")
       #expect(try await rig.get("/walks", as: browser).text.contains("Resumed the walk."))
+
+      // Paused, then Play as Autowalk: loaded anew as Autowalk, not resumed as it was.
+      _ = try await rig.post("/walks/pause", [], as: browser)
+      _ = try await rig.post("/walks/autowalk", [], as: browser)
+      #expect(
+        try await rig.get("/walks", as: browser).text.contains("Playing the walk as Autowalk.")
+      )
+      #expect(missions.state().missionID != missionID, "reloaded")
+      #expect(rig.bodyLeaseHolder == "spot-console")
 
       _ = try await rig.post("/walks/stop", [], as: browser)
       #expect(missions.state().status == .stopped)
@@ -593,12 +608,20 @@ struct WalkTests {
 /// until stopped: a walk that takes long to load.
 struct SlowSessionCallback: RemoteMissionServicer {
   let clock: RobotClock
-  let establishing: Duration
+  let duration: Duration
+  /// Whether EstablishSession has begun.
+  let establishing = Started()
+
+  init(clock: RobotClock, establishing duration: Duration) {
+    self.clock = clock
+    self.duration = duration
+  }
 
   func establishSession(_ request: EstablishSessionRequest) async throws
     -> EstablishSessionResponse
   {
-    try await self.clock.sleep(for: self.establishing)
+    self.establishing.mark()
+    try await self.clock.sleep(for: self.duration)
     var response = EstablishSessionResponse()
     response.status = .ok
     response.sessionID = "slow"
@@ -610,4 +633,15 @@ struct SlowSessionCallback: RemoteMissionServicer {
     response.status = .running
     return response
   }
+}
+
+/// A one-way flag a test servicer raises when a call begins.
+final class Started: Sendable {
+  private let started = Mutex(false)
+
+  /// Raises the flag.
+  func mark() { self.started.withLock { $0 = true } }
+
+  /// Whether the flag is raised.
+  var hasStarted: Bool { self.started.withLock { $0 } }
 }
