@@ -52,47 +52,30 @@ struct RunExecutor: Sendable {
       )
       return
     }
-    let outcome = await withTaskGroup(of: RunOutcome?.self) { group in
-      // Retained for as long as the run lasts, as the tablet keeps the lease it gives an
-      // action: the robot drops a lease nobody uses for a few seconds, and a callback may
-      // answer RUNNING for longer than that before it uses its sublease.
-      group.addTask {
-        while !Task.isCancelled {
-          let retained = self.leases.retain(lease)
-          guard retained.status == .ok else {
-            // Another client took the lease (the robot page, the tablet, a script): the
-            // callback's sublease is worthless now, so the run ends rather than tick on.
-            run.record(
-              RunEvent(
-                call: "Retain body lease",
-                status: protoName(retained.status),
-                tone: "error",
-                milliseconds: 0,
-                detail: "Another client took the body lease: the run stops."
-              )
-            )
-            run.cancel()
-            break
-          }
-          do { try await self.clock.sleep(for: self.leaseRetainInterval) } catch { break }
-        }
-        return nil
-      }
-      group.addTask {
-        await self.connectAndExecute(
-          run,
-          leases: [lease.sublease(clientName: CallbackClient.clientName)]
+    // Retained for as long as the run lasts, as the tablet keeps the lease it gives an
+    // action: a callback may answer RUNNING for longer than the robot keeps a lease nobody
+    // retains, before it uses its sublease.
+    let outcome = await self.leases.whileRetaining(
+      lease,
+      onLost: { refused in
+        // Another client took the lease (the robot page, the tablet, a script): the
+        // callback's sublease is worthless now, so the run ends rather than tick on.
+        run.record(
+          RunEvent(
+            call: "Retain body lease",
+            status: protoName(refused.status),
+            tone: "error",
+            milliseconds: 0,
+            detail: "Another client took the body lease: the run stops."
+          )
         )
+        run.cancel()
       }
-      var outcome: RunOutcome?
-      for await result in group {
-        if let result {
-          outcome = result
-          group.cancelAll()
-        }
-      }
-      return outcome
-        ?? RunOutcome(result: "ERROR", tone: "error", summary: "The run ended without an outcome.")
+    ) {
+      await self.connectAndExecute(
+        run,
+        leases: [lease.sublease(clientName: CallbackClient.clientName)]
+      )
     }
     self.returnBodyLease(run, lease)
     run.finish(outcome)
@@ -121,12 +104,6 @@ struct RunExecutor: Sendable {
       )
       return RunOutcome(result: "ERROR", tone: "error", summary: "Could not reach the callback.")
     }
-  }
-
-  /// How often a run retains the body lease it holds: every second, or more often when the
-  /// robot revokes a lease nobody retains sooner than in 3 s.
-  var leaseRetainInterval: Duration {
-    min(.seconds(1), self.leases.configuration.retainTimeout / 3)
   }
 
   /// Takes the body lease as the signed-in user (as the tablet and the robot page do) and

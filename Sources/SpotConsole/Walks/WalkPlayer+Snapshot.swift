@@ -89,7 +89,7 @@ extension WalkPlayer {
   /// retaining sooner) until cancelled, so that its lease is retained while it plays and
   /// returned when it ends, even if no page is watching.
   func watch(clock: RobotClock, interval: Duration) async {
-    let interval = min(interval, self.leaseRetainInterval)
+    let interval = min(interval, self.robot.leases.retainInterval)
     while !Task.isCancelled {
       if self.state.withLock({ $0.playing?.lease != nil }) {
         self.retainPlayingLease()

@@ -157,7 +157,7 @@ final class WalkPlayer: Sendable {
     let loadedAt = self.robot.configuration.clock.wallNow
     // Loading establishes a session with every callback, which can take longer than the
     // robot keeps a lease nobody retains: retained meanwhile, as the tablet's keep-alive does.
-    let loaded = await self.retaining(taken.lease) {
+    let loaded = await self.robot.leases.whileRetaining(taken.lease) {
       switch mode {
       case .mission: await self.loadMission(steps, lease: taken.lease)
       case .autowalk: await self.loadAutowalk(steps, lease: taken.lease)
@@ -185,38 +185,6 @@ final class WalkPlayer: Sendable {
     }
     controller.play(pauseAt: nil, leases: [taken.lease])
     return (mode == .autowalk ? "Playing the walk as Autowalk." : "Playing the walk.", false)
-  }
-
-  /// How often the walk's body lease is retained while the console holds it: every second,
-  /// or more often when the robot revokes a lease nobody retains sooner than in 3 s.
-  var leaseRetainInterval: Duration {
-    min(.seconds(1), self.robot.leases.configuration.retainTimeout / 3)
-  }
-
-  /// Runs `body`, retaining `lease` every ``leaseRetainInterval`` until it returns.
-  private func retaining(
-    _ lease: Bosdyn_Api_Lease,
-    _ body: @escaping @Sendable () async -> Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal>
-  ) async -> Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal> {
-    await withTaskGroup(of: Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal>?.self) {
-      group in
-      group.addTask {
-        while !Task.isCancelled {
-          _ = self.robot.leases.retain(lease)
-          do {
-            try await self.robot.configuration.clock.sleep(for: self.leaseRetainInterval)
-          } catch { break }
-        }
-        return nil
-      }
-      group.addTask { await body() }
-      var loaded: Result<Bosdyn_Api_Mission_MissionInfo, LoadRefusal>?
-      for await result in group where result != nil {
-        loaded = result
-        group.cancelAll()
-      }
-      return loaded ?? .failure(LoadRefusal(message: "The load ended without an answer."))
-    }
   }
 
   /// Retains the body lease of the walk that plays, as the tablet keeps its lease alive

@@ -89,6 +89,12 @@ extension LeaseLedger {
     }
   }
 
+  /// How often an owner in this process should retain its lease: every second (as often as
+  /// the tablet), or three times per ``Configuration/retainTimeout`` when that is shorter.
+  public var retainInterval: Duration {
+    min(.seconds(1), self.configuration.retainTimeout / 3)
+  }
+
   /// RetainLease: the owner's keep-alive. Accepts the issued lease or any sublease of it (the
   /// wallet retains its own sublease even after a service used a deeper one).
   ///

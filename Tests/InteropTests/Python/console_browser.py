@@ -159,6 +159,28 @@ class Console:
         self.driver.find_element(By.CSS_SELECTOR, f'label[for="f-toggle_key--{choice_key}"]').click()
         return radio.is_selected()
 
+    def open_callback(self, name):
+        """Opens a callback's page and waits for its form (built from the spec it advertises)."""
+        self.open('/callbacks/' + name)
+        self.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
+
+    def power_on(self):
+        """Powers the robot on with the robot page's button and waits until the page says so."""
+        power_on = self.driver.find_element(By.XPATH, '//form//button[normalize-space()="Power on"]')
+        power_on.click()
+        self.wait(expected_conditions.staleness_of(power_on))
+        self.live()
+        self.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'On')
+
+    def robot_when_powered(self, power, timeout=20):
+        """Opens the robot page, waits until its power reads `power`, and returns the power
+        and the body lease's holder as it shows them."""
+        self.open('/robot')
+        self.live()
+        self.wait(lambda d: d.find_element(By.ID, 'robot-power').text == power, timeout)
+        return (self.driver.find_element(By.ID, 'robot-power').text,
+                self.driver.find_element(By.ID, 'robot-lease').text)
+
     def post_without_token(self):
         return self.driver.execute_async_script("""
             const done = arguments[arguments.length - 1];
@@ -228,8 +250,7 @@ def out_of_range(console):
     driver = console.driver
     result = {}
     console.sign_in()
-    console.open('/callbacks/hello-world-callback')
-    console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
+    console.open_callback('hello-world-callback')
     console.choose_repeats('toggle_key_enable')
     console.expand('toggle_key_enable')
     count = console.input(REPEATS_PATH)
@@ -293,14 +314,9 @@ def lease_run(console):
     result = {}
     console.sign_in()
     console.live()
-    power_on = driver.find_element(By.XPATH, '//form//button[normalize-space()="Power on"]')
-    power_on.click()
-    console.wait(expected_conditions.staleness_of(power_on))
-    console.live()
-    console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'On')
+    console.power_on()
 
-    console.open('/callbacks/power-off-callback')
-    console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
+    console.open_callback('power-off-callback')
     driver.find_element(By.ID, 'run-button').click()
     result['without_lease'] = console.run_outcome()
     result['without_lease_calls'] = console.run_calls()
@@ -317,11 +333,7 @@ def lease_run(console):
     result['with_lease_calls'] = console.run_calls()
     console.shot('with-lease')
 
-    console.open('/robot')
-    console.live()
-    console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'Off', 30)
-    result['robot_power'] = driver.find_element(By.ID, 'robot-power').text
-    result['lease'] = driver.find_element(By.ID, 'robot-lease').text
+    result['robot_power'], result['lease'] = console.robot_when_powered('Off', 30)
     return result
 
 
@@ -330,14 +342,9 @@ def walk(console):
     result = {}
     console.sign_in()
     console.live()
-    power_on = driver.find_element(By.XPATH, '//form//button[normalize-space()="Power on"]')
-    power_on.click()
-    console.wait(expected_conditions.staleness_of(power_on))
-    console.live()
-    console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'On')
+    console.power_on()
 
-    console.open('/callbacks/hello-world-callback')
-    console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
+    console.open_callback('hello-world-callback')
     console.set_who('Scout')
     console.choose_repeats('toggle_key_enable')
     console.expand('toggle_key_enable')
@@ -348,8 +355,7 @@ def walk(console):
     console.wait(expected_conditions.url_contains('/walks'))
     result['added_flash'] = driver.find_element(By.CSS_SELECTOR, '.flash').text
 
-    console.open('/callbacks/power-off-callback')
-    console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
+    console.open_callback('power-off-callback')
     driver.find_element(By.ID, 'add-to-walk-button').click()
     console.wait(expected_conditions.url_contains('/walks'))
 
@@ -463,11 +469,7 @@ def walk(console):
           [node.querySelector('.node-name').textContent, node.querySelector('.pill').textContent]);
     """)
     console.shot('autowalk')
-    console.open('/robot')
-    console.live()
-    console.wait(lambda d: d.find_element(By.ID, 'robot-power').text == 'Off')
-    result['robot_power'] = driver.find_element(By.ID, 'robot-power').text
-    result['lease'] = driver.find_element(By.ID, 'robot-lease').text
+    result['robot_power'], result['lease'] = console.robot_when_powered('Off')
     return result
 
 
@@ -567,8 +569,7 @@ def gallery(console):
     driver = console.driver
     result = {}
     console.sign_in()
-    console.open('/callbacks/console-gallery')
-    console.wait(expected_conditions.presence_of_element_located((By.ID, 'callback-form')))
+    console.open_callback('console-gallery')
     result['xss'] = driver.execute_script('return window.consoleXSS || null')
     result['images_in_form'] = len(driver.find_elements(By.CSS_SELECTOR, '#callback-form img'))
     result['hostile_label'] = driver.find_element(By.CSS_SELECTOR, 'label[for="f-hostile"]').text

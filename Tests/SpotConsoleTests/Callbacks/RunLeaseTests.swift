@@ -33,30 +33,9 @@ struct RunLeaseTests {
       // lease nobody retains.
       let callback = SlowCallback(clock: time.clock, until: time.clock.now + .seconds(5))
       try await rig.withCallback(callback, named: "slow-callback") { browser in
-        let started = try await rig.post(
-          "/callbacks/slow-callback/run",
-          [
-            (CallbacksSection.bodyLeaseField, "on"), (CallbacksSection.responseFormatField, "json"),
-          ],
-          as: browser
-        )
-        #expect(started.status == .accepted, "\(started.text)")
-        let id = try #require(
-          (try JSONSerialization.jsonObject(with: Data(started.text.utf8)) as? [String: Any])?[
-            "run"
-          ] as? String
-        )
-        let run = try #require(rig.console.runs.run(id: id))
-        // Robot time moves in the run's 100 ms steps until the run ends (at most a minute):
-        // a tick answered RUNNING just before 5 s still gets its next tick.
-        for _ in 0..<600 where run.outcome == nil {
-          try await time.advance(
-            by: .milliseconds(100),
-            inStepsOf: .milliseconds(100),
-            waitingFor: "the run"
-          )
-        }
-        let outcome = try await eventually("the run's outcome") { run.outcome }
+        let run = try await Self.startRunWithTheLease(rig, browser)
+        // A tick answered RUNNING just before 5 s still gets its next tick.
+        let outcome = try await Self.outcome(of: run, time: time)
         #expect(outcome.result == "SUCCESS", "\(run.recordedEvents)")
         let events = run.recordedEvents.map { "\($0.call) \($0.status)" }
         #expect(events.first == "Take body lease STATUS_OK", "\(events)")
@@ -74,27 +53,11 @@ struct RunLeaseTests {
       // RUNNING for a minute of robot time: only the lease decides how the run ends.
       let callback = SlowCallback(clock: time.clock, until: time.clock.now + .seconds(60))
       try await rig.withCallback(callback, named: "slow-callback") { browser in
-        func start() async throws -> CallbackRun {
-          let started = try await rig.post(
-            "/callbacks/slow-callback/run",
-            [
-              (CallbacksSection.bodyLeaseField, "on"),
-              (CallbacksSection.responseFormatField, "json"),
-            ],
-            as: browser
-          )
-          let id = try #require(
-            (try JSONSerialization.jsonObject(with: Data(started.text.utf8)) as? [String: Any])?[
-              "run"
-            ] as? String
-          )
-          return try #require(rig.console.runs.run(id: id))
-        }
-        let first = try await start()
+        let first = try await Self.startRunWithTheLease(rig, browser)
         _ = try await eventually("the first run's ticks") {
           first.recordedEvents.contains { $0.call.hasPrefix("Tick") } ? true : nil
         }
-        let second = try await start()
+        let second = try await Self.startRunWithTheLease(rig, browser)
         let refused = try await eventually("the second run's outcome") { second.outcome }
         #expect(refused.result == "ERROR")
         #expect(
@@ -106,14 +69,7 @@ struct RunLeaseTests {
         var owner = Bosdyn_Api_LeaseOwner()
         owner.clientName = "tablet"
         #expect(rig.robot.robot.leases.take(resource: "body", owner: owner).status == .ok)
-        for _ in 0..<600 where first.outcome == nil {
-          try await time.advance(
-            by: .milliseconds(100),
-            inStepsOf: .milliseconds(100),
-            waitingFor: "the run"
-          )
-        }
-        let stopped = try await eventually("the first run's outcome") { first.outcome }
+        let stopped = try await Self.outcome(of: first, time: time)
         #expect(stopped.result == "CANCELLED", "\(first.recordedEvents)")
         #expect(
           first.recordedEvents.contains {
@@ -123,5 +79,35 @@ struct RunLeaseTests {
         )
       }
     }
+  }
+
+  /// Starts a run of `slow-callback` with "Give the callback the body lease" ticked, as the
+  /// page's script does (JSON answer), and returns it.
+  private static func startRunWithTheLease(
+    _ rig: ConsoleRig,
+    _ browser: ConsoleRig.Browser
+  ) async throws -> CallbackRun {
+    let started = try await rig.post(
+      "/callbacks/slow-callback/run",
+      [(CallbacksSection.bodyLeaseField, "on"), (CallbacksSection.responseFormatField, "json")],
+      as: browser
+    )
+    #expect(started.status == .accepted, "\(started.text)")
+    let answer = try JSONSerialization.jsonObject(with: Data(started.text.utf8))
+    let id = try #require((answer as? [String: Any])?["run"] as? String)
+    return try #require(rig.console.runs.run(id: id))
+  }
+
+  /// Moves robot time in the run's 100 ms steps until `run` ends (at most a minute of robot
+  /// time), and returns how it ended.
+  private static func outcome(of run: CallbackRun, time: ManualTime) async throws -> RunOutcome {
+    for _ in 0..<600 where run.outcome == nil {
+      try await time.advance(
+        by: .milliseconds(100),
+        inStepsOf: .milliseconds(100),
+        waitingFor: "the run"
+      )
+    }
+    return try await eventually("the run's outcome") { run.outcome }
   }
 }
